@@ -1,0 +1,42 @@
+package io.hashmix.contracts;
+
+/**
+ * The contracts HashMix deploys, with the artifact each is built from.
+ *
+ * <p>Adding a contract to the protocol is one constant here, one line in
+ * {@code contracts/scripts/export-artifacts.mjs} and one codegen execution in this module's POM.
+ */
+public enum ProtocolContract {
+
+    /** Registry of asset classes (kinds of hash power, their units and payout tokens). */
+    ASSET_CLASS_REGISTRY("AssetClassRegistry", false),
+
+    /**
+     * A mintable ERC-20 standing in for a payout token (e.g. wrapped BTC) on local chains.
+     * Never deployed to a public network by the {@code Deployer} unless asked for.
+     */
+    TEST_PAYOUT_TOKEN("TestPayoutToken", true);
+
+    private final String artifactName;
+    private final boolean devOnly;
+
+    ProtocolContract(String artifactName, boolean devOnly) {
+        this.artifactName = artifactName;
+        this.devOnly = devOnly;
+    }
+
+    /** Name of the Solidity contract and of its exported {@code .abi}/{@code .bin} resources. */
+    public String artifactName() {
+        return artifactName;
+    }
+
+    /** Whether this contract exists only for local chains and tests. */
+    public boolean devOnly() {
+        return devOnly;
+    }
+
+    /** The compiled artifact (ABI and creation bytecode) of this contract. */
+    public ContractArtifact artifact() {
+        return ContractArtifact.load(artifactName);
+    }
+}

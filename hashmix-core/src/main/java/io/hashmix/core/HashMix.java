@@ -1,0 +1,299 @@
+package io.hashmix.core;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Credentials;
+
+import io.hashmix.contracts.Deployment;
+import io.hashmix.contracts.abi.AbiErrorCatalog;
+import io.hashmix.core.assetclass.AssetClassClient;
+import io.hashmix.core.assetclass.AssetClassErrors;
+import io.hashmix.core.errors.RevertDecoder;
+import io.hashmix.core.errors.UnauthorizedAccountException;
+import io.hashmix.core.rpc.JsonRpcClient;
+import io.hashmix.core.rpc.NodeUnavailableException;
+import io.hashmix.core.rpc.RetryPolicy;
+import io.hashmix.core.tx.ContractCalls;
+import io.hashmix.core.tx.FeePolicy;
+import io.hashmix.core.tx.NonceManager;
+import io.hashmix.core.tx.Quantities;
+import io.hashmix.core.tx.ReceiptPolicy;
+import io.hashmix.core.tx.TransactionSender;
+import io.hashmix.proofs.EvmAddress;
+
+import okhttp3.OkHttpClient;
+
+/**
+ * The HashMix SDK's entry point: one connection to a node, one signing key (optional), one
+ * deployment, and a typed client per protocol domain.
+ *
+ * <pre>{@code
+ * try (HashMix hm = HashMix.builder()
+ *         .rpc("http://127.0.0.1:8545")
+ *         .credentials(Credentials.create(privateKeyHex))
+ *         .deployment(Deployment.fromJson(Path.of("deployment.json")))
+ *         .build()) {
+ *     AssetClass btc = hm.assetClasses().get(AssetClassId.ofSymbol("BTC-SHA256")).join();
+ * }
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} asks the node for its chain id and fails with
+ * {@link ChainIdMismatchException} if the deployment is for another chain, or with
+ * {@link NodeUnavailableException} (naming the URL) if the node cannot be reached in time.
+ * Thread-safe. Close it to stop the SDK's scheduler (and the OkHttp client it created, if any;
+ * an injected client is left to its owner).
+ */
+public final class HashMix implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HashMix.class);
+
+    private final JsonRpcClient rpc;
+    private final long chainId;
+    private final Deployment deployment;
+    private final ContractCalls calls;
+    private final TransactionSender transactions;
+    private final ScheduledExecutorService scheduler;
+    private final OkHttpClient ownedHttp;
+    private final AssetClassClient assetClasses;
+
+    private HashMix(JsonRpcClient rpc, long chainId, Deployment deployment, ContractCalls calls,
+                    TransactionSender transactions, ScheduledExecutorService scheduler, OkHttpClient ownedHttp) {
+        this.rpc = rpc;
+        this.chainId = chainId;
+        this.deployment = deployment;
+        this.calls = calls;
+        this.transactions = transactions;
+        this.scheduler = scheduler;
+        this.ownedHttp = ownedHttp;
+        this.assetClasses = deployment == null ? null : new AssetClassClient(deployment, calls, transactions);
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The chain id the node reported. */
+    public long chainId() {
+        return chainId;
+    }
+
+    /** The deployment in use, if one was given. */
+    public Optional<Deployment> deployment() {
+        return Optional.ofNullable(deployment);
+    }
+
+    /** The JSON-RPC client, for calls the typed clients do not cover. */
+    public JsonRpcClient rpc() {
+        return rpc;
+    }
+
+    /** Read-only contract calls with decoded reverts. */
+    public ContractCalls calls() {
+        return calls;
+    }
+
+    /** The signing account. */
+    public EvmAddress account() {
+        return transactions().sender();
+    }
+
+    /**
+     * The transaction layer of the configured key.
+     *
+     * @throws IllegalStateException if the SDK was built without credentials (read-only)
+     */
+    public TransactionSender transactions() {
+        if (transactions == null) {
+            throw new IllegalStateException("this HashMix instance is read-only: build it with credentials(...) to send transactions");
+        }
+        return transactions;
+    }
+
+    /**
+     * Asset classes: register, read, activate, and change payout tokens (time-locked).
+     *
+     * @throws IllegalStateException if no deployment was configured
+     */
+    public AssetClassClient assetClasses() {
+        if (assetClasses == null) {
+            throw new IllegalStateException("no deployment configured: build with deployment(Deployment.fromJson(...))");
+        }
+        return assetClasses;
+    }
+
+    /** Stops the SDK's scheduler and, if the SDK created it, its HTTP client. Idempotent. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        if (ownedHttp != null) {
+            ownedHttp.dispatcher().executorService().shutdown();
+            ownedHttp.connectionPool().evictAll();
+        }
+    }
+
+    /** Builds {@link HashMix} instances. Not thread-safe; the built instance is. */
+    public static final class Builder {
+        private String rpcUrl;
+        private OkHttpClient http;
+        private Credentials credentials;
+        private Deployment deployment;
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private Duration connectTimeout = Duration.ofSeconds(3);
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private FeePolicy feePolicy = FeePolicy.DEFAULT;
+        private ReceiptPolicy receiptPolicy = ReceiptPolicy.DEFAULT;
+
+        private Builder() {
+        }
+
+        /** The node's JSON-RPC URL (required). */
+        public Builder rpc(String url) {
+            this.rpcUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * An OkHttp client to share (connection pool, dispatcher, interceptors). The SDK derives a
+         * client from it with its own timeouts and never shuts the given one down.
+         */
+        public Builder okHttpClient(OkHttpClient client) {
+            this.http = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** The signing key; without one the instance is read-only. */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** The deployment to talk to; its chain id is checked against the node's. */
+        public Builder deployment(Deployment deployment) {
+            this.deployment = Objects.requireNonNull(deployment, "deployment");
+            return this;
+        }
+
+        /** The bound on one HTTP attempt, connect to last byte (default 10 s). */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /** The bound on opening a connection (default 3 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** Retries of transient transport faults (default {@link RetryPolicy#DEFAULT}). */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Fees and gas limits (default {@link FeePolicy#DEFAULT}). */
+        public Builder feePolicy(FeePolicy policy) {
+            this.feePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Receipt confirmations and timeout (default {@link ReceiptPolicy#DEFAULT}). */
+        public Builder receiptPolicy(ReceiptPolicy policy) {
+            this.receiptPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Connects, checks the chain id, and builds.
+         *
+         * @throws NodeUnavailableException if the node cannot be reached within the timeouts and retries
+         * @throws ChainIdMismatchException if the node serves another chain than the deployment
+         */
+        public HashMix build() {
+            if (rpcUrl == null) {
+                throw new IllegalStateException("rpc(url) is required");
+            }
+            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads());
+            scheduler.setRemoveOnCancelPolicy(true);
+            OkHttpClient base = http != null ? http : new OkHttpClient();
+            OkHttpClient client = base.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .callTimeout(requestTimeout)
+                    .readTimeout(requestTimeout)
+                    .retryOnConnectionFailure(false) // our RetryPolicy decides, with backoff
+                    .build();
+            OkHttpClient owned = http == null ? client : null;
+            try {
+                JsonRpcClient rpc = new JsonRpcClient(rpcUrl, client, retryPolicy, scheduler);
+                long chainId = fetchChainId(rpc);
+                if (deployment != null && deployment.chainId() != chainId) {
+                    throw new ChainIdMismatchException(rpcUrl, deployment.chainId(), chainId);
+                }
+                RevertDecoder.Builder decoder = RevertDecoder.builder(AbiErrorCatalog.ofProtocol());
+                decoder.map("OwnableUnauthorizedAccount(address)", UnauthorizedAccountException::new);
+                AssetClassErrors.register(decoder);
+                ContractCalls calls = new ContractCalls(rpc, decoder.build());
+                TransactionSender sender = credentials == null ? null : new TransactionSender(rpc, credentials, chainId,
+                        feePolicy, receiptPolicy, new NonceManager(rpc), calls, scheduler);
+                log.debug("connected to {} (chain {})", rpcUrl, chainId);
+                return new HashMix(rpc, chainId, deployment, calls, sender, scheduler, owned);
+            } catch (RuntimeException e) {
+                scheduler.shutdownNow();
+                if (owned != null) {
+                    owned.dispatcher().executorService().shutdown();
+                }
+                throw e;
+            }
+        }
+
+        private long fetchChainId(JsonRpcClient rpc) {
+            // bounded even if the node accepts connections and never answers
+            long budgetMs = (requestTimeout.toMillis() + retryPolicy.maxBackoff().toMillis()) * retryPolicy.maxAttempts() + 1000;
+            try {
+                return Quantities.toLong(rpc.call("eth_chainId").get(budgetMs, TimeUnit.MILLISECONDS));
+            } catch (ExecutionException | CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new HashMixException("eth_chainId failed at " + rpcUrl, e.getCause());
+            } catch (TimeoutException e) {
+                throw new NodeUnavailableException(rpcUrl, "eth_chainId", retryPolicy.maxAttempts(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HashMixException("interrupted while connecting to " + rpcUrl, e);
+            }
+        }
+
+        private static java.util.concurrent.ThreadFactory daemonThreads() {
+            AtomicInteger n = new AtomicInteger();
+            java.util.concurrent.ThreadFactory base = Executors.defaultThreadFactory();
+            return r -> {
+                Thread t = base.newThread(r);
+                t.setName("hashmix-scheduler-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.hashmix.core.devnet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local Hardhat chain ({@code hardhat node}) in a child process, bound to 127.0.0.1 on a free
+ * port, for tests, the demo and benchmarks.
+ *
+ * <p>It runs from the repository's {@code contracts/} project (found from the system property
+ * {@code hashmix.contracts.dir}, the environment variable {@code HASHMIX_CONTRACTS_DIR}, or by
+ * walking up from the working directory), with that project's Node 22 first on the PATH. Startup
+ * waits until the node answers {@code eth_chainId}; output goes to a log file whose tail is quoted
+ * if startup fails. {@link #close()} stops the process and its children; a JVM shutdown hook does
+ * the same if the JVM exits first, so no node outlives its owner.
+ */
+public final class LocalHardhatNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalHardhatNode.class);
+
+    /** The chain id of a Hardhat node. */
+    public static final long CHAIN_ID = 31337;
+
+    private final Process process;
+    private final int port;
+    private final Path logFile;
+    private final Thread shutdownHook;
+
+    private LocalHardhatNode(Process process, int port, Path logFile) {
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+        this.shutdownHook = new Thread(this::stopProcess, "hardhat-node-" + port + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts a node from the located {@code contracts/} project, waiting up to 60 s. */
+    public static LocalHardhatNode start() {
+        return start(locateContractsDir(), Duration.ofSeconds(60));
+    }
+
+    /**
+     * Starts a node.
+     *
+     * @param contractsDir   the Hardhat project (with {@code node_modules} installed)
+     * @param startupTimeout how long to wait for the node to answer
+     * @throws IllegalStateException if the project is not installed, or the node does not come up
+     */
+    public static LocalHardhatNode start(Path contractsDir, Duration startupTimeout) {
+        Path bin = contractsDir.resolve("node_modules/.bin");
+        Path hardhat = bin.resolve("hardhat");
+        if (!Files.isExecutable(hardhat)) {
+            throw new IllegalStateException("Hardhat is not installed in " + contractsDir
+                    + ": run `npm ci` there (scripts/test.sh and scripts/demo.sh do it for you)");
+        }
+        int port = freeLoopbackPort();
+        Path logFile;
+        try {
+            logFile = Files.createTempFile("hardhat-node-" + port + "-", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ProcessBuilder pb = new ProcessBuilder(List.of(hardhat.toString(), "node", "--hostname", "127.0.0.1",
+                "--port", Integer.toString(port)))
+                .directory(contractsDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("PATH", bin.toAbsolutePath() + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
+        env.put("HARDHAT_DISABLE_TELEMETRY_PROMPT", "true");
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + hardhat + ": " + e.getMessage(), e);
+        }
+        LocalHardhatNode node = new LocalHardhatNode(process, port, logFile);
+        try {
+            node.awaitReady(startupTimeout);
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        log.info("hardhat node ready at {} (pid {}, log {})", node.rpcUrl(), process.pid(), logFile);
+        return node;
+    }
+
+    /** The node's JSON-RPC URL, on 127.0.0.1. */
+    public String rpcUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The port the node listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** Where the node's output goes. */
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Whether the process is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Stops the node and its child processes. Idempotent. */
+    @Override
+    public void close() {
+        stopProcess();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down; the hook runs (or ran) stopProcess itself
+        }
+    }
+
+    private void stopProcess() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        // HTTP/1.1: the JDK client otherwise asks for an h2c upgrade, which the node never answers
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(rpcUrl()))
+                .timeout(Duration.ofSeconds(2))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
+                .build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("hardhat node exited with code " + process.exitValue()
+                        + " before it was ready; its output:\n" + logTail());
+            }
+            try {
+                HttpResponse<String> r = http.send(probe, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"result\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for hardhat node", e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for hardhat node", e);
+            }
+        }
+        throw new IllegalStateException("hardhat node did not answer at " + rpcUrl() + " within " + timeout.toSeconds()
+                + " s; its output:\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
+    /**
+     * Finds the {@code contracts/} Hardhat project.
+     *
+     * @throws IllegalStateException if it cannot be found
+     */
+    public static Path locateContractsDir() {
+        String configured = System.getProperty("hashmix.contracts.dir", System.getenv("HASHMIX_CONTRACTS_DIR"));
+        if (configured != null && !configured.isBlank()) {
+            Path dir = Path.of(configured).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(dir.resolve("package.json"))) {
+                throw new IllegalStateException("hashmix.contracts.dir=" + dir + " holds no package.json");
+            }
+            return dir;
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("contracts");
+            if (Files.isRegularFile(candidate.resolve("package.json")) && Files.isRegularFile(candidate.resolve("hardhat.config.ts"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("cannot find the contracts/ Hardhat project from " + Path.of("").toAbsolutePath()
+                + "; set -Dhashmix.contracts.dir or HASHMIX_CONTRACTS_DIR");
+    }
+}

@@ -1,0 +1,87 @@
+package io.hashmix.core.tx;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.hashmix.core.errors.RevertDecoder;
+import io.hashmix.core.rpc.JsonRpcClient;
+import io.hashmix.core.rpc.RpcErrorException;
+import io.hashmix.proofs.EvmAddress;
+
+/**
+ * Read-only contract calls ({@code eth_call}, {@code eth_estimateGas}) with reverts decoded into
+ * typed exceptions. Thread-safe.
+ */
+public final class ContractCalls {
+
+    private final JsonRpcClient rpc;
+    private final RevertDecoder decoder;
+
+    /** Creates the caller. */
+    public ContractCalls(JsonRpcClient rpc, RevertDecoder decoder) {
+        this.rpc = rpc;
+        this.decoder = decoder;
+    }
+
+    /** The decoder reverts go through. */
+    public RevertDecoder decoder() {
+        return decoder;
+    }
+
+    /**
+     * Runs a call against the latest block.
+     *
+     * @param from the caller ({@code msg.sender}), or {@code null}
+     * @return the return data, {@code 0x}-prefixed
+     */
+    public CompletableFuture<String> call(EvmAddress from, TxRequest request) {
+        return call(from, request, "latest");
+    }
+
+    /** Runs a call against a given block tag or number. */
+    public CompletableFuture<String> call(EvmAddress from, TxRequest request, String blockTag) {
+        return decodeReverts(request.label() + " (call)",
+                rpc.call("eth_call", callObject(from, request), blockTag).thenApply(r -> r.asText("0x")));
+    }
+
+    /** Estimates gas, decoding a revert the estimate runs into. */
+    public CompletableFuture<java.math.BigInteger> estimateGas(EvmAddress from, TxRequest request) {
+        return decodeReverts(request.label() + " (gas estimate)",
+                rpc.call("eth_estimateGas", callObject(from, request)).thenApply(Quantities::toBigInteger));
+    }
+
+    /** Replaces a JSON-RPC error that is a revert by its decoded exception. */
+    <T> CompletableFuture<T> decodeReverts(String context, CompletableFuture<T> future) {
+        return future.exceptionallyCompose(e -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RpcErrorException rpcError) {
+                var revert = decoder.fromRpcError(context, rpcError);
+                if (revert.isPresent()) {
+                    revert.get().addSuppressed(rpcError);
+                    return CompletableFuture.failedFuture(revert.get());
+                }
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    static Map<String, Object> callObject(EvmAddress from, TxRequest request) {
+        Map<String, Object> call = new LinkedHashMap<>();
+        if (from != null) {
+            call.put("from", from.hex());
+        }
+        if (request.to() != null) {
+            call.put("to", request.to().hex());
+        }
+        call.put("data", request.data());
+        if (request.value().signum() > 0) {
+            call.put("value", Quantities.encode(request.value()));
+        }
+        if (request.gasLimit() != null) {
+            call.put("gas", Quantities.encode(request.gasLimit()));
+        }
+        return call;
+    }
+}

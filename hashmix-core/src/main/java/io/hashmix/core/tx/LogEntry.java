@@ -1,0 +1,47 @@
+package io.hashmix.core.tx;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.web3j.protocol.core.methods.response.Log;
+
+import io.hashmix.proofs.EvmAddress;
+
+/**
+ * One event log of a receipt.
+ *
+ * @param address         the emitting contract
+ * @param topics          topic 0 (event signature hash) and the indexed arguments
+ * @param data            the non-indexed arguments, ABI-encoded
+ * @param blockNumber     block of the log
+ * @param logIndex        index of the log in its block
+ * @param transactionHash transaction that emitted it
+ */
+public record LogEntry(EvmAddress address, List<String> topics, String data, long blockNumber, long logIndex,
+                       String transactionHash) {
+
+    /** Checks and copies the parts. */
+    public LogEntry {
+        Objects.requireNonNull(address, "address");
+        topics = List.copyOf(topics);
+        Objects.requireNonNull(data, "data");
+    }
+
+    /** This log as web3j's type, for the generated wrappers' event decoders. */
+    public Log toWeb3jLog() {
+        Log log = new Log();
+        log.setAddress(address.hex());
+        log.setTopics(topics);
+        log.setData(data);
+        log.setBlockNumber("0x" + Long.toHexString(blockNumber));
+        log.setLogIndex("0x" + Long.toHexString(logIndex));
+        log.setTransactionHash(transactionHash);
+        return log;
+    }
+
+    /** Whether topic 0 is the given event signature hash. */
+    public boolean isEvent(String topic0) {
+        return !topics.isEmpty() && topics.get(0).equalsIgnoreCase(topic0);
+    }
+
+}

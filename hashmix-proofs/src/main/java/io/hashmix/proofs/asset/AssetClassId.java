@@ -1,0 +1,119 @@
+package io.hashmix.proofs.asset;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+import org.web3j.crypto.Hash;
+
+/**
+ * Identifier of an asset class (a kind of hash power, e.g. {@code BTC-SHA256} in TH/s).
+ *
+ * <p>The id is {@code keccak256(bytes(symbol))}, exactly as {@code AssetClassRegistry.assetClassId}
+ * computes it on chain; the shared vectors in {@code test-vectors/asset-class-ids.json} pin that
+ * agreement. Symbols are 1 to 32 bytes of {@code A-Z 0-9 -}, not starting or ending with {@code -}.
+ *
+ * @param value the 32-byte id (defensively copied)
+ */
+public record AssetClassId(byte[] value) {
+
+    /** Largest symbol length in bytes, as enforced by the registry contract. */
+    public static final int MAX_SYMBOL_LENGTH = 32;
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    /**
+     * Wraps a 32-byte id.
+     *
+     * @throws IllegalArgumentException if {@code value} is not 32 bytes
+     */
+    public AssetClassId {
+        Objects.requireNonNull(value, "value");
+        if (value.length != 32) {
+            throw new IllegalArgumentException("asset class id must be 32 bytes, got " + value.length);
+        }
+        value = value.clone();
+    }
+
+    /**
+     * Derives the id of a symbol after checking it against the registry's rules.
+     *
+     * @param symbol e.g. {@code BTC-SHA256}
+     * @return the id the registry assigns to that symbol
+     * @throws IllegalArgumentException naming the rule the symbol breaks
+     */
+    public static AssetClassId ofSymbol(String symbol) {
+        validateSymbol(symbol);
+        return new AssetClassId(Hash.sha3(symbol.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * Parses a {@code 0x}-prefixed 32-byte hex id.
+     *
+     * @throws IllegalArgumentException if the text is not 0x followed by 64 hex digits
+     */
+    public static AssetClassId fromHex(String hex) {
+        Objects.requireNonNull(hex, "hex");
+        if (!hex.startsWith("0x") || hex.length() != 66) {
+            throw new IllegalArgumentException("asset class id must be 0x followed by 64 hex digits: '" + hex + "'");
+        }
+        try {
+            return new AssetClassId(HEX.parseHex(hex, 2, hex.length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("asset class id is not valid hex: '" + hex + "'", e);
+        }
+    }
+
+    /**
+     * Checks a symbol against the registry's rules, so bad input fails before any transaction.
+     *
+     * @throws IllegalArgumentException naming the broken rule
+     */
+    public static void validateSymbol(String symbol) {
+        if (symbol == null || symbol.isEmpty()) {
+            throw new IllegalArgumentException("asset class symbol must not be empty");
+        }
+        if (symbol.length() > MAX_SYMBOL_LENGTH) {
+            throw new IllegalArgumentException("asset class symbol is " + symbol.length()
+                    + " characters, at most " + MAX_SYMBOL_LENGTH + " allowed: '" + symbol + "'");
+        }
+        for (int i = 0; i < symbol.length(); i++) {
+            char c = symbol.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+            if (!allowed) {
+                throw new IllegalArgumentException("asset class symbol may hold only A-Z, 0-9 and '-', found '"
+                        + c + "' at index " + i + " in '" + symbol + "'");
+            }
+        }
+        if (symbol.charAt(0) == '-' || symbol.charAt(symbol.length() - 1) == '-') {
+            throw new IllegalArgumentException("asset class symbol must not start or end with '-': '" + symbol + "'");
+        }
+    }
+
+    /** The id as a fresh 32-byte array. */
+    @Override
+    public byte[] value() {
+        return value.clone();
+    }
+
+    /** The id as {@code 0x}-prefixed lowercase hex. */
+    public String toHex() {
+        return "0x" + HEX.formatHex(value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AssetClassId other && Arrays.equals(value, other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return toHex();
+    }
+}

@@ -1,0 +1,48 @@
+# Sourced by the scripts: picks a JDK >= 21 and puts the contracts project's Node 22 first on PATH.
+# JAVA_HOME wins if it is a JDK 21+; else the Temurin JDK 25 this machine image ships; else a clear error.
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+java_major() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+pick_jdk() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
+                   /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ]; then
+      local major
+      major="$(java_major "$candidate")"
+      if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+        export JAVA_HOME="$candidate"
+        export PATH="$JAVA_HOME/bin:$PATH"
+        return 0
+      fi
+    fi
+  done
+  echo "error: HashMix needs a JDK 21 or newer. Set JAVA_HOME to one (found none in JAVA_HOME or /usr/lib/jvm)." >&2
+  return 1
+}
+
+pick_jdk || exit 1
+# JDK 23+ warns about sun.misc.Unsafe use inside Maven itself; silence it only where the flag exists.
+if [ "$(java_major "$JAVA_HOME")" -ge 23 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+
+# npm installs of contracts/ (npm ci) when node_modules is missing or older than the lock file.
+ensure_npm_deps() {
+  local dir="$repo_root/contracts"
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "==> npm ci (contracts/)"
+    (cd "$dir" && npm ci --no-audit --no-fund) || return 1
+  fi
+  if [ ! -d "$dir/node_modules/@nomicfoundation/edr-linux-x64-gnu" ]; then
+    echo "error: npm did not install @nomicfoundation/edr-linux-x64-gnu (Hardhat's native engine)." >&2
+    return 1
+  fi
+}
+
+export PATH="$repo_root/contracts/node_modules/.bin:$PATH"
+MVN="mvn -B -ntp"
