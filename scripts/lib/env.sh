@@ -45,4 +45,4 @@ ensure_npm_deps() {
 }
 
 export PATH="$repo_root/contracts/node_modules/.bin:$PATH"
-MVN="mvn -B -ntp"
+MVN="mvn -B -ntp -Dstyle.color=never"

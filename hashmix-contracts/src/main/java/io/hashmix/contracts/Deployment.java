@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,7 +54,8 @@ public record Deployment(long chainId, EvmAddress deployer, Instant createdAt, M
         }
         Objects.requireNonNull(deployer, "deployer");
         Objects.requireNonNull(createdAt, "createdAt");
-        contracts = Map.copyOf(contracts);
+        // insertion order is deployment order: keep it for readers and reports
+        contracts = Collections.unmodifiableMap(new LinkedHashMap<>(contracts));
     }
 
     /** Where a protocol contract lives, if this deployment has it. */

@@ -1,0 +1,52 @@
+package io.hashmix.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.hashmix.contracts.Deployment;
+
+/** Runs the README's first command's program end to end: it starts its own chain and checks every step. */
+class LifecycleDemoTest {
+
+    @Test
+    void demoRunsEveryStepOnItsOwnLocalChain(@TempDir Path dir) {
+        Path manifest = dir.resolve("deployment.json");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = LifecycleDemo.run(new String[] {"--manifest", manifest.toString()}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String report = bytes.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, code, report);
+        assertTrue(Files.exists(manifest));
+        assertEquals(31337, Deployment.fromJson(manifest).chainId());
+        for (String expected : new String[] {"Start a local chain", "Deploy the protocol", "AssetClassAlreadyRegisteredException",
+                "UnauthorizedAccountException", "UnknownAssetClassException", "PayoutTokenChangeNotReadyException",
+                "now pays in", "40 mined", "Local chain stopped."}) {
+            assertTrue(report.contains(expected), "report lacks '" + expected + "':\n" + report);
+        }
+    }
+
+    @Test
+    void badArgumentsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> LifecycleDemo.run(new String[] {"--bogus", "x"}, System.out));
+        assertThrows(IllegalArgumentException.class, () -> LifecycleDemo.run(new String[] {"--rpc"}, System.out));
+        assertThrows(IllegalArgumentException.class, () -> LifecycleDemo.run(new String[] {"--private-key", "zz"}, System.out));
+    }
+
+    @Test
+    void unreachableNodeFailsCleanly() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = LifecycleDemo.run(new String[] {"--rpc", "http://127.0.0.1:1"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(1, code);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("NodeUnavailableException"), bytes.toString(StandardCharsets.UTF_8));
+    }
+}
