@@ -24,7 +24,9 @@ final class FeeEstimator {
 
     CompletableFuture<Fees> estimate() {
         if (policy.maxPriorityFeePerGas() != null && policy.maxFeePerGas() != null) {
-            return CompletableFuture.completedFuture(checked(new Fees.Eip1559(policy.maxPriorityFeePerGas(), policy.maxFeePerGas())));
+            // supplied through the future, so a fee above the cap fails it instead of throwing here
+            return CompletableFuture.completedFuture(new Fees.Eip1559(policy.maxPriorityFeePerGas(), policy.maxFeePerGas()))
+                    .thenApply(this::checked);
         }
         return rpc.call("eth_getBlockByNumber", "latest", false).thenCompose(block -> {
             JsonNode baseFeeNode = block == null ? null : block.get("baseFeePerGas");

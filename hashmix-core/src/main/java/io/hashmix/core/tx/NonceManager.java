@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -50,11 +51,23 @@ public final class NonceManager {
      * @param send   signs and sends with the given nonce; its result is passed through
      */
     public <T> CompletableFuture<T> submit(EvmAddress sender, Function<BigInteger, CompletableFuture<T>> send) {
+        return submit(sender, CompletableFuture.completedFuture(null), (nonce, ignored) -> send.apply(nonce));
+    }
+
+    /**
+     * Like {@link #submit(EvmAddress, Function)}, but takes the submission's place in line now and
+     * its nonce only once {@code prepared} (e.g. the gas estimate and fees) completes, so sends keep
+     * call order even when preparations finish out of order. If {@code prepared} fails, no nonce is
+     * taken and the submission fails with its error.
+     */
+    <P, T> CompletableFuture<T> submit(EvmAddress sender, CompletableFuture<P> prepared,
+                                       BiFunction<BigInteger, P, CompletableFuture<T>> send) {
         SenderState state = senders.computeIfAbsent(sender, k -> new SenderState());
         synchronized (state) {
             CompletableFuture<T> result = state.tail
                     .handle((r, e) -> null)
-                    .thenCompose(ignored -> attempt(state, sender, send, 1));
+                    .thenCompose(ignored -> prepared)
+                    .thenCompose(p -> attempt(state, sender, nonce -> send.apply(nonce, p), 1));
             state.tail = result;
             return result;
         }

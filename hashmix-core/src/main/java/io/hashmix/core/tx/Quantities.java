@@ -31,7 +31,9 @@ public final class Quantities {
      * @throws RpcProtocolException if the node is not a hex quantity
      */
     public static BigInteger toBigInteger(JsonNode node) {
-        if (node == null || !node.isTextual() || !node.asText().startsWith("0x") || node.asText().length() < 3) {
+        if (node == null || !node.isTextual() || !node.asText().startsWith("0x") || node.asText().length() < 3
+                || node.asText().charAt(2) == '-' || node.asText().charAt(2) == '+') {
+            // BigInteger would take a sign ("0x-1"): a quantity is unsigned hex digits only
             throw new RpcProtocolException("expected a hex quantity, got " + node);
         }
         try {

@@ -104,8 +104,10 @@ public final class TransactionSender {
         CompletableFuture<BigInteger> gas = request.gasLimit() != null
                 ? calls.call(sender, request).thenApply(ignored -> request.gasLimit())
                 : calls.estimateGas(sender, request).thenApply(feePolicy::gasLimitFor);
-        return gas.thenCombine(fees.estimate(), (gasLimit, feeSnapshot) -> new Prepared(gasLimit, feeSnapshot))
-                .thenCompose(p -> nonces.submit(sender, nonce -> signAndSend(request, nonce, p)));
+        CompletableFuture<Prepared> prepared =
+                gas.thenCombine(fees.estimate(), (gasLimit, feeSnapshot) -> new Prepared(gasLimit, feeSnapshot));
+        // take the place in the sender's line now, the nonce once prepared: sends keep call order
+        return nonces.submit(sender, prepared, (nonce, p) -> signAndSend(request, nonce, p));
     }
 
     private record Prepared(BigInteger gasLimit, Fees fees) {
