@@ -4,26 +4,18 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
-import org.web3j.abi.EventEncoder;
-import org.web3j.abi.datatypes.Event;
 import org.web3j.abi.datatypes.Type;
-import org.web3j.protocol.core.RemoteFunctionCall;
-import org.web3j.tx.ReadonlyTransactionManager;
-import org.web3j.tx.gas.DefaultGasProvider;
 
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.AssetClassRegistry;
+import io.hashmix.core.internal.BoundContract;
 import io.hashmix.core.tx.ContractCalls;
-import io.hashmix.core.tx.LogEntry;
 import io.hashmix.core.tx.TransactionSender;
 import io.hashmix.core.tx.TxReceipt;
-import io.hashmix.core.tx.TxRequest;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.asset.AssetClassId;
 
@@ -39,10 +31,8 @@ public final class AssetClassClient {
 
     private static final int PAGE_SIZE = 100;
 
-    private final EvmAddress registryAddress;
+    private final BoundContract contract;
     private final AssetClassRegistry registry;
-    private final ContractCalls calls;
-    private final TransactionSender sender;
 
     /**
      * Creates the client.
@@ -52,17 +42,14 @@ public final class AssetClassClient {
      * @param sender     the transaction layer, or {@code null} for read-only use
      */
     public AssetClassClient(Deployment deployment, ContractCalls calls, TransactionSender sender) {
-        this.registryAddress = deployment.contract(ProtocolContract.ASSET_CLASS_REGISTRY).address();
-        this.calls = Objects.requireNonNull(calls, "calls");
-        this.sender = sender;
-        // the generated wrapper only encodes calls and decodes results here: nothing goes through web3j's transport
-        this.registry = AssetClassRegistry.load(registryAddress.hex(), null,
-                new ReadonlyTransactionManager(null, registryAddress.hex()), new DefaultGasProvider());
+        this.contract = new BoundContract("AssetClassRegistry",
+                deployment.contract(ProtocolContract.ASSET_CLASS_REGISTRY).address(), calls, sender);
+        this.registry = contract.encoder(AssetClassRegistry::load);
     }
 
     /** The registry contract's address. */
     public EvmAddress registryAddress() {
-        return registryAddress;
+        return contract.address();
     }
 
     /**
@@ -71,10 +58,10 @@ public final class AssetClassClient {
      * @return the registered class, read back after the transaction
      */
     public CompletableFuture<AssetClass> register(NewAssetClass spec) {
-        return send("registerAssetClass", registry.registerAssetClass(spec.symbol(), spec.unitName(),
+        return contract.send("registerAssetClass", registry.registerAssetClass(spec.symbol(), spec.unitName(),
                 BigInteger.valueOf(spec.unitDecimals()), spec.payoutToken().hex()))
                 .thenCompose(receipt -> {
-                    AssetClassId id = single(receipt, AssetClassRegistry.ASSETCLASSREGISTERED_EVENT,
+                    AssetClassId id = contract.event(receipt, AssetClassRegistry.ASSETCLASSREGISTERED_EVENT,
                             log -> new AssetClassId(AssetClassRegistry.getAssetClassRegisteredEventFromLog(log.toWeb3jLog()).id));
                     return get(id);
                 });
@@ -82,7 +69,7 @@ public final class AssetClassClient {
 
     /** Activates or deactivates an asset class (owner only). */
     public CompletableFuture<TxReceipt> setActive(AssetClassId id, boolean active) {
-        return send("setActive", registry.setActive(id.value(), active));
+        return contract.send("setActive", registry.setActive(id.value(), active));
     }
 
     /**
@@ -91,8 +78,8 @@ public final class AssetClassClient {
      * @return the scheduled change, as the contract's event reports it
      */
     public CompletableFuture<PendingPayoutTokenChange> schedulePayoutTokenChange(AssetClassId id, EvmAddress newToken) {
-        return send("schedulePayoutTokenChange", registry.schedulePayoutTokenChange(id.value(), newToken.hex()))
-                .thenApply(receipt -> single(receipt, AssetClassRegistry.PAYOUTTOKENCHANGESCHEDULED_EVENT, log -> {
+        return contract.send("schedulePayoutTokenChange", registry.schedulePayoutTokenChange(id.value(), newToken.hex()))
+                .thenApply(receipt -> contract.event(receipt, AssetClassRegistry.PAYOUTTOKENCHANGESCHEDULED_EVENT, log -> {
                     var e = AssetClassRegistry.getPayoutTokenChangeScheduledEventFromLog(log.toWeb3jLog());
                     return new PendingPayoutTokenChange(new AssetClassId(e.id), EvmAddress.of(e.newToken),
                             Instant.ofEpochSecond(e.eta.longValueExact()));
@@ -101,12 +88,12 @@ public final class AssetClassClient {
 
     /** Applies a scheduled payout token change whose time lock has run out (anyone may). */
     public CompletableFuture<TxReceipt> applyPayoutTokenChange(AssetClassId id) {
-        return send("applyPayoutTokenChange", registry.applyPayoutTokenChange(id.value()));
+        return contract.send("applyPayoutTokenChange", registry.applyPayoutTokenChange(id.value()));
     }
 
     /** Cancels a scheduled payout token change (owner only). */
     public CompletableFuture<TxReceipt> cancelPayoutTokenChange(AssetClassId id) {
-        return send("cancelPayoutTokenChange", registry.cancelPayoutTokenChange(id.value()));
+        return contract.send("cancelPayoutTokenChange", registry.cancelPayoutTokenChange(id.value()));
     }
 
     /**
@@ -115,7 +102,7 @@ public final class AssetClassClient {
      * @return fails with {@link UnknownAssetClassException} if it is not registered
      */
     public CompletableFuture<AssetClass> get(AssetClassId id) {
-        return read("assetClass", registry.assetClass(id.value()), values -> toAssetClass((AssetClassRegistry.AssetClass) values.get(0)));
+        return contract.read("assetClass", registry.assetClass(id.value()), values -> toAssetClass((AssetClassRegistry.AssetClass) values.get(0)));
     }
 
     /** Reads an asset class if it is registered. */
@@ -127,17 +114,17 @@ public final class AssetClassClient {
 
     /** Whether an asset class is registered. */
     public CompletableFuture<Boolean> isRegistered(AssetClassId id) {
-        return read("isRegistered", registry.isRegistered(id.value()), values -> (Boolean) values.get(0).getValue());
+        return contract.read("isRegistered", registry.isRegistered(id.value()), values -> (Boolean) values.get(0).getValue());
     }
 
     /** Whether an asset class is registered and active. */
     public CompletableFuture<Boolean> isActive(AssetClassId id) {
-        return read("isActive", registry.isActive(id.value()), values -> (Boolean) values.get(0).getValue());
+        return contract.read("isActive", registry.isActive(id.value()), values -> (Boolean) values.get(0).getValue());
     }
 
     /** How many asset classes are registered. */
     public CompletableFuture<Long> count() {
-        return read("assetClassCount", registry.assetClassCount(),
+        return contract.read("assetClassCount", registry.assetClassCount(),
                 values -> ((BigInteger) values.get(0).getValue()).longValueExact());
     }
 
@@ -146,7 +133,7 @@ public final class AssetClassClient {
         if (offset < 0 || limit <= 0 || limit > PAGE_SIZE) {
             throw new IllegalArgumentException("need offset >= 0 and 0 < limit <= " + PAGE_SIZE);
         }
-        return read("assetClassIds", registry.assetClassIds(BigInteger.valueOf(offset), BigInteger.valueOf(limit)), values -> {
+        return contract.read("assetClassIds", registry.assetClassIds(BigInteger.valueOf(offset), BigInteger.valueOf(limit)), values -> {
             List<AssetClassId> ids = new ArrayList<>();
             for (Object item : (List<?>) values.get(0).getValue()) {
                 ids.add(new AssetClassId((byte[]) ((Type<?>) item).getValue()));
@@ -173,7 +160,7 @@ public final class AssetClassClient {
 
     /** The pending payout token change of an asset class, if any. */
     public CompletableFuture<Optional<PendingPayoutTokenChange>> pendingPayoutTokenChange(AssetClassId id) {
-        return read("pendingPayoutTokenChange", registry.pendingPayoutTokenChange(id.value()), values -> {
+        return contract.read("pendingPayoutTokenChange", registry.pendingPayoutTokenChange(id.value()), values -> {
             BigInteger eta = (BigInteger) values.get(1).getValue();
             return eta.signum() == 0 ? Optional.<PendingPayoutTokenChange>empty()
                     : Optional.of(new PendingPayoutTokenChange(id, EvmAddress.of((String) values.get(0).getValue()),
@@ -184,28 +171,5 @@ public final class AssetClassClient {
     private static AssetClass toAssetClass(AssetClassRegistry.AssetClass s) {
         return new AssetClass(new AssetClassId(s.id), s.symbol, s.unitName, s.unitDecimals.intValueExact(),
                 EvmAddress.of(s.payoutToken), s.active, Instant.ofEpochSecond(s.registeredAt.longValueExact()));
-    }
-
-    private <T> CompletableFuture<T> read(String function, RemoteFunctionCall<?> fn, Function<List<Type>, T> decode) {
-        TxRequest request = TxRequest.call(registryAddress, fn.encodeFunctionCall(), "AssetClassRegistry." + function);
-        return calls.call(null, request).thenApply(hex -> decode.apply(fn.decodeFunctionResponse(hex)));
-    }
-
-    private CompletableFuture<TxReceipt> send(String function, RemoteFunctionCall<?> fn) {
-        if (sender == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "AssetClassRegistry." + function + " needs credentials: this HashMix instance is read-only"));
-        }
-        return sender.send(TxRequest.call(registryAddress, fn.encodeFunctionCall(), "AssetClassRegistry." + function));
-    }
-
-    private <T> T single(TxReceipt receipt, Event event, Function<LogEntry, T> decode) {
-        String topic0 = EventEncoder.encode(event);
-        List<LogEntry> matching = receipt.logsOf(registryAddress).stream().filter(l -> l.isEvent(topic0)).toList();
-        if (matching.size() != 1) {
-            throw new IllegalStateException("expected one " + event.getName() + " event in " + receipt.transactionHash()
-                    + ", found " + matching.size());
-        }
-        return decode.apply(matching.get(0));
     }
 }
