@@ -1,9 +1,12 @@
 package io.hashmix.core.tx;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.web3j.protocol.core.methods.response.Log;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hashmix.proofs.EvmAddress;
 
@@ -25,6 +28,19 @@ public record LogEntry(EvmAddress address, List<String> topics, String data, lon
         Objects.requireNonNull(address, "address");
         topics = List.copyOf(topics);
         Objects.requireNonNull(data, "data");
+    }
+
+    /**
+     * Parses a log object of {@code eth_getLogs} or of a receipt.
+     *
+     * @throws io.hashmix.core.rpc.RpcProtocolException if a quantity is malformed
+     */
+    public static LogEntry fromJson(JsonNode l) {
+        List<String> topics = new ArrayList<>();
+        l.path("topics").forEach(t -> topics.add(t.asText()));
+        return new LogEntry(EvmAddress.of(l.path("address").asText()), topics, l.path("data").asText("0x"),
+                Quantities.toLong(l.path("blockNumber")), Quantities.toLong(l.path("logIndex")),
+                l.path("transactionHash").asText());
     }
 
     /** This log as web3j's type, for the generated wrappers' event decoders. */

@@ -48,11 +48,7 @@ public record TxReceipt(String transactionHash, long blockNumber, String blockHa
     static TxReceipt fromJson(JsonNode r) {
         List<LogEntry> logs = new ArrayList<>();
         for (JsonNode l : r.path("logs")) {
-            List<String> topics = new ArrayList<>();
-            l.path("topics").forEach(t -> topics.add(t.asText()));
-            logs.add(new LogEntry(EvmAddress.of(l.path("address").asText()), topics, l.path("data").asText("0x"),
-                    Quantities.toLong(l.path("blockNumber")), Quantities.toLong(l.path("logIndex")),
-                    l.path("transactionHash").asText()));
+            logs.add(LogEntry.fromJson(l));
         }
         JsonNode created = r.get("contractAddress");
         JsonNode price = r.get("effectiveGasPrice");
