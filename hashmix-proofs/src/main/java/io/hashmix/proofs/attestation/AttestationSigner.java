@@ -4,30 +4,35 @@ import java.math.BigInteger;
 
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
 
 import io.hashmix.proofs.EvmAddress;
+import io.hashmix.proofs.crypto.CryptoBackend;
+import io.hashmix.proofs.crypto.CryptoBackends;
+import io.hashmix.proofs.crypto.InvalidSignatureException;
+import io.hashmix.proofs.crypto.SignatureRules;
 import io.hashmix.proofs.eip712.Bytes32;
 
 /**
  * Signs EIP-712 digests the way the contracts verify them: 65 bytes {@code r ‖ s ‖ v}, low {@code s}
  * ({@code s <= n/2}) and {@code v} in {27, 28}. The digest is signed as is (no
  * {@code "\x19Ethereum Signed Message"} prefix).
+ *
+ * <p>The static methods without a backend use {@link CryptoBackends#best()} (libsecp256k1 when it loads,
+ * else Bouncy Castle); the output is the same bytes either way.
  */
 public final class AttestationSigner {
 
     /** Order of the secp256k1 group. */
-    static final BigInteger CURVE_N = Sign.CURVE_PARAMS.getN();
+    static final BigInteger CURVE_N = SignatureRules.CURVE_N;
 
     /** {@code n / 2}: the largest canonical (low) {@code s}. */
-    static final BigInteger HALF_CURVE_N = CURVE_N.shiftRight(1);
+    static final BigInteger HALF_CURVE_N = SignatureRules.HALF_CURVE_N;
 
     private AttestationSigner() {
     }
 
     /**
-     * Signs a digest.
+     * Signs a digest with the default backend ({@link CryptoBackends#best()}).
      *
      * @param digest the EIP-712 digest
      * @param key the attestor's key pair
@@ -35,18 +40,31 @@ public final class AttestationSigner {
      * @throws IllegalArgumentException if an argument is null
      */
     public static byte[] signDigest(Bytes32 digest, ECKeyPair key) {
+        return signDigest(digest, key, CryptoBackends.best());
+    }
+
+    /**
+     * Signs a digest with a given backend. Every backend gives the same bytes (RFC 6979 nonces).
+     *
+     * @param digest the EIP-712 digest
+     * @param key the attestor's key pair
+     * @param backend the crypto backend
+     * @return the 65-byte canonical signature
+     * @throws IllegalArgumentException if an argument is null
+     */
+    public static byte[] signDigest(Bytes32 digest, ECKeyPair key, CryptoBackend backend) {
         if (digest == null || key == null) {
             throw new IllegalArgumentException("signing needs a digest and a key pair");
         }
-        Sign.SignatureData sig = Sign.signMessage(digest.value(), key, false);
-        byte[] out = new byte[65];
-        copyRightAligned(sig.getR(), out, 0);
-        copyRightAligned(sig.getS(), out, 32);
-        out[64] = sig.getV()[0];
-        // web3j already produces low-s and v = 27/28; fail loudly if that ever changes
-        BigInteger s = new BigInteger(1, sig.getS());
-        if (s.compareTo(HALF_CURVE_N) > 0 || (out[64] != 27 && out[64] != 28)) {
-            throw new IllegalStateException("signer produced a non-canonical signature");
+        if (backend == null) {
+            throw new IllegalArgumentException("signing needs a crypto backend");
+        }
+        byte[] out = backend.sign(digest, key);
+        // the backends produce low-s and v = 27/28; fail loudly if that ever changes
+        try {
+            SignatureRules.checkCanonical(out);
+        } catch (InvalidSignatureException e) {
+            throw new IllegalStateException("signer produced a non-canonical signature: it " + e.detail(), e);
         }
         return out;
     }
@@ -59,7 +77,19 @@ public final class AttestationSigner {
      * @return the signature as the contracts receive it
      */
     public static AttestorSignature sign(Bytes32 digest, ECKeyPair key) {
-        byte[] sig = signDigest(digest, key);
+        return sign(digest, key, CryptoBackends.best());
+    }
+
+    /**
+     * Signs a digest with a given backend and pairs the signature with the signer's address.
+     *
+     * @param digest the EIP-712 digest
+     * @param key the attestor's key pair
+     * @param backend the crypto backend
+     * @return the signature as the contracts receive it
+     */
+    public static AttestorSignature sign(Bytes32 digest, ECKeyPair key, CryptoBackend backend) {
+        byte[] sig = signDigest(digest, key, backend);
         return new AttestorSignature(addressOf(key), sig);
     }
 
@@ -87,15 +117,6 @@ public final class AttestationSigner {
         if (key == null) {
             throw new IllegalArgumentException("key pair must not be null");
         }
-        return EvmAddress.of("0x" + Keys.getAddress(key.getPublicKey()));
-    }
-
-    private static void copyRightAligned(byte[] src, byte[] dst, int wordOffset) {
-        int start = 0;
-        while (src.length - start > 32 && src[start] == 0) {
-            start++;
-        }
-        int len = src.length - start;
-        System.arraycopy(src, start, dst, wordOffset + 32 - len, len);
+        return SignatureRules.addressOfPublicKey(key.getPublicKey());
     }
 }

@@ -1,18 +1,16 @@
 package io.hashmix.proofs.attestation;
 
-import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-
-import org.web3j.crypto.ECDSASignature;
-import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
 
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.attestation.AttestationVerificationException.Reason;
+import io.hashmix.proofs.crypto.CryptoBackend;
+import io.hashmix.proofs.crypto.CryptoBackends;
+import io.hashmix.proofs.crypto.InvalidSignatureException;
 import io.hashmix.proofs.eip712.Bytes32;
+import io.hashmix.proofs.eip712.Eip712;
 import io.hashmix.proofs.eip712.Eip712Domain;
 
 /**
@@ -29,6 +27,9 @@ import io.hashmix.proofs.eip712.Eip712Domain;
  * <p>Results: {@link #verify} returns a {@link Verified} on success and throws
  * {@link AttestationVerificationException} with one {@link Reason} otherwise; it never returns a silent
  * false. Instances are immutable and thread-safe.
+ *
+ * <p>Signatures are recovered with a {@link CryptoBackend}: {@link CryptoBackends#best()} unless one is given
+ * to the constructor. Both backends accept and reject exactly the same signatures.
  */
 public final class BundleVerifier {
 
@@ -39,6 +40,9 @@ public final class BundleVerifier {
     private final Committee committee;
     private final int threshold;
     private final Clock clock;
+    private final CryptoBackend backend;
+    /** {@code expectedDomain.separator()}, computed once: a bundle only gets past the domain checks with it. */
+    private final Bytes32 expectedSeparator;
 
     /**
      * The outcome of a successful verification.
@@ -63,6 +67,21 @@ public final class BundleVerifier {
      * @throws IllegalArgumentException if an argument is null or the threshold is out of range
      */
     public BundleVerifier(Eip712Domain expectedDomain, Committee committee, int threshold, Clock clock) {
+        this(expectedDomain, committee, threshold, clock, CryptoBackends.best());
+    }
+
+    /**
+     * Creates a verifier that recovers signers with a given backend.
+     *
+     * @param expectedDomain the domain the bundle must be signed for (chain id + HashPowerToken address)
+     * @param committee the committee whose members may sign, and its epoch
+     * @param threshold the minimum number of signatures, 1 .. committee size
+     * @param clock the clock the deadline is checked against
+     * @param backend the crypto backend
+     * @throws IllegalArgumentException if an argument is null or the threshold is out of range
+     */
+    public BundleVerifier(Eip712Domain expectedDomain, Committee committee, int threshold, Clock clock,
+            CryptoBackend backend) {
         if (expectedDomain == null || committee == null || clock == null) {
             throw new IllegalArgumentException("a bundle verifier needs an expected domain, a committee and a clock");
         }
@@ -74,6 +93,11 @@ public final class BundleVerifier {
         this.committee = committee;
         this.threshold = threshold;
         this.clock = clock;
+        if (backend == null) {
+            throw new IllegalArgumentException("a bundle verifier needs a crypto backend");
+        }
+        this.backend = backend;
+        this.expectedSeparator = expectedDomain.separator();
     }
 
     /** The domain bundles must be signed for. */
@@ -89,6 +113,16 @@ public final class BundleVerifier {
     /** The signature threshold M. */
     public int threshold() {
         return threshold;
+    }
+
+    /** The clock deadlines are checked against. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The crypto backend that recovers signers. */
+    public CryptoBackend backend() {
+        return backend;
     }
 
     /**
@@ -169,7 +203,8 @@ public final class BundleVerifier {
             throw new AttestationVerificationException(Reason.BELOW_THRESHOLD, null, sigs.size()
                     + " signature(s), threshold is " + threshold);
         }
-        Bytes32 digest = bundle.digest();
+        // the domain equals the expected one here, so its separator is the precomputed one
+        Bytes32 digest = Eip712.digest(expectedSeparator, a.structHash());
         List<EvmAddress> signers = new ArrayList<>(sigs.size());
         EvmAddress previous = null;
         for (int i = 0; i < sigs.size(); i++) {
@@ -192,7 +227,7 @@ public final class BundleVerifier {
                         + "] signer " + signer + " is not a member of committee epoch "
                         + Long.toUnsignedString(committee.epoch()));
             }
-            EvmAddress recovered = recoverSigner(digest, s.signature(), signer);
+            EvmAddress recovered = recoverSigner(digest, s.signature(), signer, backend);
             if (!recovered.equals(signer)) {
                 throw new AttestationVerificationException(Reason.INVALID_SIGNATURE, signer, "signatures[" + i
                         + "] recovers to " + recovered + ", not to its declared signer " + signer);
@@ -214,45 +249,37 @@ public final class BundleVerifier {
      *         {@link Reason#INVALID_SIGNATURE}
      */
     public static EvmAddress recoverSigner(Bytes32 digest, byte[] signature) {
-        return recoverSigner(digest, signature, null);
+        return recoverSigner(digest, signature, null, CryptoBackends.best());
     }
 
-    private static EvmAddress recoverSigner(Bytes32 digest, byte[] signature, EvmAddress declared) {
-        String who = declared == null ? "signature" : "signature of " + declared;
+    /**
+     * Like {@link #recoverSigner(Bytes32, byte[])}, with a given backend.
+     *
+     * @param digest the signed digest
+     * @param signature {@code r ‖ s ‖ v}
+     * @param backend the crypto backend
+     * @return the recovered address
+     * @throws AttestationVerificationException with {@link Reason#NON_CANONICAL_SIGNATURE} or
+     *         {@link Reason#INVALID_SIGNATURE}
+     */
+    public static EvmAddress recoverSigner(Bytes32 digest, byte[] signature, CryptoBackend backend) {
+        if (backend == null) {
+            throw new IllegalArgumentException("recovery needs a crypto backend");
+        }
+        return recoverSigner(digest, signature, null, backend);
+    }
+
+    private static EvmAddress recoverSigner(Bytes32 digest, byte[] signature, EvmAddress declared, CryptoBackend backend) {
         if (digest == null || signature == null) {
             throw new AttestationVerificationException(Reason.MALFORMED, declared, "recovery needs a digest and a signature");
         }
-        if (signature.length != SIGNATURE_LENGTH) {
-            throw new AttestationVerificationException(Reason.NON_CANONICAL_SIGNATURE, declared, who + " is "
-                    + signature.length + " bytes, expected 65 (r,s,v)"
-                    + (signature.length == 64 ? "; 64-byte EIP-2098 compact signatures are not accepted" : ""));
-        }
-        int v = signature[64] & 0xff;
-        if (v != 27 && v != 28) {
-            throw new AttestationVerificationException(Reason.NON_CANONICAL_SIGNATURE, declared, who + " has v = " + v
-                    + ", expected 27 or 28");
-        }
-        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
-        if (s.compareTo(AttestationSigner.HALF_CURVE_N) > 0) {
-            throw new AttestationVerificationException(Reason.NON_CANONICAL_SIGNATURE, declared, who
-                    + " has a high s (s > n/2); only the low-s form is accepted");
-        }
-        if (r.signum() == 0 || s.signum() == 0 || r.compareTo(AttestationSigner.CURVE_N) >= 0) {
-            throw new AttestationVerificationException(Reason.INVALID_SIGNATURE, declared, who
-                    + " has r or s out of range");
-        }
-        BigInteger publicKey;
         try {
-            publicKey = Sign.recoverFromSignature(v - 27, new ECDSASignature(r, s), digest.value());
-        } catch (RuntimeException e) {
-            throw new AttestationVerificationException(Reason.INVALID_SIGNATURE, declared, who
-                    + " does not recover to any key: " + e.getMessage(), e);
+            return backend.recoverSigner(digest, signature);
+        } catch (InvalidSignatureException e) {
+            String who = declared == null ? "signature" : "signature of " + declared;
+            Reason reason = e.kind() == InvalidSignatureException.Kind.NON_CANONICAL
+                    ? Reason.NON_CANONICAL_SIGNATURE : Reason.INVALID_SIGNATURE;
+            throw new AttestationVerificationException(reason, declared, who + " " + e.detail(), e);
         }
-        if (publicKey == null) {
-            throw new AttestationVerificationException(Reason.INVALID_SIGNATURE, declared, who
-                    + " does not recover to any key");
-        }
-        return EvmAddress.of("0x" + Keys.getAddress(publicKey));
     }
 }

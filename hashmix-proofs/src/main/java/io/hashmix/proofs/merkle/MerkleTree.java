@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.web3j.crypto.Hash;
 
+import io.hashmix.proofs.crypto.Keccak256;
 import io.hashmix.proofs.eip712.Bytes32;
 import io.hashmix.proofs.hardware.HardwareId;
 
@@ -235,7 +236,41 @@ public final class MerkleTree {
         if (root == null) {
             throw new IllegalArgumentException("root must not be null");
         }
-        return processProof(leafHash(id), proof).equals(root);
+        if (id == null) {
+            throw new IllegalArgumentException("hardware id must not be null");
+        }
+        if (proof == null) {
+            throw new IllegalArgumentException("proof processing needs a leaf and a proof list");
+        }
+        // one hasher and one 64-byte scratch buffer for the whole walk: no per-level arrays or digest objects
+        Keccak256 keccak = new Keccak256();
+        byte[] pair = new byte[64];
+        id.value().copyTo(pair, 0);
+        keccak.hashInto(pair, 0, 32, pair, 0);
+        keccak.hashInto(pair, 0, 32, pair, 0);
+        walk(keccak, pair, proof);
+        byte[] expected = new byte[32];
+        root.copyTo(expected, 0);
+        return Arrays.equals(pair, 0, 32, expected, 0, 32);
+    }
+
+    /** Hashes the proof into {@code pair[0..32)}, which holds the leaf on entry and the computed root on exit. */
+    private static void walk(Keccak256 keccak, byte[] pair, List<Bytes32> proof) {
+        for (int i = 0; i < proof.size(); i++) {
+            Bytes32 p = proof.get(i);
+            if (p == null) {
+                throw new IllegalArgumentException("proof element " + i + " is null");
+            }
+            p.copyTo(pair, 32);
+            if (Arrays.compareUnsigned(pair, 0, 32, pair, 32, 64) > 0) {
+                for (int j = 0; j < 32; j++) {
+                    byte t = pair[j];
+                    pair[j] = pair[32 + j];
+                    pair[32 + j] = t;
+                }
+            }
+            keccak.hashInto(pair, 0, 64, pair, 0);
+        }
     }
 
     /**
@@ -249,15 +284,10 @@ public final class MerkleTree {
         if (leaf == null || proof == null) {
             throw new IllegalArgumentException("proof processing needs a leaf and a proof list");
         }
-        byte[] computed = leaf.value();
-        for (int i = 0; i < proof.size(); i++) {
-            Bytes32 p = proof.get(i);
-            if (p == null) {
-                throw new IllegalArgumentException("proof element " + i + " is null");
-            }
-            computed = hashPair(computed, p.value());
-        }
-        return new Bytes32(computed);
+        byte[] pair = new byte[64];
+        leaf.copyTo(pair, 0);
+        walk(new Keccak256(), pair, proof);
+        return new Bytes32(Arrays.copyOf(pair, 32));
     }
 
     /**

@@ -21,6 +21,7 @@ import io.hashmix.proofs.attestation.Committee;
 import io.hashmix.proofs.attestation.JsonFields;
 import io.hashmix.proofs.attestation.ProductAttestation;
 import io.hashmix.proofs.attestation.ProofJsonException;
+import io.hashmix.proofs.crypto.CryptoBackend;
 import io.hashmix.proofs.eip712.Bytes32;
 import io.hashmix.proofs.eip712.Eip712Domain;
 import io.hashmix.proofs.hardware.HardwareId;
@@ -93,7 +94,38 @@ public record OwnershipCertificate(HardwareId hardwareId, List<Bytes32> proof, A
      * @throws IllegalArgumentException if an argument is null or the threshold is out of range
      */
     public void verify(Committee committee, int threshold, Eip712Domain domain, Clock clock) {
-        BundleVerifier verifier = new BundleVerifier(domain, committee, threshold, clock);
+        verify(new BundleVerifier(domain, committee, threshold, clock));
+    }
+
+    /**
+     * Verifies the certificate, recovering signers with a given crypto backend.
+     *
+     * @param committee the committee of the epoch that signed the attestation
+     * @param threshold the signature threshold M
+     * @param domain the expected domain (chain id + HashPowerToken address)
+     * @param clock the clock the product's term is checked against
+     * @param backend the crypto backend
+     * @throws OwnershipVerificationException as {@link #verify(Committee, int, Eip712Domain, Clock)}
+     * @throws IllegalArgumentException if an argument is null or the threshold is out of range
+     */
+    public void verify(Committee committee, int threshold, Eip712Domain domain, Clock clock, CryptoBackend backend) {
+        verify(new BundleVerifier(domain, committee, threshold, clock, backend));
+    }
+
+    /**
+     * Verifies the certificate against a prepared bundle verifier (its domain, committee, threshold, backend,
+     * and its clock for the product term). Reusing one verifier across many certificates saves recomputing
+     * the domain separator.
+     *
+     * @param verifier the bundle verifier
+     * @throws OwnershipVerificationException as {@link #verify(Committee, int, Eip712Domain, Clock)}
+     * @throws IllegalArgumentException if the verifier is null
+     */
+    public void verify(BundleVerifier verifier) {
+        if (verifier == null) {
+            throw new IllegalArgumentException("certificate verification needs a bundle verifier");
+        }
+        Clock clock = verifier.clock();
         try {
             verifier.verifyIgnoringDeadline(bundle);
         } catch (AttestationVerificationException e) {
