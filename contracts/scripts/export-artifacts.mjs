@@ -21,6 +21,8 @@ import { fileURLToPath } from "node:url";
 const EXPORTS = [
   { name: "AssetClassRegistry", source: "src/AssetClassRegistry.sol" },
   { name: "TestPayoutToken", source: "src/dev/TestPayoutToken.sol" },
+  { name: "AttestorRegistry", source: "src/AttestorRegistry.sol" },
+  { name: "HashPowerToken", source: "src/HashPowerToken.sol" },
 ];
 // ---------------------------------------------------------------------------------------------
 

@@ -11,6 +11,12 @@ public enum ProtocolContract {
     /** Registry of asset classes (kinds of hash power, their units and payout tokens). */
     ASSET_CLASS_REGISTRY("AssetClassRegistry", false),
 
+    /** The attestor committee: members, bonds, thresholds per asset class, signature checks. */
+    ATTESTOR_REGISTRY("AttestorRegistry", false),
+
+    /** The hash power NFT: products from M-of-N attestations, slices, ownership proofs, challenges. */
+    HASH_POWER_TOKEN("HashPowerToken", false),
+
     /**
      * A mintable ERC-20 standing in for a payout token (e.g. wrapped BTC) on local chains.
      * Never deployed to a public network by the {@code Deployer} unless asked for.

@@ -17,12 +17,19 @@ import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
 
 import io.hashmix.contracts.Deployment;
+import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.abi.AbiErrorCatalog;
 import io.hashmix.core.assetclass.AssetClassClient;
 import io.hashmix.core.assetclass.AssetClassErrors;
+import io.hashmix.core.committee.CommitteeClient;
+import io.hashmix.core.committee.CommitteeErrors;
+import io.hashmix.core.erc20.Erc20Client;
 import io.hashmix.core.errors.RevertDecoder;
+import io.hashmix.core.events.LogReader;
 import io.hashmix.core.errors.UnauthorizedAccountException;
 import io.hashmix.core.rpc.JsonRpcClient;
+import io.hashmix.core.tokenization.TokenizationClient;
+import io.hashmix.core.tokenization.TokenizationErrors;
 import io.hashmix.core.rpc.NodeUnavailableException;
 import io.hashmix.core.rpc.RetryPolicy;
 import io.hashmix.core.tx.ContractCalls;
@@ -58,6 +65,8 @@ import okhttp3.OkHttpClient;
 public final class HashMix implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HashMix.class);
+    /** Widest block range asked of eth_getLogs at once; the reader halves it when a node refuses. */
+    private static final long LOG_RANGE = 10_000;
 
     private final JsonRpcClient rpc;
     private final long chainId;
@@ -67,6 +76,10 @@ public final class HashMix implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final OkHttpClient ownedHttp;
     private final AssetClassClient assetClasses;
+    private final CommitteeClient committee;
+    private final TokenizationClient tokenization;
+    private final Erc20Client erc20;
+    private final LogReader logs;
 
     private HashMix(JsonRpcClient rpc, long chainId, Deployment deployment, ContractCalls calls,
                     TransactionSender transactions, ScheduledExecutorService scheduler, OkHttpClient ownedHttp) {
@@ -77,7 +90,17 @@ public final class HashMix implements AutoCloseable {
         this.transactions = transactions;
         this.scheduler = scheduler;
         this.ownedHttp = ownedHttp;
+        this.erc20 = new Erc20Client(calls, transactions);
+        this.logs = new LogReader(rpc, LOG_RANGE, transactions == null ? 1 : transactions.receiptPolicy().confirmations());
         this.assetClasses = deployment == null ? null : new AssetClassClient(deployment, calls, transactions);
+        this.committee = has(deployment, ProtocolContract.ATTESTOR_REGISTRY)
+                ? new CommitteeClient(deployment, calls, transactions) : null;
+        this.tokenization = has(deployment, ProtocolContract.HASH_POWER_TOKEN)
+                ? new TokenizationClient(deployment, calls, transactions, erc20, logs) : null;
+    }
+
+    private static boolean has(Deployment deployment, ProtocolContract contract) {
+        return deployment != null && deployment.find(contract).isPresent();
     }
 
     /** A builder. */
@@ -132,6 +155,43 @@ public final class HashMix implements AutoCloseable {
             throw new IllegalStateException("no deployment configured: build with deployment(Deployment.fromJson(...))");
         }
         return assetClasses;
+    }
+
+    /**
+     * The attestor committee: members, bonds, thresholds, on-chain signature checks.
+     *
+     * @throws IllegalStateException if the deployment has no attestor registry
+     */
+    public CommitteeClient committee() {
+        return require(committee, ProtocolContract.ATTESTOR_REGISTRY);
+    }
+
+    /**
+     * Hash power tokens: mint from attestations, split, merge, transfer, ownership proofs, challenges.
+     *
+     * @throws IllegalStateException if the deployment has no hash power token
+     */
+    public TokenizationClient tokenization() {
+        return require(tokenization, ProtocolContract.HASH_POWER_TOKEN);
+    }
+
+    /** ERC-20 calls (payout tokens, collateral). */
+    public Erc20Client erc20() {
+        return erc20;
+    }
+
+    /** Event logs over adaptively split ranges, behind the head by the receipt confirmations. */
+    public LogReader logs() {
+        return logs;
+    }
+
+    private <T> T require(T client, ProtocolContract contract) {
+        if (client == null) {
+            throw new IllegalStateException(deployment == null
+                    ? "no deployment configured: build with deployment(Deployment.fromJson(...))"
+                    : "the deployment on chain " + deployment.chainId() + " has no " + contract.artifactName());
+        }
+        return client;
     }
 
     /** Stops the SDK's scheduler and, if the SDK created it, its HTTP client. Idempotent. */
@@ -245,6 +305,8 @@ public final class HashMix implements AutoCloseable {
                 RevertDecoder.Builder decoder = RevertDecoder.builder(AbiErrorCatalog.ofProtocol());
                 decoder.map("OwnableUnauthorizedAccount(address)", UnauthorizedAccountException::new);
                 AssetClassErrors.register(decoder);
+                CommitteeErrors.register(decoder);
+                TokenizationErrors.register(decoder);
                 ContractCalls calls = new ContractCalls(rpc, decoder.build());
                 TransactionSender sender = credentials == null ? null : new TransactionSender(rpc, credentials, chainId,
                         feePolicy, receiptPolicy, new NonceManager(rpc), calls, scheduler);

@@ -22,12 +22,27 @@ import io.hashmix.core.deploy.DeployOptions;
 import io.hashmix.core.deploy.Deployer;
 import io.hashmix.core.devnet.DevAccounts;
 import io.hashmix.core.devnet.DevChainControl;
+import io.hashmix.core.devnet.DevTokens;
 import io.hashmix.core.devnet.LocalHardhatNode;
+import io.hashmix.core.tokenization.ChallengeResult;
+import io.hashmix.core.tokenization.MintedProduct;
+import io.hashmix.core.tokenization.OwnershipProof;
+import io.hashmix.core.tokenization.Product;
 import io.hashmix.core.tx.Quantities;
 import io.hashmix.core.tx.TxReceipt;
 import io.hashmix.core.tx.TxRequest;
 import io.hashmix.proofs.EvmAddress;
+import io.hashmix.proofs.TokenId;
 import io.hashmix.proofs.asset.AssetClassId;
+import io.hashmix.proofs.attestation.AttestationBundle;
+import io.hashmix.proofs.attestation.BundleVerifier;
+import io.hashmix.proofs.attestation.Committee;
+import io.hashmix.proofs.attestation.ProductAttestation;
+import io.hashmix.proofs.eip712.Bytes32;
+import io.hashmix.proofs.eip712.Eip712Domain;
+import io.hashmix.proofs.hardware.HardwareId;
+import io.hashmix.proofs.merkle.MerkleTree;
+import io.hashmix.proofs.ownership.OwnershipCertificate;
 
 /**
  * The HashMix lifecycle demo: starts a local chain (unless {@code --rpc} is given), deploys the
@@ -193,9 +208,103 @@ public final class LifecycleDemo {
             line("40 mined, nonces %d..%d used once each, none skipped", nonceBefore, nonceAfter - 1);
         }
 
+        if (chainId == LocalHardhatNode.CHAIN_ID) {
+            tokenize(rpc, loaded, admin);
+        } else {
+            header("Tokenization");
+            line("skipped: it uses the local chain's funded accounts as attestors and issuer");
+        }
+
         header("Coming next");
-        line("tokenization with M-of-N attestations, ownership proofs, fulfillment, market, lending, swap, incentives:");
+        line("fulfillment (revenue to holders, Bitcoin SPV evidence), market, lending, swap, incentives:");
         line("see the open issues; each extends this demo.");
+    }
+
+    /** Committee, minting from a 3-of-5 attestation, slices, ownership proof, a duplicate-hardware challenge. */
+    private void tokenize(String rpc, Deployment deployment, Credentials admin) {
+        List<Credentials> accounts = DevAccounts.fromMnemonic(DevAccounts.HARDHAT_MNEMONIC, 10);
+        AssetClassId btc = AssetClassId.ofSymbol("BTC-SHA256");
+        try (HashMix hm = HashMix.builder().rpc(rpc).credentials(admin).deployment(deployment).build();
+             HashMix issuer = HashMix.builder().rpc(rpc).credentials(accounts.get(6)).deployment(deployment).build();
+             HashMix buyer = HashMix.builder().rpc(rpc).credentials(accounts.get(7)).deployment(deployment).build();
+             HashMix watcher = HashMix.builder().rpc(rpc).credentials(accounts.get(8)).deployment(deployment).build()) {
+
+            header("Attestor committee: 5 bonded attestors, 3 signatures per BTC-SHA256 product");
+            BigInteger bond = hm.committee().minBond().join();
+            for (int i = 1; i <= 5; i++) {
+                hm.committee().addAttestor(EvmAddress.of(accounts.get(i).getAddress())).join();
+                try (HashMix attestor = HashMix.builder().rpc(rpc).credentials(accounts.get(i)).deployment(deployment).build()) {
+                    attestor.committee().depositBond(bond).join();
+                }
+            }
+            hm.committee().setThreshold(btc, 3).join();
+            Committee committee = hm.committee().committee().join();
+            line("epoch %d, members %d, bond %s wei each, threshold %d", committee.epoch(), committee.size(), bond,
+                    hm.committee().threshold(btc).join());
+
+            header("Tokenize 1,000 TH/s of S19 XP machines backed by collateral");
+            EvmAddress collateralToken = hm.assetClasses().get(btc).join().payoutToken();
+            BigInteger collateral = BigInteger.valueOf(50_000_000); // 0.5 (test) BTC at 8 decimals
+            new DevTokens(hm).mint(collateralToken, issuer.account(), collateral.multiply(BigInteger.TWO)).join();
+            List<HardwareId> machines = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                machines.add(HardwareId.asic("Bitmain", "S19XP-FARM-A-" + i, String.format("02:1a:2b:3c:4d:%02x", i)));
+            }
+            MerkleTree hardware = MerkleTree.of(machines);
+            long now = new DevChainControl(hm.rpc()).latestTimestamp().join();
+            ProductAttestation attestation = ProductAttestation.builder()
+                    .issuer(issuer.account()).assetClass(btc).capacity(BigInteger.valueOf(1_000_000))
+                    .start(now).end(now + 365L * 24 * 3600)
+                    .hardwareRoot(hardware.root()).hardwareCount(hardware.size())
+                    .metadataHash(Bytes32.keccakUtf8("Farm A, hall 2: 8 x Antminer S19 XP, 1,000 TH/s"))
+                    .collateralToken(collateralToken).collateral(collateral)
+                    .nonce(BigInteger.ONE).deadline(now + 3600).committeeEpoch(committee.epoch()).build();
+            Eip712Domain domain = Eip712Domain.hashMix(hm.chainId(), hm.tokenization().address());
+            AttestationBundle bundle = AttestationBundle.builder(domain, attestation)
+                    .signWith(accounts.get(1), accounts.get(3), accounts.get(5)).build();
+            var verified = new BundleVerifier(domain, committee, 3, java.time.Clock.systemUTC()).verifyIgnoringDeadline(bundle);
+            line("committee signed offline: %d signatures, digest %s…, verified offline by %s",
+                    bundle.signatures().size(), verified.digest().toHex().substring(0, 14), "BundleVerifier");
+            MintedProduct minted = issuer.tokenization().mintProduct(bundle).join();
+            Product product = issuer.tokenization().product(minted.productId()).join();
+            line("product %s: %s units of BTC-SHA256 (3 decimals => 1,000 TH/s) until %s, collateral %s locked",
+                    product.id(), product.capacity(), product.end(), product.collateral());
+            expectFailure("mint the same attestation again", issuer.tokenization().mintProduct(bundle));
+
+            header("Split the token and hand a slice to a buyer");
+            List<TokenId> slices = issuer.tokenization().split(minted.tokenId(),
+                    List.of(BigInteger.valueOf(250_000), BigInteger.valueOf(750_000))).join();
+            issuer.tokenization().transfer(slices.get(0), buyer.account()).join();
+            line("token %s split into %s (250 TH/s) and %s (750 TH/s); %s now holds %s", minted.tokenId(),
+                    slices.get(0), slices.get(1), buyer.account(), buyer.tokenization().tokensOf(buyer.account()).join());
+
+            header("Ownership confirmation: which holders does machine #5 back?");
+            HardwareId machine = machines.get(5);
+            OwnershipCertificate certificate = new OwnershipCertificate(machine, hardware.proof(machine).proof(), bundle,
+                    minted.productId(), slices);
+            certificate.verify(committee, 3, domain, java.time.Clock.systemUTC());
+            OwnershipProof proof = watcher.tokenization().verifyOnChain(OwnershipCertificate.fromJson(certificate.toJson())).join();
+            line("certificate (%d bytes of JSON) verified offline and on chain", certificate.toJson().length());
+            for (OwnershipProof.Holding h : proof.holdings()) {
+                line("  token %s: %s units held by %s", h.tokenId(), h.units(), h.holder());
+            }
+
+            header("Fraud: the same machine pledged to a second product is challenged");
+            List<HardwareId> second = new ArrayList<>(machines.subList(4, 8));
+            MerkleTree secondHardware = MerkleTree.of(second);
+            ProductAttestation again = attestation.toBuilder().hardwareRoot(secondHardware.root())
+                    .hardwareCount(secondHardware.size()).capacity(BigInteger.valueOf(500_000)).nonce(BigInteger.TWO).build();
+            MintedProduct duplicate = issuer.tokenization().mintProduct(AttestationBundle.builder(domain, again)
+                    .signWith(accounts.get(2), accounts.get(3), accounts.get(4)).build()).join();
+            ChallengeResult challenge = watcher.tokenization().challengeDuplicateHardware(machine,
+                    minted.productId(), hardware.proof(machine).proof(),
+                    duplicate.productId(), secondHardware.proof(machine).proof()).join();
+            line("product %s frozen; challenger paid %s from its collateral", challenge.frozenProductId(), challenge.bounty());
+            for (ChallengeResult.Slash slash : challenge.slashedAttestors()) {
+                line("  attestor %s signed both: bond of %s wei slashed to the challenger", slash.attestor(), slash.amount());
+            }
+            expectFailure("move a token of the frozen product", issuer.tokenization().transfer(duplicate.tokenId(), buyer.account()));
+        }
     }
 
     private void expectFailure(String what, CompletableFuture<?> attempt) {

@@ -30,7 +30,9 @@ class LifecycleDemoTest {
         assertEquals(31337, Deployment.fromJson(manifest).chainId());
         for (String expected : new String[] {"Start a local chain", "Deploy the protocol", "AssetClassAlreadyRegisteredException",
                 "UnauthorizedAccountException", "UnknownAssetClassException", "PayoutTokenChangeNotReadyException",
-                "now pays in", "40 mined", "Local chain stopped."}) {
+                "now pays in", "40 mined", "threshold 3",
+                "NonceAlreadyUsedException", "verified offline and on chain", "frozen; challenger paid",
+                "slashed to the challenger", "ProductIsFrozenException", "Local chain stopped."}) {
             assertTrue(report.contains(expected), "report lacks '" + expected + "':\n" + report);
         }
     }

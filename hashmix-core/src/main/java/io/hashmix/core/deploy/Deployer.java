@@ -12,13 +12,17 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.abi.datatypes.generated.Uint8;
 
 import io.hashmix.contracts.DeployedContract;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
+import io.hashmix.contracts.generated.AttestorRegistry;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.HashMixException;
+import io.hashmix.core.internal.BoundContract;
 import io.hashmix.core.tx.TransactionSender;
 import io.hashmix.core.tx.TxReceipt;
 import io.hashmix.core.tx.TxRequest;
@@ -44,13 +48,31 @@ public final class Deployer {
         this.hm = hm;
     }
 
-    /** Deploys every protocol contract, plus dev tokens if asked for. */
+    /**
+     * Deploys every protocol contract in dependency order, plus dev tokens if asked for:
+     * {@code AssetClassRegistry}, {@code AttestorRegistry}, {@code HashPowerToken}, then registers
+     * the token as the committee registry's consumer (so it may lock and slash bonds).
+     *
+     * <p>With an {@link DeployOptions#owner()} other than the deploying account, the registries and
+     * the token are created owned by that account, except the attestor registry, which the deployer
+     * must configure first: its ownership is then offered to the owner (two-step), who accepts it
+     * with {@code hm.committee().acceptOwnership()}.
+     */
     public CompletableFuture<Deployment> deploy(DeployOptions options) {
         TransactionSender tx = hm.transactions();
-        EvmAddress owner = options.owner() != null ? options.owner() : tx.sender();
-        Deployment empty = new Deployment(hm.chainId(), tx.sender(), Instant.now(), Map.of());
+        EvmAddress deployer = tx.sender();
+        EvmAddress owner = options.owner() != null ? options.owner() : deployer;
+        Deployment empty = new Deployment(hm.chainId(), deployer, Instant.now(), Map.of());
         CompletableFuture<Deployment> deployment = deploy(ProtocolContract.ASSET_CLASS_REGISTRY, List.of(new Address(owner.hex())))
-                .thenApply(registry -> empty.with(ProtocolContract.ASSET_CLASS_REGISTRY, registry));
+                .thenApply(registry -> empty.with(ProtocolContract.ASSET_CLASS_REGISTRY, registry))
+                .thenCompose(d -> deploy(ProtocolContract.ATTESTOR_REGISTRY, List.of(new Address(deployer.hex()),
+                        new Uint256(options.minAttestorBond()), new Uint64(BigInteger.valueOf(options.attestorExitDelay().toSeconds()))))
+                        .thenApply(attestors -> d.with(ProtocolContract.ATTESTOR_REGISTRY, attestors)))
+                .thenCompose(d -> deploy(ProtocolContract.HASH_POWER_TOKEN, List.of(new Address(owner.hex()),
+                        new Address(d.contract(ProtocolContract.ASSET_CLASS_REGISTRY).address().hex()),
+                        new Address(d.contract(ProtocolContract.ATTESTOR_REGISTRY).address().hex())))
+                        .thenApply(token -> d.with(ProtocolContract.HASH_POWER_TOKEN, token)))
+                .thenCompose(d -> configureAttestorRegistry(d, deployer, owner).thenApply(ignored -> d));
         if (options.withDevTokens()) {
             deployment = deployment.thenCompose(d -> deployTestToken("Wrapped Bitcoin (test)", "tWBTC", 8, owner)
                     .thenApply(token -> d.with(ProtocolContract.TEST_PAYOUT_TOKEN, token)));
@@ -60,6 +82,19 @@ public final class Deployer {
                 log.info("deployed HashMix to chain {}: {}", d.chainId(), d.contracts().keySet());
             }
         });
+    }
+
+    private CompletableFuture<Void> configureAttestorRegistry(Deployment d, EvmAddress deployer, EvmAddress owner) {
+        BoundContract bound = new BoundContract("AttestorRegistry", d.contract(ProtocolContract.ATTESTOR_REGISTRY).address(),
+                hm.calls(), hm.transactions());
+        AttestorRegistry registry = bound.encoder(AttestorRegistry::load);
+        EvmAddress token = d.contract(ProtocolContract.HASH_POWER_TOKEN).address();
+        CompletableFuture<TxReceipt> consumer = bound.send("setConsumer", registry.setConsumer(token.hex(), true));
+        if (owner.equals(deployer)) {
+            return consumer.thenAccept(r -> { });
+        }
+        return consumer.thenCompose(r -> bound.send("transferOwnership", registry.transferOwnership(owner.hex())))
+                .thenAccept(r -> { });
     }
 
     /**

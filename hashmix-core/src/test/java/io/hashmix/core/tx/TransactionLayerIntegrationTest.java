@@ -27,7 +27,7 @@ import io.hashmix.core.assetclass.AssetClassAlreadyRegisteredException;
 import io.hashmix.core.assetclass.NewAssetClass;
 import io.hashmix.core.testing.LocalChain;
 import io.hashmix.core.testing.LocalChainExtension;
-import io.hashmix.core.testing.TestTokens;
+import io.hashmix.core.devnet.DevTokens;
 import io.hashmix.proofs.EvmAddress;
 
 @ExtendWith(LocalChainExtension.class)
@@ -35,6 +35,14 @@ class TransactionLayerIntegrationTest {
 
     private static long nonceOf(HashMix hm, EvmAddress a) {
         return Quantities.toLong(hm.rpc().call("eth_getTransactionCount", a.hex(), "latest").join());
+    }
+
+    private static BigInteger balanceOf(HashMix hm, EvmAddress token, EvmAddress account) {
+        return hm.erc20().balanceOf(token, account).join();
+    }
+
+    private static BigInteger totalSupply(HashMix hm, EvmAddress token) {
+        return hm.erc20().totalSupply(token).join();
     }
 
     private static Throwable cause(CompletableFuture<?> f) {
@@ -45,9 +53,10 @@ class TransactionLayerIntegrationTest {
     @Test
     void eightThreadsFiftyTransactionsEachFromOneKey(LocalChain chain) throws Exception {
         HashMix hm = chain.client(0);
-        TestTokens token = new TestTokens(hm);
+        DevTokens dev = new DevTokens(hm);
+        EvmAddress token = chain.deployment().contract(ProtocolContract.TEST_PAYOUT_TOKEN).address();
         long startNonce = nonceOf(hm, hm.account());
-        BigInteger supplyBefore = token.totalSupply(hm);
+        BigInteger supplyBefore = totalSupply(hm, token);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<List<CompletableFuture<TxReceipt>>>> perThread = new ArrayList<>();
         try {
@@ -56,7 +65,7 @@ class TransactionLayerIntegrationTest {
                 perThread.add(pool.submit(() -> {
                     List<CompletableFuture<TxReceipt>> mine = new ArrayList<>();
                     for (int i = 0; i < 50; i++) {
-                        mine.add(hm.transactions().send(token.mint(to, 1)));
+                        mine.add(hm.transactions().send(dev.mintRequest(token, to, BigInteger.valueOf(1))));
                     }
                     return mine;
                 }));
@@ -74,9 +83,9 @@ class TransactionLayerIntegrationTest {
             pool.shutdownNow();
         }
         assertEquals(startNonce + 400, nonceOf(hm, hm.account()), "every nonce used once, none skipped");
-        assertEquals(supplyBefore.add(BigInteger.valueOf(400)), token.totalSupply(hm));
+        assertEquals(supplyBefore.add(BigInteger.valueOf(400)), totalSupply(hm, token));
         for (int t = 0; t < 8; t++) {
-            assertEquals(BigInteger.valueOf(50), token.balanceOf(hm, chain.address(10 + t)));
+            assertEquals(BigInteger.valueOf(50), balanceOf(hm, token, chain.address(10 + t)));
         }
     }
 
@@ -85,16 +94,17 @@ class TransactionLayerIntegrationTest {
     void resyncsAfterAnotherSenderUsedTheNonce(LocalChain chain) {
         HashMix first = chain.client(0);
         HashMix second = chain.client(0);
-        TestTokens token = new TestTokens(first);
-        first.transactions().send(token.mint(chain.address(4), 1)).join(); // caches the next nonce
-        second.transactions().send(token.mint(chain.address(4), 1)).join(); // uses it
+        DevTokens dev = new DevTokens(first);
+        EvmAddress token = chain.deployment().contract(ProtocolContract.TEST_PAYOUT_TOKEN).address();
+        first.transactions().send(dev.mintRequest(token, chain.address(4), BigInteger.valueOf(1))).join(); // caches the next nonce
+        second.transactions().send(dev.mintRequest(token, chain.address(4), BigInteger.valueOf(1))).join(); // uses it
         long before = nonceOf(first, first.account());
 
-        TxReceipt receipt = first.transactions().send(token.mint(chain.address(4), 1)).join();
+        TxReceipt receipt = first.transactions().send(dev.mintRequest(token, chain.address(4), BigInteger.valueOf(1))).join();
 
         assertTrue(receipt.success());
         assertEquals(before + 1, nonceOf(first, first.account()));
-        assertEquals(BigInteger.valueOf(3), token.balanceOf(first, chain.address(4)));
+        assertEquals(BigInteger.valueOf(3), balanceOf(first, token, chain.address(4)));
     }
 
     /** A transaction that passed simulation but failed when mined is decoded from its receipt. */
@@ -131,9 +141,10 @@ class TransactionLayerIntegrationTest {
     @Test
     void waitsForConfirmations(LocalChain chain) {
         HashMix hm = chain.client(0, b -> b.receiptPolicy(ReceiptPolicy.DEFAULT.withConfirmations(3)));
-        TestTokens token = new TestTokens(hm);
+        DevTokens dev = new DevTokens(hm);
+        EvmAddress token = chain.deployment().contract(ProtocolContract.TEST_PAYOUT_TOKEN).address();
         long nonceBefore = nonceOf(hm, hm.account());
-        CompletableFuture<TxReceipt> receipt = hm.transactions().send(token.mint(chain.address(2), 5));
+        CompletableFuture<TxReceipt> receipt = hm.transactions().send(dev.mintRequest(token, chain.address(2), BigInteger.valueOf(5)));
         // automine includes it at once, but it is not confirmed until two more blocks exist
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (nonceOf(hm, hm.account()) == nonceBefore && System.nanoTime() < deadline) {

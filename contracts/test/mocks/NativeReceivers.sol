@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+// Hostile test doubles: raw calls, assembly and odd fallbacks are the point.
+// solhint-disable no-inline-assembly, avoid-low-level-calls, no-complex-fallback
+
+import {AttestorRegistry} from "../../src/AttestorRegistry.sol";
+
+/// @dev An attestor/beneficiary contract that refuses native coin.
+contract NativeRejecter {
+    function exec(address target, uint256 value, bytes calldata data) external payable {
+        (bool ok, bytes memory ret) = target.call{value: value}(data);
+        if (!ok) {
+            assembly {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+    }
+}
+
+/// @dev An attestor contract that re-enters withdrawBond / withdrawSlashProceeds when paid.
+contract NativeReentrant {
+    AttestorRegistry public immutable registry;
+    bool public reenterSlash;
+    bytes public lastError;
+    uint256 public received;
+
+    constructor(AttestorRegistry registry_) {
+        registry = registry_;
+    }
+
+    function setReenterSlash(bool v) external {
+        reenterSlash = v;
+    }
+
+    function exec(address target, uint256 value, bytes calldata data) external payable {
+        (bool ok, bytes memory ret) = target.call{value: value}(data);
+        if (!ok) {
+            assembly {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+    }
+
+    receive() external payable {
+        received += msg.value;
+        bytes memory data = reenterSlash
+            ? abi.encodeCall(AttestorRegistry.withdrawSlashProceeds, ())
+            : abi.encodeCall(AttestorRegistry.withdrawBond, ());
+        (bool ok, bytes memory ret) = address(registry).call(data);
+        if (!ok) lastError = ret;
+    }
+}

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {Test} from "forge-std/Test.sol";
+import {AssetClassRegistry} from "../../src/AssetClassRegistry.sol";
+import {AttestorRegistry} from "../../src/AttestorRegistry.sol";
+import {HashPowerToken} from "../../src/HashPowerToken.sol";
+import {AttestorSignature} from "../../src/interfaces/IAttestorRegistry.sol";
+import {TestPayoutToken} from "../../src/dev/TestPayoutToken.sol";
+import {MerkleHelper} from "./MerkleHelper.sol";
+
+/// @dev Shared setup: an asset class registry with BTC-SHA256 (payout token tWBTC), a committee
+/// of 5 bonded EOA attestors (threshold 3 for BTC), and a HashPowerToken registered as consumer.
+abstract contract HashPowerFixtures is Test {
+    AssetClassRegistry internal assetClasses;
+    AttestorRegistry internal attestorRegistry;
+    HashPowerToken internal hpt;
+    TestPayoutToken internal wbtc;
+
+    address internal owner = makeAddr("owner");
+    address internal issuer = makeAddr("issuer");
+    address internal stranger = makeAddr("stranger");
+    address internal challenger = makeAddr("challenger");
+    address internal alice = makeAddr("alice");
+
+    uint256 internal constant MIN_BOND = 1 ether;
+    uint64 internal constant EXIT_DELAY = 7 days;
+    uint256 internal constant T0 = 1_700_000_000;
+    uint256 internal constant CAPACITY = 1_000e6; // 1,000 TH/s with 6 decimals
+    uint256 internal constant COLLATERAL = 10e8; // 10 tWBTC
+    uint8 internal constant THRESHOLD = 3;
+    uint256 internal constant N_ATTESTORS = 5;
+
+    bytes32 internal btc;
+
+    /// attestors sorted by address, and their keys
+    address[] internal att;
+    uint256[] internal attKey;
+
+    /// default hardware set of a product
+    bytes32[] internal hw;
+
+    function setUp() public virtual {
+        vm.warp(T0);
+        assetClasses = new AssetClassRegistry(owner);
+        wbtc = new TestPayoutToken("Wrapped BTC (test)", "tWBTC", 8, owner);
+        vm.prank(owner);
+        btc = assetClasses.registerAssetClass("BTC-SHA256", "TH/s", 6, address(wbtc));
+
+        attestorRegistry = new AttestorRegistry(owner, MIN_BOND, EXIT_DELAY);
+        hpt = new HashPowerToken(owner, assetClasses, attestorRegistry);
+
+        _makeAttestors();
+        vm.startPrank(owner);
+        for (uint256 i; i < att.length; i++) {
+            attestorRegistry.addAttestor(att[i]);
+        }
+        attestorRegistry.setThreshold(btc, THRESHOLD);
+        attestorRegistry.setConsumer(address(hpt), true);
+        vm.stopPrank();
+        for (uint256 i; i < att.length; i++) {
+            _bond(att[i], MIN_BOND);
+        }
+
+        for (uint256 i; i < 4; i++) {
+            hw.push(keccak256(abi.encodePacked("S19-serial-", vm.toString(i))));
+        }
+        _fund(issuer, 1_000e8);
+    }
+
+    function _makeAttestors() internal {
+        address[] memory a = new address[](N_ATTESTORS);
+        uint256[] memory k = new uint256[](N_ATTESTORS);
+        for (uint256 i; i < N_ATTESTORS; i++) {
+            (a[i], k[i]) = makeAddrAndKey(string.concat("attestor", vm.toString(i)));
+        }
+        // insertion sort by address
+        for (uint256 i = 1; i < N_ATTESTORS; i++) {
+            for (uint256 j = i; j > 0 && a[j] < a[j - 1]; j--) {
+                (a[j], a[j - 1]) = (a[j - 1], a[j]);
+                (k[j], k[j - 1]) = (k[j - 1], k[j]);
+            }
+        }
+        for (uint256 i; i < N_ATTESTORS; i++) {
+            att.push(a[i]);
+            attKey.push(k[i]);
+        }
+    }
+
+    function _bond(address who, uint256 amount) internal {
+        vm.deal(who, who.balance + amount);
+        vm.prank(who);
+        attestorRegistry.depositBond{value: amount}();
+    }
+
+    function _fund(address who, uint256 amount) internal {
+        vm.prank(owner);
+        wbtc.mint(who, amount);
+        vm.prank(who);
+        wbtc.approve(address(hpt), type(uint256).max);
+    }
+
+    function _attestation(uint256 nonce) internal view returns (HashPowerToken.ProductAttestation memory a) {
+        return _attestationFor(issuer, hw, nonce);
+    }
+
+    function _attestationFor(address issuer_, bytes32[] memory hardware, uint256 nonce)
+        internal
+        view
+        returns (HashPowerToken.ProductAttestation memory a)
+    {
+        a.issuer = issuer_;
+        a.assetClass = btc;
+        a.capacity = CAPACITY;
+        a.start = uint64(T0);
+        a.end = uint64(T0 + 365 days);
+        a.hardwareRoot = MerkleHelper.root(hardware);
+        a.hardwareCount = uint32(hardware.length);
+        a.metadataHash = keccak256("ipfs://product-metadata");
+        a.collateralToken = address(wbtc);
+        a.collateral = COLLATERAL;
+        a.nonce = nonce;
+        a.deadline = uint64(block.timestamp + 1 days);
+        a.committeeEpoch = attestorRegistry.epoch();
+    }
+
+    function _signDigest(uint256 key, bytes32 digest) internal pure returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
+        return abi.encodePacked(r, s, v);
+    }
+
+    /// Signatures of attestors `from .. from + m - 1` (ascending) over the attestation's digest.
+    function _sigs(HashPowerToken.ProductAttestation memory a, uint256 from, uint256 m)
+        internal
+        view
+        returns (AttestorSignature[] memory sigs)
+    {
+        return _sigsOver(hpt.hashProductAttestation(a), from, m);
+    }
+
+    function _sigsOver(bytes32 digest, uint256 from, uint256 m) internal view returns (AttestorSignature[] memory sigs) {
+        sigs = new AttestorSignature[](m);
+        for (uint256 i; i < m; i++) {
+            sigs[i] = AttestorSignature({signer: att[from + i], signature: _signDigest(attKey[from + i], digest)});
+        }
+    }
+
+    function _mint(HashPowerToken.ProductAttestation memory a) internal returns (uint256 productId, uint256 tokenId) {
+        return _mintWith(a, 0, THRESHOLD);
+    }
+
+    function _mintWith(HashPowerToken.ProductAttestation memory a, uint256 from, uint256 m)
+        internal
+        returns (uint256 productId, uint256 tokenId)
+    {
+        AttestorSignature[] memory sigs = _sigs(a, from, m);
+        vm.prank(a.issuer);
+        return hpt.mintProduct(a, sigs);
+    }
+
+    function _mintDefault() internal returns (uint256 productId, uint256 tokenId) {
+        return _mint(_attestation(1));
+    }
+
+    function _units(uint256 a, uint256 b) internal pure returns (uint256[] memory u) {
+        u = new uint256[](2);
+        u[0] = a;
+        u[1] = b;
+    }
+
+    function _ids(uint256 a, uint256 b) internal pure returns (uint256[] memory u) {
+        u = new uint256[](2);
+        u[0] = a;
+        u[1] = b;
+    }
+
+    /// Sum of the units of a product's live slices.
+    function _liveSum(uint256 productId) internal view returns (uint256 sum) {
+        uint256[] memory ids = hpt.productTokens(productId);
+        for (uint256 i; i < ids.length; i++) {
+            sum += hpt.tokenData(ids[i]).units;
+        }
+    }
+}

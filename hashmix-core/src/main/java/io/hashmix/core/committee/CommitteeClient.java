@@ -1,0 +1,180 @@
+package io.hashmix.core.committee;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.web3j.abi.datatypes.Type;
+
+import io.hashmix.contracts.Deployment;
+import io.hashmix.contracts.ProtocolContract;
+import io.hashmix.contracts.generated.AttestorRegistry;
+import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.tx.ContractCalls;
+import io.hashmix.core.tx.TransactionSender;
+import io.hashmix.core.tx.TxReceipt;
+import io.hashmix.proofs.EvmAddress;
+import io.hashmix.proofs.asset.AssetClassId;
+import io.hashmix.proofs.attestation.AttestationBundle;
+import io.hashmix.proofs.attestation.AttestorSignature;
+import io.hashmix.proofs.attestation.Committee;
+
+/**
+ * The attestor committee: who may sign product attestations, with what bond, and how many
+ * signatures each asset class needs.
+ *
+ * <p>Every membership change bumps the committee epoch; attestations carry the epoch they were
+ * signed under, so signatures of an older committee stop working. Admin calls (add, remove,
+ * threshold, consumers) are for the registry's owner; bond calls for the attestor itself. Every
+ * failure arrives as a typed exception of this package. Thread-safe.
+ */
+public final class CommitteeClient {
+
+    private final BoundContract contract;
+    private final AttestorRegistry registry;
+
+    /**
+     * Creates the client.
+     *
+     * @param deployment where the attestor registry lives
+     * @param calls      read-only calls
+     * @param sender     the transaction layer, or {@code null} for read-only use
+     */
+    public CommitteeClient(Deployment deployment, ContractCalls calls, TransactionSender sender) {
+        this.contract = new BoundContract("AttestorRegistry",
+                deployment.contract(ProtocolContract.ATTESTOR_REGISTRY).address(), calls, sender);
+        this.registry = contract.encoder(AttestorRegistry::load);
+    }
+
+    /** The registry's address. */
+    public EvmAddress address() {
+        return contract.address();
+    }
+
+    /** The current committee epoch. */
+    public CompletableFuture<Long> epoch() {
+        return contract.read("epoch", registry.epoch(), v -> ((BigInteger) v.get(0).getValue()).longValueExact());
+    }
+
+    /** The current members, active or not. */
+    public CompletableFuture<List<EvmAddress>> members() {
+        return contract.read("attestors", registry.attestors(), v -> addresses(v.get(0)));
+    }
+
+    /** The current committee (epoch and members) as the offline verifier takes it. */
+    public CompletableFuture<Committee> committee() {
+        return epoch().thenCombine(members(), Committee::of);
+    }
+
+    /** Signatures an attestation of this asset class needs (0 = none set: nothing can be minted). */
+    public CompletableFuture<Integer> threshold(AssetClassId assetClass) {
+        return contract.read("threshold", registry.threshold(assetClass.value()), v -> ((BigInteger) v.get(0).getValue()).intValueExact());
+    }
+
+    /** The bond an attestor needs to count. */
+    public CompletableFuture<BigInteger> minBond() {
+        return contract.read("minBond", registry.minBond(), v -> (BigInteger) v.get(0).getValue());
+    }
+
+    /** How long an attestor waits after an exit request before withdrawing. */
+    public CompletableFuture<Duration> exitDelay() {
+        return contract.read("exitDelay", registry.exitDelay(), v -> Duration.ofSeconds(((BigInteger) v.get(0).getValue()).longValueExact()));
+    }
+
+    /** Whether an account is a member with at least the minimum bond. */
+    public CompletableFuture<Boolean> isActive(EvmAddress attestor) {
+        return contract.read("isActiveAttestor", registry.isActiveAttestor(attestor.hex()), v -> (Boolean) v.get(0).getValue());
+    }
+
+    /** An attestor's standing. */
+    public CompletableFuture<AttestorInfo> info(EvmAddress attestor) {
+        CompletableFuture<AttestorRegistry.AttestorInfo> raw = contract.read("attestorInfo",
+                registry.attestorInfo(attestor.hex()), v -> (AttestorRegistry.AttestorInfo) v.get(0));
+        return raw.thenCombine(isActive(attestor), (i, active) -> new AttestorInfo(attestor, i.member, active, i.bond,
+                Instant.ofEpochSecond(i.lockedUntil.longValueExact()), Instant.ofEpochSecond(i.exitAvailableAt.longValueExact())));
+    }
+
+    /** Slash proceeds a beneficiary (a successful challenger) may withdraw, in wei. */
+    public CompletableFuture<BigInteger> slashProceeds(EvmAddress beneficiary) {
+        return contract.read("slashProceeds", registry.slashProceeds(beneficiary.hex()), v -> (BigInteger) v.get(0).getValue());
+    }
+
+    /**
+     * Checks a bundle's signatures on chain, as minting will (including EIP-1271 contract signers,
+     * which the offline verifier cannot check).
+     *
+     * @return the signers; fails with the typed reason the contract gives
+     */
+    public CompletableFuture<List<EvmAddress>> verifySignatures(AttestationBundle bundle) {
+        return contract.read("verifySignatures", registry.verifySignatures(bundle.digest().value(),
+                bundle.attestation().assetClass().value(), BigInteger.valueOf(bundle.attestation().committeeEpoch()),
+                signatures(bundle.signatures())), v -> addresses(v.get(0)));
+    }
+
+    /** Adds a member (owner only); bumps the epoch. */
+    public CompletableFuture<TxReceipt> addAttestor(EvmAddress attestor) {
+        return contract.send("addAttestor", registry.addAttestor(attestor.hex()));
+    }
+
+    /** Removes a member (owner only); bumps the epoch; its bond stays until its locks and exit delay pass. */
+    public CompletableFuture<TxReceipt> removeAttestor(EvmAddress attestor) {
+        return contract.send("removeAttestor", registry.removeAttestor(attestor.hex()));
+    }
+
+    /** Sets how many signatures an asset class needs (owner only). */
+    public CompletableFuture<TxReceipt> setThreshold(AssetClassId assetClass, int threshold) {
+        if (threshold < 1 || threshold > 255) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("threshold must be 1..255, got " + threshold));
+        }
+        return contract.send("setThreshold", registry.setThreshold(assetClass.value(), BigInteger.valueOf(threshold)));
+    }
+
+    /** Allows or forbids a protocol contract to lock and slash bonds (owner only). */
+    public CompletableFuture<TxReceipt> setConsumer(EvmAddress consumer, boolean allowed) {
+        return contract.send("setConsumer", registry.setConsumer(consumer.hex(), allowed));
+    }
+
+    /** Accepts a pending two-step ownership transfer of the registry. */
+    public CompletableFuture<TxReceipt> acceptOwnership() {
+        return contract.send("acceptOwnership", registry.acceptOwnership());
+    }
+
+    /** Deposits a bond for this SDK's account (a member). */
+    public CompletableFuture<TxReceipt> depositBond(BigInteger wei) {
+        if (wei.signum() <= 0) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("bond deposit must be positive"));
+        }
+        return contract.send("depositBond", registry.depositBond(wei), wei);
+    }
+
+    /** Leaves the committee (bumps the epoch); the bond can be withdrawn after the exit delay and its locks. */
+    public CompletableFuture<TxReceipt> requestExit() {
+        return contract.send("requestExit", registry.requestExit());
+    }
+
+    /** Withdraws this account's whole bond once it is unlocked. */
+    public CompletableFuture<TxReceipt> withdrawBond() {
+        return contract.send("withdrawBond", registry.withdrawBond());
+    }
+
+    /** Withdraws this account's slash proceeds (from successful challenges). */
+    public CompletableFuture<TxReceipt> withdrawSlashProceeds() {
+        return contract.send("withdrawSlashProceeds", registry.withdrawSlashProceeds());
+    }
+
+    static List<AttestorRegistry.AttestorSignature> signatures(List<AttestorSignature> signatures) {
+        return signatures.stream().map(s -> new AttestorRegistry.AttestorSignature(s.signer().hex(), s.signature())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<EvmAddress> addresses(Type<?> array) {
+        List<EvmAddress> out = new ArrayList<>();
+        for (Type<?> item : (List<Type<?>>) array.getValue()) {
+            out.add(EvmAddress.of(item.getValue().toString()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,21 @@
+package io.hashmix.core.committee;
+
+import io.hashmix.core.errors.CustomErrorException;
+import io.hashmix.core.errors.DecodedError;
+import io.hashmix.proofs.EvmAddress;
+
+/** {@code InvalidAttestorSignature(address)}: a signature does not verify for its declared signer. */
+public final class InvalidAttestorSignatureException extends CustomErrorException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception (the revert decoder does). */
+    public InvalidAttestorSignatureException(String context, String revertData, DecodedError error) {
+        super(context, revertData, error);
+    }
+
+    /** The signer. */
+    public EvmAddress signer() {
+        return (EvmAddress) error().value(0);
+    }
+}

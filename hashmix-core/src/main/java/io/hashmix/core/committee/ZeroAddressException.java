@@ -1,0 +1,15 @@
+package io.hashmix.core.committee;
+
+import io.hashmix.core.errors.CustomErrorException;
+import io.hashmix.core.errors.DecodedError;
+
+/** {@code ZeroAddress()}: the zero address is refused. */
+public final class ZeroAddressException extends CustomErrorException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception (the revert decoder does). */
+    public ZeroAddressException(String context, String revertData, DecodedError error) {
+        super(context, revertData, error);
+    }
+}

@@ -1,0 +1,104 @@
+package io.hashmix.core.erc20;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+
+import io.hashmix.core.tx.ContractCalls;
+import io.hashmix.core.tx.TransactionSender;
+import io.hashmix.core.tx.TxReceipt;
+import io.hashmix.core.tx.TxRequest;
+import io.hashmix.proofs.EvmAddress;
+
+/**
+ * The few ERC-20 calls the SDK needs around payout tokens and collateral: balance, allowance,
+ * approve, transfer. Thread-safe.
+ */
+public final class Erc20Client {
+
+    private final ContractCalls calls;
+    private final TransactionSender sender;
+
+    /**
+     * Creates the client.
+     *
+     * @param calls  read-only calls
+     * @param sender the transaction layer, or {@code null} for read-only use
+     */
+    public Erc20Client(ContractCalls calls, TransactionSender sender) {
+        this.calls = calls;
+        this.sender = sender;
+    }
+
+    /** The token balance of an account. */
+    public CompletableFuture<BigInteger> balanceOf(EvmAddress token, EvmAddress account) {
+        return readUint(token, new Function("balanceOf", List.of(new Address(account.hex())), List.of(new TypeReference<Uint256>() { })));
+    }
+
+    /** The token's total supply. */
+    public CompletableFuture<BigInteger> totalSupply(EvmAddress token) {
+        return readUint(token, new Function("totalSupply", List.of(), List.of(new TypeReference<Uint256>() { })));
+    }
+
+    /** How much {@code spender} may take from {@code owner}. */
+    public CompletableFuture<BigInteger> allowance(EvmAddress token, EvmAddress owner, EvmAddress spender) {
+        return readUint(token, new Function("allowance", List.of(new Address(owner.hex()), new Address(spender.hex())),
+                List.of(new TypeReference<Uint256>() { })));
+    }
+
+    /** Approves {@code spender} for exactly {@code amount}. */
+    public CompletableFuture<TxReceipt> approve(EvmAddress token, EvmAddress spender, BigInteger amount) {
+        return send(token, new Function("approve", List.of(new Address(spender.hex()), new Uint256(amount)), List.of()), "approve");
+    }
+
+    /** Transfers {@code amount} to {@code to}. */
+    public CompletableFuture<TxReceipt> transfer(EvmAddress token, EvmAddress to, BigInteger amount) {
+        return send(token, new Function("transfer", List.of(new Address(to.hex()), new Uint256(amount)), List.of()), "transfer");
+    }
+
+    /**
+     * Makes sure {@code spender} may take {@code amount} from this SDK's account, approving exactly
+     * {@code amount} only if the current allowance is smaller.
+     *
+     * @return the approval receipt, or {@code null} if none was needed
+     */
+    public CompletableFuture<TxReceipt> ensureAllowance(EvmAddress token, EvmAddress spender, BigInteger amount) {
+        if (sender == null) {
+            return readOnly("approve");
+        }
+        return allowance(token, sender.sender(), spender).thenCompose(current -> current.compareTo(amount) >= 0
+                ? CompletableFuture.completedFuture(null)
+                : approve(token, spender, amount));
+    }
+
+    private CompletableFuture<BigInteger> readUint(EvmAddress token, Function fn) {
+        return calls.call(null, TxRequest.call(token, FunctionEncoder.encode(fn), "ERC20." + fn.getName()))
+                .thenApply(hex -> {
+                    List<Type> values = FunctionReturnDecoder.decode(hex, fn.getOutputParameters());
+                    if (values.isEmpty()) {
+                        throw new IllegalStateException(token + " answered " + fn.getName() + " with no data: not an ERC-20?");
+                    }
+                    return (BigInteger) values.get(0).getValue();
+                });
+    }
+
+    private CompletableFuture<TxReceipt> send(EvmAddress token, Function fn, String label) {
+        if (sender == null) {
+            return readOnly(label);
+        }
+        return sender.send(TxRequest.call(token, FunctionEncoder.encode(fn), "ERC20." + label));
+    }
+
+    private static CompletableFuture<TxReceipt> readOnly(String what) {
+        return CompletableFuture.failedFuture(new IllegalStateException(
+                "ERC20." + what + " needs credentials: this HashMix instance is read-only"));
+    }
+}

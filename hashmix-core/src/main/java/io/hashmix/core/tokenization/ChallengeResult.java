@@ -1,0 +1,33 @@
+package io.hashmix.core.tokenization;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import io.hashmix.core.tx.TxReceipt;
+import io.hashmix.proofs.EvmAddress;
+import io.hashmix.proofs.ProductId;
+
+/**
+ * The outcome of a successful duplicate-hardware challenge.
+ *
+ * @param frozenProductId the later product, now frozen
+ * @param bounty          collateral paid to the challenger
+ * @param slashedAttestors attestors who signed both products, with the bonds credited to the challenger
+ * @param receipt         the challenge transaction's receipt
+ */
+public record ChallengeResult(ProductId frozenProductId, BigInteger bounty, List<Slash> slashedAttestors, TxReceipt receipt) {
+
+    /** Copies the parts. */
+    public ChallengeResult {
+        slashedAttestors = List.copyOf(slashedAttestors);
+    }
+
+    /**
+     * One slashed bond.
+     *
+     * @param attestor the attestor
+     * @param amount   the bond taken, in wei, now withdrawable by the challenger
+     */
+    public record Slash(EvmAddress attestor, BigInteger amount) {
+    }
+}

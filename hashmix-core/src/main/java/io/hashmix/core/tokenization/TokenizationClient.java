@@ -1,0 +1,295 @@
+package io.hashmix.core.tokenization;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.datatypes.Type;
+
+import io.hashmix.contracts.Deployment;
+import io.hashmix.contracts.ProtocolContract;
+import io.hashmix.contracts.generated.AttestorRegistry;
+import io.hashmix.contracts.generated.HashPowerToken;
+import io.hashmix.core.erc20.Erc20Client;
+import io.hashmix.core.events.LogFilter;
+import io.hashmix.core.events.LogReader;
+import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.tx.ContractCalls;
+import io.hashmix.core.tx.LogEntry;
+import io.hashmix.core.tx.TransactionSender;
+import io.hashmix.core.tx.TxReceipt;
+import io.hashmix.proofs.EvmAddress;
+import io.hashmix.proofs.ProductId;
+import io.hashmix.proofs.TokenId;
+import io.hashmix.proofs.asset.AssetClassId;
+import io.hashmix.proofs.attestation.AttestationBundle;
+import io.hashmix.proofs.attestation.ProductAttestation;
+import io.hashmix.proofs.eip712.Bytes32;
+import io.hashmix.proofs.hardware.HardwareId;
+import io.hashmix.proofs.merkle.MerkleProofData;
+import io.hashmix.proofs.ownership.OwnershipCertificate;
+
+/**
+ * Hash power tokens: mint a product from an M-of-N attestation bundle, split and merge slices,
+ * transfer them, read products and slices, confirm which slices and holders a piece of hardware
+ * backs, and challenge hardware pledged to two live products.
+ *
+ * <p>Write results are read from the transactions' events. Every revert arrives as a typed
+ * exception of this package (or of {@code io.hashmix.core.committee} for signature failures).
+ * Thread-safe.
+ */
+public final class TokenizationClient {
+
+    private final BoundContract contract;
+    private final HashPowerToken token;
+    private final EvmAddress attestorRegistry;
+    private final Erc20Client erc20;
+    private final LogReader logs;
+    private final long deployBlock;
+
+    /**
+     * Creates the client.
+     *
+     * @param deployment where the contracts live
+     * @param calls      read-only calls
+     * @param sender     the transaction layer, or {@code null} for read-only use
+     * @param erc20      ERC-20 calls (collateral approval)
+     * @param logs       the log reader ({@link #tokensOf})
+     */
+    public TokenizationClient(Deployment deployment, ContractCalls calls, TransactionSender sender, Erc20Client erc20,
+                              LogReader logs) {
+        var location = deployment.contract(ProtocolContract.HASH_POWER_TOKEN);
+        this.contract = new BoundContract("HashPowerToken", location.address(), calls, sender);
+        this.token = contract.encoder(HashPowerToken::load);
+        this.attestorRegistry = deployment.contract(ProtocolContract.ATTESTOR_REGISTRY).address();
+        this.erc20 = erc20;
+        this.logs = logs;
+        this.deployBlock = location.blockNumber();
+    }
+
+    /** The hash power token contract's address (the verifying contract of product attestations). */
+    public EvmAddress address() {
+        return contract.address();
+    }
+
+    /**
+     * Mints a product from an attestation bundle. The caller must be the attested issuer; the
+     * collateral is approved (exactly, if the allowance is short) and pulled by the contract.
+     *
+     * @return the product and its first token (the whole capacity, owned by the issuer)
+     */
+    public CompletableFuture<MintedProduct> mintProduct(AttestationBundle bundle) {
+        ProductAttestation a = bundle.attestation();
+        if (!bundle.domain().verifyingContract().equals(contract.address())) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the bundle is signed for contract "
+                    + bundle.domain().verifyingContract() + ", not this HashPowerToken " + contract.address()));
+        }
+        CompletableFuture<TxReceipt> approval = a.collateral().signum() == 0
+                ? CompletableFuture.completedFuture(null)
+                : erc20.ensureAllowance(a.collateralToken(), contract.address(), a.collateral());
+        return approval.thenCompose(ignored -> contract.send("mintProduct",
+                        token.mintProduct(toStruct(a), signatures(bundle))))
+                .thenApply(receipt -> contract.event(receipt, HashPowerToken.PRODUCTMINTED_EVENT, log -> {
+                    var e = HashPowerToken.getProductMintedEventFromLog(log.toWeb3jLog());
+                    return new MintedProduct(new ProductId(e.productId), new TokenId(e.tokenId), receipt);
+                }));
+    }
+
+    /**
+     * Splits a token into slices of the given units (2 to 64 parts that add up to its units).
+     *
+     * @return the new tokens, in the order of {@code units}
+     */
+    public CompletableFuture<List<TokenId>> split(TokenId tokenId, List<BigInteger> units) {
+        return contract.send("split", token.split(tokenId.value(), units))
+                .thenApply(receipt -> contract.event(receipt, HashPowerToken.TOKENSPLIT_EVENT,
+                        log -> HashPowerToken.getTokenSplitEventFromLog(log.toWeb3jLog()).newTokenIds.stream()
+                                .map(TokenId::new).toList()));
+    }
+
+    /** Merges slices of one product with one owner (2 to 64) into one token. */
+    public CompletableFuture<TokenId> merge(List<TokenId> tokenIds) {
+        return contract.send("merge", token.merge(tokenIds.stream().map(TokenId::value).toList()))
+                .thenApply(receipt -> contract.event(receipt, HashPowerToken.TOKENSMERGED_EVENT,
+                        log -> new TokenId(HashPowerToken.getTokensMergedEventFromLog(log.toWeb3jLog()).newTokenId)));
+    }
+
+    /** Transfers a token from this SDK's account ({@code safeTransferFrom}: a contract recipient must accept it). */
+    public CompletableFuture<TxReceipt> transfer(TokenId tokenId, EvmAddress to) {
+        EvmAddress from = contract.sender() == null ? EvmAddress.ZERO : contract.sender().sender();
+        return contract.send("safeTransferFrom", token.safeTransferFrom(from.hex(), to.hex(), tokenId.value()));
+    }
+
+    /** Approves an operator for all of this account's tokens (e.g. a market or lending contract). */
+    public CompletableFuture<TxReceipt> setApprovalForAll(EvmAddress operator, boolean approved) {
+        return contract.send("setApprovalForAll", token.setApprovalForAll(operator.hex(), approved));
+    }
+
+    /** Reads a product; fails with {@link UnknownProductException} if there is none. */
+    public CompletableFuture<Product> product(ProductId id) {
+        return contract.read("product", token.product(id.value()), v -> {
+            var p = (HashPowerToken.Product) v.get(0);
+            return new Product(id, EvmAddress.of(p.issuer), new AssetClassId(p.assetClass), p.capacity,
+                    Instant.ofEpochSecond(p.start.longValueExact()), Instant.ofEpochSecond(p.end.longValueExact()),
+                    Bytes32.of(p.hardwareRoot), p.hardwareCount.longValueExact(), Bytes32.of(p.metadataHash),
+                    EvmAddress.of(p.collateralToken), p.collateral, p.frozen);
+        });
+    }
+
+    /** How many products exist (ids run from 1 to this). */
+    public CompletableFuture<Long> productCount() {
+        return contract.read("productCount", token.productCount(), v -> ((BigInteger) v.get(0).getValue()).longValueExact());
+    }
+
+    /** Reads a token and its owner. */
+    public CompletableFuture<HashPowerSlice> token(TokenId id) {
+        CompletableFuture<HashPowerToken.TokenData> data = contract.read("tokenData", token.tokenData(id.value()),
+                v -> (HashPowerToken.TokenData) v.get(0));
+        return data.thenCombine(ownerOf(id), (d, owner) -> new HashPowerSlice(id, new ProductId(d.productId),
+                new AssetClassId(d.assetClass), d.units, Instant.ofEpochSecond(d.start.longValueExact()),
+                Instant.ofEpochSecond(d.end.longValueExact()), EvmAddress.of(d.issuer), owner, d.frozen));
+    }
+
+    /** The owner of a token. */
+    public CompletableFuture<EvmAddress> ownerOf(TokenId id) {
+        return contract.read("ownerOf", token.ownerOf(id.value()), v -> EvmAddress.of(v.get(0).getValue().toString()));
+    }
+
+    /** The live slices of a product. */
+    public CompletableFuture<List<TokenId>> productTokens(ProductId id) {
+        return contract.read("productTokens", token.productTokens(id.value()), v -> tokenIds(v.get(0)));
+    }
+
+    /** The attestors whose signatures minted a product. */
+    public CompletableFuture<List<EvmAddress>> productSigners(ProductId id) {
+        return contract.read("productSigners", token.productSigners(id.value()), v -> {
+            List<EvmAddress> out = new ArrayList<>();
+            for (Object item : (List<?>) v.get(0).getValue()) {
+                out.add(EvmAddress.of(((Type<?>) item).getValue().toString()));
+            }
+            return out;
+        });
+    }
+
+    /** Whether an attestation nonce has been consumed (a bundle with it can no longer mint). */
+    public CompletableFuture<Boolean> isNonceUsed(BigInteger nonce) {
+        return contract.read("isNonceUsed", token.isNonceUsed(nonce), v -> (Boolean) v.get(0).getValue());
+    }
+
+    /** The EIP-712 digest the contract computes for an attestation (equal to {@code bundle.digest()} when the domain matches). */
+    public CompletableFuture<Bytes32> digestOf(ProductAttestation attestation) {
+        return contract.read("hashProductAttestation", token.hashProductAttestation(toStruct(attestation)),
+                v -> Bytes32.of((byte[]) v.get(0).getValue()));
+    }
+
+    /**
+     * Tokens currently held by an account, found from {@code Transfer} logs since deployment and
+     * confirmed with {@code ownerOf}.
+     */
+    public CompletableFuture<List<TokenId>> tokensOf(EvmAddress owner) {
+        String topic0 = EventEncoder.encode(HashPowerToken.TRANSFER_EVENT);
+        String ownerTopic = "0x" + "0".repeat(24) + owner.hex().substring(2);
+        CompletableFuture<List<LogEntry>> received = logs.read(LogFilter.of(contract.address(), deployBlock,
+                List.of(List.of(topic0), List.of(), List.of(ownerTopic))));
+        return received.thenCompose(entries -> {
+            Set<BigInteger> candidates = new HashSet<>();
+            for (LogEntry e : entries) {
+                candidates.add(new BigInteger(e.topics().get(3).substring(2), 16));
+            }
+            List<CompletableFuture<TokenId>> checks = candidates.stream().sorted()
+                    .map(id -> ownerOf(new TokenId(id)).handle((who, err) -> err == null && owner.equals(who) ? new TokenId(id) : null))
+                    .toList();
+            return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> checks.stream().map(CompletableFuture::join).filter(t -> t != null).toList());
+        });
+    }
+
+    /**
+     * Confirms on chain which product, slices and holders a piece of hardware backs.
+     *
+     * @return fails with {@link HardwareNotInProductException} if the proof does not hold
+     */
+    public CompletableFuture<OwnershipProof> proveOwnership(HardwareId hardwareId, ProductId productId, List<Bytes32> proof) {
+        return contract.read("proveOwnership", token.proveOwnership(hardwareId.value().value(), productId.value(),
+                proof.stream().map(Bytes32::value).toList()), v -> {
+                    var o = (HashPowerToken.Ownership) v.get(0);
+                    List<OwnershipProof.Holding> holdings = new ArrayList<>();
+                    for (int i = 0; i < o.tokenIds.size(); i++) {
+                        holdings.add(new OwnershipProof.Holding(new TokenId(o.tokenIds.get(i)), EvmAddress.of(o.holders.get(i)),
+                                o.units.get(i)));
+                    }
+                    return new OwnershipProof(hardwareId, new ProductId(o.productId), EvmAddress.of(o.issuer), o.frozen, holdings);
+                });
+    }
+
+    /**
+     * Checks an ownership certificate against the chain: the product exists with the attested
+     * hardware root, and the contract accepts the certificate's Merkle proof. (Check its signatures
+     * offline with {@link OwnershipCertificate#verify}.)
+     *
+     * @return who holds the product's slices today
+     */
+    public CompletableFuture<OwnershipProof> verifyOnChain(OwnershipCertificate certificate) {
+        return product(certificate.productId()).thenCompose(p -> {
+            if (!p.hardwareRoot().equals(certificate.bundle().attestation().hardwareRoot())) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("product " + p.id()
+                        + " commits to hardware root " + p.hardwareRoot() + ", the certificate's attestation to "
+                        + certificate.bundle().attestation().hardwareRoot()));
+            }
+            MerkleProofData proof = certificate.merkleProof();
+            return proveOwnership(certificate.hardwareId(), certificate.productId(), proof.proof());
+        });
+    }
+
+    /**
+     * Challenges one hardware id proven inside two live, overlapping products: the later product
+     * is frozen, the challenger receives a bounty from its collateral, and the attestors who signed
+     * both lose their bonds to the challenger (withdrawable from the committee registry).
+     */
+    public CompletableFuture<ChallengeResult> challengeDuplicateHardware(HardwareId hardwareId, ProductId productA,
+                                                                       List<Bytes32> proofA, ProductId productB,
+                                                                       List<Bytes32> proofB) {
+        return contract.send("challengeDuplicateHardware", token.challengeDuplicateHardware(hardwareId.value().value(),
+                productA.value(), proofA.stream().map(Bytes32::value).toList(), productB.value(),
+                proofB.stream().map(Bytes32::value).toList())).thenApply(receipt -> {
+                    var challenged = contract.event(receipt, HashPowerToken.DUPLICATEHARDWARECHALLENGED_EVENT,
+                            log -> HashPowerToken.getDuplicateHardwareChallengedEventFromLog(log.toWeb3jLog()));
+                    String slashTopic = EventEncoder.encode(AttestorRegistry.ATTESTORSLASHED_EVENT);
+                    List<ChallengeResult.Slash> slashes = receipt.logsOf(attestorRegistry).stream()
+                            .filter(l -> l.isEvent(slashTopic))
+                            .map(l -> AttestorRegistry.getAttestorSlashedEventFromLog(l.toWeb3jLog()))
+                            .map(e -> new ChallengeResult.Slash(EvmAddress.of(e.attestor), e.amount))
+                            .toList();
+                    return new ChallengeResult(new ProductId(challenged.frozenProductId), challenged.bounty, slashes, receipt);
+                });
+    }
+
+    private static List<TokenId> tokenIds(Type<?> array) {
+        List<TokenId> out = new ArrayList<>();
+        for (Object item : (List<?>) array.getValue()) {
+            out.add(new TokenId((BigInteger) ((Type<?>) item).getValue()));
+        }
+        return out;
+    }
+
+    private static List<HashPowerToken.AttestorSignature> signatures(AttestationBundle bundle) {
+        return bundle.signatures().stream()
+                .map(s -> new HashPowerToken.AttestorSignature(s.signer().hex(), s.signature())).toList();
+    }
+
+    static HashPowerToken.ProductAttestation toStruct(ProductAttestation a) {
+        return new HashPowerToken.ProductAttestation(a.issuer().hex(), a.assetClass().value(), a.capacity(),
+                unsigned(a.start()), unsigned(a.end()), a.hardwareRoot().value(), BigInteger.valueOf(a.hardwareCount()),
+                a.metadataHash().value(), a.collateralToken().hex(), a.collateral(), a.nonce(), unsigned(a.deadline()),
+                unsigned(a.committeeEpoch()));
+    }
+
+    private static BigInteger unsigned(long uint64) {
+        return new BigInteger(Long.toUnsignedString(uint64));
+    }
+}

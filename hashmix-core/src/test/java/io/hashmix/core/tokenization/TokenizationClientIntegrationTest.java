@@ -1,0 +1,289 @@
+package io.hashmix.core.tokenization;
+
+import static io.hashmix.core.testing.TokenizationFixture.ISSUER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.hashmix.core.HashMix;
+import io.hashmix.core.committee.BelowThresholdException;
+import io.hashmix.core.committee.SignersNotSortedException;
+import io.hashmix.core.committee.StaleCommitteeEpochException;
+import io.hashmix.core.testing.LocalChain;
+import io.hashmix.core.testing.LocalChainExtension;
+import io.hashmix.core.testing.TokenizationFixture;
+import io.hashmix.proofs.EvmAddress;
+import io.hashmix.proofs.ProductId;
+import io.hashmix.proofs.TokenId;
+import io.hashmix.proofs.attestation.AttestationBundle;
+import io.hashmix.proofs.attestation.AttestorSignature;
+import io.hashmix.proofs.attestation.BundleVerifier;
+import io.hashmix.proofs.attestation.ProductAttestation;
+import io.hashmix.proofs.hardware.HardwareId;
+import io.hashmix.proofs.merkle.MerkleTree;
+import io.hashmix.proofs.ownership.OwnershipCertificate;
+
+@ExtendWith(LocalChainExtension.class)
+class TokenizationClientIntegrationTest {
+
+    private static final BigInteger CAPACITY = BigInteger.valueOf(1_000_000); // 1,000 TH/s with 3 decimals
+    private static final BigInteger COLLATERAL = BigInteger.valueOf(50_000_000);
+
+    private TokenizationFixture fx;
+    private HashMix issuer;
+    private MerkleTree hardware;
+
+    @BeforeEach
+    void setUp(LocalChain chain) {
+        fx = new TokenizationFixture(chain);
+        issuer = chain.client(ISSUER);
+        hardware = MerkleTree.of(TokenizationFixture.asics("S19XP-A-", 7));
+    }
+
+    private static Throwable cause(CompletableFuture<?> f) {
+        return assertThrows(CompletionException.class, f::join).getCause();
+    }
+
+    private MintedProduct mint(int... attestors) {
+        return issuer.tokenization().mintProduct(fx.sign(fx.attestation(hardware, CAPACITY, COLLATERAL), attestors)).join();
+    }
+
+    /** SECURITY-CHECKLIST item 1: M-of-N passes; the product is what was attested. */
+    @Test
+    void item1_mintsFromThreeOfFiveAndLocksCollateral() {
+        ProductAttestation a = fx.attestation(hardware, CAPACITY, COLLATERAL);
+        AttestationBundle bundle = fx.sign(a, 2, 4, 5);
+        // the offline verifier and the contract agree on the digest and the committee
+        var committee = fx.admin().committee().committee().join();
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(a.start()), ZoneOffset.UTC);
+        var verified = new BundleVerifier(fx.domain(), committee, TokenizationFixture.THRESHOLD, clock).verify(bundle);
+        assertEquals(verified.digest(), issuer.tokenization().digestOf(a).join());
+        assertEquals(verified.signers(), fx.admin().committee().verifySignatures(bundle).join());
+        BigInteger issuerBefore = issuer.erc20().balanceOf(fx.payoutToken(), issuer.account()).join();
+
+        MintedProduct minted = issuer.tokenization().mintProduct(bundle).join();
+
+        Product p = issuer.tokenization().product(minted.productId()).join();
+        assertEquals(a.issuer(), p.issuer());
+        assertEquals(a.assetClass(), p.assetClass());
+        assertEquals(CAPACITY, p.capacity());
+        assertEquals(a.hardwareRoot(), p.hardwareRoot());
+        assertEquals(7, p.hardwareCount());
+        assertEquals(COLLATERAL, p.collateral());
+        assertFalse(p.frozen());
+        HashPowerSlice slice = issuer.tokenization().token(minted.tokenId()).join();
+        assertEquals(CAPACITY, slice.units());
+        assertEquals(issuer.account(), slice.owner());
+        assertEquals(List.of(minted.tokenId()), issuer.tokenization().productTokens(minted.productId()).join());
+        assertEquals(verified.signers(), issuer.tokenization().productSigners(minted.productId()).join());
+        assertEquals(issuerBefore.subtract(COLLATERAL), issuer.erc20().balanceOf(fx.payoutToken(), issuer.account()).join());
+        assertEquals(COLLATERAL, issuer.erc20().balanceOf(fx.payoutToken(), issuer.tokenization().address()).join());
+        assertTrue(issuer.tokenization().isNonceUsed(a.nonce()).join());
+    }
+
+    /** SECURITY-CHECKLIST item 1: M-1 signatures fail, and nothing is spent. */
+    @Test
+    void item1_twoOfFiveIsBelowThreshold() {
+        BelowThresholdException e = assertInstanceOf(BelowThresholdException.class,
+                cause(issuer.tokenization().mintProduct(fx.sign(fx.attestation(hardware, CAPACITY, COLLATERAL), 1, 3))));
+        assertEquals(BigInteger.TWO, e.valid());
+        assertEquals(BigInteger.valueOf(3), e.required());
+        assertEquals(0L, issuer.tokenization().productCount().join());
+    }
+
+    /** SECURITY-CHECKLIST item 1: the same signer twice is refused (sorted, strictly ascending). */
+    @Test
+    void item1_sameSignerTwiceIsRefused() {
+        ProductAttestation a = fx.attestation(hardware, CAPACITY, COLLATERAL);
+        AttestationBundle good = fx.sign(a, 1, 2, 3);
+        AttestorSignature first = good.signatures().get(0);
+        // forge the bundle around the builder, which refuses duplicates offline
+        AttestationBundle dup = new AttestationBundle(good.domain(), a, List.of(first, first, good.signatures().get(1)));
+        SignersNotSortedException e = assertInstanceOf(SignersNotSortedException.class, cause(issuer.tokenization().mintProduct(dup)));
+        assertEquals(first.signer(), e.signer());
+    }
+
+    /** SECURITY-CHECKLIST item 3: a consumed attestation cannot mint again. */
+    @Test
+    void item3_replayIsRefused() {
+        AttestationBundle bundle = fx.sign(fx.attestation(hardware, CAPACITY, COLLATERAL), 1, 2, 3);
+        issuer.tokenization().mintProduct(bundle).join();
+        NonceAlreadyUsedException e = assertInstanceOf(NonceAlreadyUsedException.class, cause(issuer.tokenization().mintProduct(bundle)));
+        assertEquals(bundle.attestation().nonce(), e.nonce());
+    }
+
+    /** SECURITY-CHECKLIST item 3: after a committee change, older signatures stop working. */
+    @Test
+    void item3_committeeChangeRetiresOldSignatures() {
+        AttestationBundle bundle = fx.sign(fx.attestation(hardware, CAPACITY, COLLATERAL), 1, 2, 3);
+        long epoch = bundle.attestation().committeeEpoch();
+        fx.admin().committee().addAttestor(fx.chain().address(7)).join();
+        StaleCommitteeEpochException e = assertInstanceOf(StaleCommitteeEpochException.class,
+                cause(issuer.tokenization().mintProduct(bundle)));
+        assertEquals(epoch, e.signedEpoch());
+        assertEquals(epoch + 1, e.currentEpoch());
+    }
+
+    /** SECURITY-CHECKLIST item 4: an expired attestation fails. */
+    @Test
+    void item4_expiredAttestationFails() {
+        ProductAttestation a = fx.attestation(hardware, CAPACITY, COLLATERAL);
+        ProductAttestation expired = a.toBuilder().deadline(a.start() - 1).build();
+        AttestationExpiredException e = assertInstanceOf(AttestationExpiredException.class,
+                cause(issuer.tokenization().mintProduct(fx.sign(expired, 1, 2, 3))));
+        assertEquals(a.start() - 1, e.deadline());
+    }
+
+    @Test
+    void onlyTheAttestedIssuerMayMint() {
+        AttestationBundle bundle = fx.sign(fx.attestation(hardware, CAPACITY, COLLATERAL), 1, 2, 3);
+        HashMix other = fx.chain().client(8);
+        NotTheIssuerException e = assertInstanceOf(NotTheIssuerException.class, cause(other.tokenization().mintProduct(bundle)));
+        assertEquals(other.account(), e.caller());
+        assertEquals(issuer.account(), e.issuer());
+    }
+
+    /** SECURITY-CHECKLIST item 14: splits and merges conserve the product's capacity exactly. */
+    @Test
+    void item14_splitAndMergeConserveCapacity() {
+        MintedProduct m = mint(1, 2, 3);
+        List<BigInteger> parts = List.of(BigInteger.valueOf(100_000), BigInteger.valueOf(250_000), BigInteger.valueOf(650_000));
+        List<TokenId> slices = issuer.tokenization().split(m.tokenId(), parts).join();
+        assertEquals(3, slices.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(parts.get(i), issuer.tokenization().token(slices.get(i)).join().units());
+        }
+        assertEquals(CAPACITY, liveUnits(m.productId()));
+
+        UnitsMismatchException bad = assertInstanceOf(UnitsMismatchException.class,
+                cause(issuer.tokenization().split(slices.get(0), List.of(BigInteger.ONE, BigInteger.ONE))));
+        assertEquals(parts.get(0), bad.expected());
+        assertEquals(BigInteger.TWO, bad.given());
+
+        TokenId merged = issuer.tokenization().merge(List.of(slices.get(0), slices.get(2))).join();
+        assertEquals(BigInteger.valueOf(750_000), issuer.tokenization().token(merged).join().units());
+        assertEquals(CAPACITY, liveUnits(m.productId()));
+        assertEquals(2, issuer.tokenization().productTokens(m.productId()).join().size());
+    }
+
+    private BigInteger liveUnits(ProductId product) {
+        return issuer.tokenization().productTokens(product).join().stream()
+                .map(t -> issuer.tokenization().token(t).join().units()).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    @Test
+    void transfersAreFoundFromLogs() {
+        MintedProduct m = mint(1, 2, 3);
+        List<TokenId> slices = issuer.tokenization().split(m.tokenId(),
+                List.of(BigInteger.valueOf(400_000), BigInteger.valueOf(600_000))).join();
+        EvmAddress buyer = fx.chain().address(8);
+        issuer.tokenization().transfer(slices.get(1), buyer).join();
+
+        assertEquals(List.of(slices.get(1)), issuer.tokenization().tokensOf(buyer).join());
+        assertEquals(List.of(slices.get(0)), issuer.tokenization().tokensOf(issuer.account()).join());
+        assertEquals(buyer, issuer.tokenization().ownerOf(slices.get(1)).join());
+        NotAuthorizedException e = assertInstanceOf(NotAuthorizedException.class,
+                cause(issuer.tokenization().split(slices.get(1), List.of(BigInteger.ONE, BigInteger.valueOf(599_999)))));
+        assertEquals(issuer.account(), e.caller());
+    }
+
+    /** Ownership confirmation: hardware -> product -> live slices and holders, on chain and from a certificate. */
+    @Test
+    void provesWhoHoldsTheHashPowerOfAMachine() {
+        AttestationBundle bundle = fx.sign(fx.attestation(hardware, CAPACITY, COLLATERAL), 1, 2, 3);
+        MintedProduct m = issuer.tokenization().mintProduct(bundle).join();
+        List<TokenId> slices = issuer.tokenization().split(m.tokenId(),
+                List.of(BigInteger.valueOf(300_000), BigInteger.valueOf(700_000))).join();
+        EvmAddress buyer = fx.chain().address(9);
+        issuer.tokenization().transfer(slices.get(1), buyer).join();
+        HardwareId machine = hardware.hardwareIds().get(4);
+
+        OwnershipProof proof = issuer.tokenization().proveOwnership(machine, m.productId(), hardware.proof(machine).proof()).join();
+        assertEquals(m.productId(), proof.productId());
+        assertEquals(BigInteger.valueOf(700_000), proof.unitsHeldBy(buyer));
+        assertEquals(BigInteger.valueOf(300_000), proof.unitsHeldBy(issuer.account()));
+
+        OwnershipCertificate cert = new OwnershipCertificate(machine, hardware.proof(machine).proof(), bundle, m.productId(), slices);
+        OwnershipCertificate roundTripped = OwnershipCertificate.fromJson(cert.toJson());
+        assertEquals(proof, issuer.tokenization().verifyOnChain(roundTripped).join());
+
+        HardwareId stranger = HardwareId.asic("BITMAIN", "NOT-IN-PRODUCT", "02:00:00:00:ff:ff");
+        HardwareNotInProductException e = assertInstanceOf(HardwareNotInProductException.class,
+                cause(issuer.tokenization().proveOwnership(stranger, m.productId(), hardware.proof(machine).proof())));
+        assertEquals(stranger.value().value().length, e.hardwareId().length);
+        assertEquals(m.productId(), e.productId());
+    }
+
+    /**
+     * SECURITY-CHECKLIST item 8: a duplicate-hardware challenge is the valid evidence that freezes
+     * the later product, pays the challenger from its collateral and slashes who signed both.
+     */
+    @Test
+    void item8_duplicateHardwareFreezesTheLaterProductAndSlashesCommonSigners() {
+        MintedProduct first = mint(1, 2, 3);
+        MerkleTree firstHardware = hardware;
+        // the same machine pledged again in a second product, signed by 2, 3 and 4
+        HardwareId pledgedTwice = firstHardware.hardwareIds().get(2);
+        List<HardwareId> secondIds = new java.util.ArrayList<>(TokenizationFixture.asics("S19XP-B-", 4));
+        secondIds.add(pledgedTwice);
+        MerkleTree secondHardware = MerkleTree.of(secondIds);
+        MintedProduct second = issuer.tokenization().mintProduct(
+                fx.sign(fx.attestation(secondHardware, CAPACITY, COLLATERAL), 2, 3, 4)).join();
+
+        HashMix challenger = fx.chain().client(10);
+        BigInteger challengerBefore = challenger.erc20().balanceOf(fx.payoutToken(), challenger.account()).join();
+        ChallengeResult result = challenger.tokenization().challengeDuplicateHardware(pledgedTwice,
+                first.productId(), firstHardware.proof(pledgedTwice).proof(),
+                second.productId(), secondHardware.proof(pledgedTwice).proof()).join();
+
+        assertEquals(second.productId(), result.frozenProductId());
+        assertEquals(COLLATERAL.divide(BigInteger.TEN), result.bounty());
+        assertEquals(List.of(fx.chain().address(2), fx.chain().address(3)).stream().sorted(java.util.Comparator.comparing(EvmAddress::hex)).toList(),
+                result.slashedAttestors().stream().map(ChallengeResult.Slash::attestor).sorted(java.util.Comparator.comparing(EvmAddress::hex)).toList());
+        assertTrue(result.slashedAttestors().stream().allMatch(s -> s.amount().equals(BigInteger.TEN.pow(18))));
+        assertEquals(challengerBefore.add(result.bounty()), challenger.erc20().balanceOf(fx.payoutToken(), challenger.account()).join());
+        assertEquals(BigInteger.TWO.multiply(BigInteger.TEN.pow(18)), challenger.committee().slashProceeds(challenger.account()).join());
+        assertTrue(issuer.tokenization().product(second.productId()).join().frozen());
+        assertFalse(issuer.tokenization().product(first.productId()).join().frozen());
+        assertEquals(COLLATERAL.subtract(result.bounty()), issuer.tokenization().product(second.productId()).join().collateral());
+        assertFalse(fx.admin().committee().isActive(fx.chain().address(2)).join());
+
+        // a frozen product's tokens cannot move or split
+        ProductIsFrozenException frozen = assertInstanceOf(ProductIsFrozenException.class,
+                cause(issuer.tokenization().transfer(second.tokenId(), fx.chain().address(9))));
+        assertEquals(second.productId(), frozen.productId());
+        assertInstanceOf(ProductIsFrozenException.class, cause(issuer.tokenization().split(second.tokenId(),
+                List.of(BigInteger.ONE, CAPACITY.subtract(BigInteger.ONE)))));
+        // and the challenger collects the slashed bonds
+        challenger.committee().withdrawSlashProceeds().join();
+        assertEquals(BigInteger.ZERO, challenger.committee().slashProceeds(challenger.account()).join());
+    }
+
+    @Test
+    void aChallengeWithoutADuplicateFails() {
+        MintedProduct first = mint(1, 2, 3);
+        HardwareId machine = hardware.hardwareIds().get(0);
+        MerkleTree other = MerkleTree.of(TokenizationFixture.asics("OTHER-", 3));
+        MintedProduct second = issuer.tokenization().mintProduct(fx.sign(fx.attestation(other, CAPACITY, COLLATERAL), 3, 4, 5)).join();
+        HardwareNotInProductException e = assertInstanceOf(HardwareNotInProductException.class,
+                cause(fx.chain().client(10).tokenization().challengeDuplicateHardware(machine,
+                        first.productId(), hardware.proof(machine).proof(), second.productId(), hardware.proof(machine).proof())));
+        assertEquals(second.productId(), e.productId());
+        assertInstanceOf(SameProductException.class, cause(fx.chain().client(10).tokenization().challengeDuplicateHardware(machine,
+                first.productId(), hardware.proof(machine).proof(), first.productId(), hardware.proof(machine).proof())));
+    }
+}
