@@ -1,11 +1,9 @@
 package io.hashmix.proofs.asset;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
-import org.web3j.crypto.Hash;
+import io.hashmix.proofs.eip712.Bytes32;
 
 /**
  * Identifier of an asset class (a kind of hash power, e.g. {@code BTC-SHA256} in TH/s).
@@ -14,26 +12,25 @@ import org.web3j.crypto.Hash;
  * computes it on chain; the shared vectors in {@code test-vectors/asset-class-ids.json} pin that
  * agreement. Symbols are 1 to 32 bytes of {@code A-Z 0-9 -}, not starting or ending with {@code -}.
  *
- * @param value the 32-byte id (defensively copied)
+ * @param bytes the 32-byte id
  */
-public record AssetClassId(byte[] value) {
+public record AssetClassId(Bytes32 bytes) {
 
     /** Largest symbol length in bytes, as enforced by the registry contract. */
     public static final int MAX_SYMBOL_LENGTH = 32;
 
-    private static final HexFormat HEX = HexFormat.of();
+    /** Checks the id. */
+    public AssetClassId {
+        Objects.requireNonNull(bytes, "bytes");
+    }
 
     /**
-     * Wraps a 32-byte id.
+     * Wraps a 32-byte id (copied).
      *
      * @throws IllegalArgumentException if {@code value} is not 32 bytes
      */
-    public AssetClassId {
-        Objects.requireNonNull(value, "value");
-        if (value.length != 32) {
-            throw new IllegalArgumentException("asset class id must be 32 bytes, got " + value.length);
-        }
-        value = value.clone();
+    public AssetClassId(byte[] value) {
+        this(Bytes32.of(value));
     }
 
     /**
@@ -45,7 +42,7 @@ public record AssetClassId(byte[] value) {
      */
     public static AssetClassId ofSymbol(String symbol) {
         validateSymbol(symbol);
-        return new AssetClassId(Hash.sha3(symbol.getBytes(StandardCharsets.US_ASCII)));
+        return new AssetClassId(Bytes32.keccak(symbol.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /**
@@ -54,14 +51,10 @@ public record AssetClassId(byte[] value) {
      * @throws IllegalArgumentException if the text is not 0x followed by 64 hex digits
      */
     public static AssetClassId fromHex(String hex) {
-        Objects.requireNonNull(hex, "hex");
-        if (!hex.startsWith("0x") || hex.length() != 66) {
-            throw new IllegalArgumentException("asset class id must be 0x followed by 64 hex digits: '" + hex + "'");
-        }
         try {
-            return new AssetClassId(HEX.parseHex(hex, 2, hex.length()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("asset class id is not valid hex: '" + hex + "'", e);
+            return new AssetClassId(Bytes32.fromHex(hex));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("asset class id must be 0x followed by 64 hex digits: '" + hex + "'", e);
         }
     }
 
@@ -92,24 +85,13 @@ public record AssetClassId(byte[] value) {
     }
 
     /** The id as a fresh 32-byte array. */
-    @Override
     public byte[] value() {
-        return value.clone();
+        return bytes.value();
     }
 
     /** The id as {@code 0x}-prefixed lowercase hex. */
     public String toHex() {
-        return "0x" + HEX.formatHex(value);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AssetClassId other && Arrays.equals(value, other.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(value);
+        return bytes.toHex();
     }
 
     @Override

@@ -16,12 +16,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hashmix.proofs.TestVectors;
+
 class AssetClassIdTest {
 
     /** The same file the Solidity tests read: Java and the contract must agree byte for byte. */
     @Test
     void matchesSharedVectorsComputedByTheContract() throws IOException {
-        Path file = vectorsDir().resolve("asset-class-ids.json");
+        Path file = TestVectors.dir().resolve("asset-class-ids.json");
         JsonNode vectors = new ObjectMapper().readTree(Files.readString(file)).get("vectors");
         assertTrue(vectors.size() >= 3, "expected several vectors in " + file);
         for (JsonNode v : vectors) {
@@ -70,19 +72,5 @@ class AssetClassIdTest {
     @Test
     void rejectsWrongLength() {
         assertThrows(IllegalArgumentException.class, () -> new AssetClassId(new byte[31]));
-    }
-
-    static Path vectorsDir() {
-        String configured = System.getProperty("hashmix.vectors.dir");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        // running from an IDE: walk up from the module to the repository's test-vectors folder
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("test-vectors"))) {
-                return dir.resolve("test-vectors");
-            }
-        }
-        throw new IllegalStateException("test-vectors folder not found; set -Dhashmix.vectors.dir");
     }
 }
