@@ -51,6 +51,7 @@ public final class TokenizationClient {
     private final Erc20Client erc20;
     private final LogReader logs;
     private final long deployBlock;
+    private final long chainId;
 
     /**
      * Creates the client.
@@ -70,6 +71,7 @@ public final class TokenizationClient {
         this.erc20 = erc20;
         this.logs = logs;
         this.deployBlock = location.blockNumber();
+        this.chainId = deployment.chainId();
     }
 
     /** The hash power token contract's address (the verifying contract of product attestations). */
@@ -85,6 +87,10 @@ public final class TokenizationClient {
      */
     public CompletableFuture<MintedProduct> mintProduct(AttestationBundle bundle) {
         ProductAttestation a = bundle.attestation();
+        if (bundle.domain().chainId() != chainId) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the bundle is signed for chain "
+                    + bundle.domain().chainId() + ", this deployment is on chain " + chainId));
+        }
         if (!bundle.domain().verifyingContract().equals(contract.address())) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("the bundle is signed for contract "
                     + bundle.domain().verifyingContract() + ", not this HashPowerToken " + contract.address()));

@@ -148,6 +148,20 @@ class TokenizationClientIntegrationTest {
         assertEquals(a.start() - 1, e.deadline());
     }
 
+    /** SECURITY-CHECKLIST item 3: a bundle signed for another chain or contract is refused before sending. */
+    @Test
+    void item3_bundleForAnotherChainOrContractIsRefusedOffline() {
+        ProductAttestation a = fx.attestation(hardware, CAPACITY, COLLATERAL);
+        var otherChain = io.hashmix.proofs.eip712.Eip712Domain.hashMix(1, fx.domain().verifyingContract());
+        var otherContract = io.hashmix.proofs.eip712.Eip712Domain.hashMix(fx.domain().chainId(), fx.payoutToken());
+        for (var domain : List.of(otherChain, otherContract)) {
+            AttestationBundle bundle = AttestationBundle.builder(domain, a)
+                    .signWith(fx.attestor(1), fx.attestor(2), fx.attestor(3)).build();
+            assertInstanceOf(IllegalArgumentException.class, cause(issuer.tokenization().mintProduct(bundle)));
+        }
+        assertEquals(0L, issuer.tokenization().productCount().join());
+    }
+
     @Test
     void onlyTheAttestedIssuerMayMint() {
         AttestationBundle bundle = fx.sign(fx.attestation(hardware, CAPACITY, COLLATERAL), 1, 2, 3);
