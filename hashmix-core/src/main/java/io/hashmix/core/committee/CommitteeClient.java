@@ -1,6 +1,7 @@
 package io.hashmix.core.committee;
 
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.proofs.attestation.AttestationBundle;
 import io.hashmix.proofs.attestation.AttestorSignature;
+import io.hashmix.proofs.attestation.BundleVerifier;
 import io.hashmix.proofs.attestation.Committee;
+import io.hashmix.proofs.eip712.Eip712Domain;
 
 /**
  * The attestor committee: who may sign product attestations, with what bond, and how many
@@ -64,9 +67,40 @@ public final class CommitteeClient {
         return contract.read("attestors", registry.attestors(), v -> addresses(v.get(0)));
     }
 
-    /** The current committee (epoch and members) as the offline verifier takes it. */
+    /**
+     * The current committee as the offline verifier takes it: the epoch and the ACTIVE members
+     * (bonded at least the minimum), since the contract refuses signatures of the others.
+     */
     public CompletableFuture<Committee> committee() {
-        return epoch().thenCombine(members(), Committee::of);
+        return members().thenCompose(all -> {
+            List<CompletableFuture<Boolean>> active = all.stream().map(this::isActive).toList();
+            return CompletableFuture.allOf(active.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+                List<EvmAddress> bonded = new ArrayList<>();
+                for (int i = 0; i < all.size(); i++) {
+                    if (active.get(i).join()) {
+                        bonded.add(all.get(i));
+                    }
+                }
+                return epoch().thenApply(epoch -> Committee.of(epoch, bonded));
+            });
+        });
+    }
+
+    /**
+     * An offline verifier with the chain's rules for one asset class: its threshold and the active
+     * committee of the current epoch.
+     *
+     * @param domain     the domain bundles must be signed for (chain id and verifying contract)
+     * @param assetClass the asset class whose threshold applies
+     * @param clock      the clock deadlines are checked against
+     */
+    public CompletableFuture<BundleVerifier> verifier(Eip712Domain domain, AssetClassId assetClass, Clock clock) {
+        return committee().thenCombine(threshold(assetClass), (committee, threshold) -> {
+            if (threshold == 0) {
+                throw new IllegalStateException("no signature threshold is set for asset class " + assetClass);
+            }
+            return new BundleVerifier(domain, committee, threshold, clock);
+        });
     }
 
     /** Signatures an attestation of this asset class needs (0 = none set: nothing can be minted). */

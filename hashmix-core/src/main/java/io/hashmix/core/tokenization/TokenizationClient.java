@@ -31,7 +31,6 @@ import io.hashmix.proofs.attestation.AttestationBundle;
 import io.hashmix.proofs.attestation.ProductAttestation;
 import io.hashmix.proofs.eip712.Bytes32;
 import io.hashmix.proofs.hardware.HardwareId;
-import io.hashmix.proofs.merkle.MerkleProofData;
 import io.hashmix.proofs.ownership.OwnershipCertificate;
 
 /**
@@ -141,7 +140,7 @@ public final class TokenizationClient {
         return contract.read("product", token.product(id.value()), v -> {
             var p = (HashPowerToken.Product) v.get(0);
             return new Product(id, EvmAddress.of(p.issuer), new AssetClassId(p.assetClass), p.capacity,
-                    Instant.ofEpochSecond(p.start.longValueExact()), Instant.ofEpochSecond(p.end.longValueExact()),
+                    seconds(p.start), seconds(p.end),
                     Bytes32.of(p.hardwareRoot), p.hardwareCount.longValueExact(), Bytes32.of(p.metadataHash),
                     EvmAddress.of(p.collateralToken), p.collateral, p.frozen);
         });
@@ -157,8 +156,8 @@ public final class TokenizationClient {
         CompletableFuture<HashPowerToken.TokenData> data = contract.read("tokenData", token.tokenData(id.value()),
                 v -> (HashPowerToken.TokenData) v.get(0));
         return data.thenCombine(ownerOf(id), (d, owner) -> new HashPowerSlice(id, new ProductId(d.productId),
-                new AssetClassId(d.assetClass), d.units, Instant.ofEpochSecond(d.start.longValueExact()),
-                Instant.ofEpochSecond(d.end.longValueExact()), EvmAddress.of(d.issuer), owner, d.frozen));
+                new AssetClassId(d.assetClass), d.units, seconds(d.start),
+                seconds(d.end), EvmAddress.of(d.issuer), owner, d.frozen));
     }
 
     /** The owner of a token. */
@@ -234,22 +233,51 @@ public final class TokenizationClient {
     }
 
     /**
-     * Checks an ownership certificate against the chain: the product exists with the attested
-     * hardware root, and the contract accepts the certificate's Merkle proof. (Check its signatures
-     * offline with {@link OwnershipCertificate#verify}.)
+     * Checks an ownership certificate against the chain: the certificate's product exists and is the
+     * product its attestation minted (every attested field equal, the attestation's nonce consumed),
+     * and the contract accepts the certificate's Merkle proof. (Check its signatures offline with
+     * {@link OwnershipCertificate#verify}.)
      *
-     * @return who holds the product's slices today
+     * @return who holds the product's slices today; fails with {@link CertificateMismatchException}
+     *         naming the first field that differs
      */
     public CompletableFuture<OwnershipProof> verifyOnChain(OwnershipCertificate certificate) {
-        return product(certificate.productId()).thenCompose(p -> {
-            if (!p.hardwareRoot().equals(certificate.bundle().attestation().hardwareRoot())) {
-                return CompletableFuture.failedFuture(new IllegalArgumentException("product " + p.id()
-                        + " commits to hardware root " + p.hardwareRoot() + ", the certificate's attestation to "
-                        + certificate.bundle().attestation().hardwareRoot()));
+        ProductAttestation a = certificate.bundle().attestation();
+        return product(certificate.productId()).thenCombine(isNonceUsed(a.nonce()), (p, nonceUsed) -> {
+            String mismatch = firstMismatch(p, a);
+            if (mismatch == null && !nonceUsed) {
+                mismatch = "nonce " + a.nonce() + " (never consumed: the attestation was not minted)";
             }
-            MerkleProofData proof = certificate.merkleProof();
-            return proveOwnership(certificate.hardwareId(), certificate.productId(), proof.proof());
-        });
+            if (mismatch != null) {
+                throw new CertificateMismatchException(certificate.productId(), mismatch);
+            }
+            return p;
+        }).thenCompose(p -> proveOwnership(certificate.hardwareId(), certificate.productId(), certificate.merkleProof().proof()));
+    }
+
+    private static String firstMismatch(Product p, ProductAttestation a) {
+        if (!p.issuer().equals(a.issuer())) {
+            return "issuer";
+        }
+        if (!p.assetClass().equals(a.assetClass())) {
+            return "assetClass";
+        }
+        if (!p.capacity().equals(a.capacity())) {
+            return "capacity";
+        }
+        if (p.start().getEpochSecond() != a.start() || p.end().getEpochSecond() != a.end()) {
+            return "term";
+        }
+        if (!p.hardwareRoot().equals(a.hardwareRoot()) || p.hardwareCount() != a.hardwareCount()) {
+            return "hardware commitment";
+        }
+        if (!p.metadataHash().equals(a.metadataHash())) {
+            return "metadataHash";
+        }
+        if (!p.collateralToken().equals(a.collateralToken())) {
+            return "collateralToken";
+        }
+        return null;
     }
 
     /**
@@ -293,6 +321,12 @@ public final class TokenizationClient {
                 unsigned(a.start()), unsigned(a.end()), a.hardwareRoot().value(), BigInteger.valueOf(a.hardwareCount()),
                 a.metadataHash().value(), a.collateralToken().hex(), a.collateral(), a.nonce(), unsigned(a.deadline()),
                 unsigned(a.committeeEpoch()));
+    }
+
+    /** A uint64 time as an Instant; times past Instant's range (year one billion) read as Instant.MAX. */
+    static Instant seconds(BigInteger uint64) {
+        return uint64.compareTo(BigInteger.valueOf(Instant.MAX.getEpochSecond())) > 0 ? Instant.MAX
+                : Instant.ofEpochSecond(uint64.longValueExact());
     }
 
     private static BigInteger unsigned(long uint64) {

@@ -45,11 +45,18 @@ class CommitteeClientIntegrationTest {
         assertTrue(info.member() && info.active());
         assertEquals(ONE_COIN, info.bond());
 
+        // an unbonded member is on the committee but its signatures do not count: the verifier's committee omits it
+        fx.admin().committee().addAttestor(chain.address(7)).join();
+        assertTrue(committee.members().join().contains(chain.address(7)));
+        assertFalse(committee.committee().join().members().contains(chain.address(7)));
+        assertEquals(5, committee.committee().join().size());
+
         long epoch = committee.epoch().join();
         fx.admin().committee().removeAttestor(chain.address(5)).join();
         assertEquals(epoch + 1, committee.epoch().join());
         assertFalse(committee.isActive(chain.address(5)).join());
-        assertEquals(5 - 1, committee.members().join().size());
+        assertEquals(5, committee.members().join().size());
+        assertEquals(4, committee.committee().join().size());
     }
 
     /** SECURITY-CHECKLIST item 31: admin functions refuse other accounts. */

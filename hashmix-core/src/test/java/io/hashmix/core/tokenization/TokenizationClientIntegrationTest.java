@@ -68,9 +68,10 @@ class TokenizationClientIntegrationTest {
         ProductAttestation a = fx.attestation(hardware, CAPACITY, COLLATERAL);
         AttestationBundle bundle = fx.sign(a, 2, 4, 5);
         // the offline verifier and the contract agree on the digest and the committee
-        var committee = fx.admin().committee().committee().join();
         Clock clock = Clock.fixed(Instant.ofEpochSecond(a.start()), ZoneOffset.UTC);
-        var verified = new BundleVerifier(fx.domain(), committee, TokenizationFixture.THRESHOLD, clock).verify(bundle);
+        BundleVerifier verifier = fx.admin().committee().verifier(fx.domain(), TokenizationFixture.BTC, clock).join();
+        assertEquals(TokenizationFixture.THRESHOLD, verifier.threshold());
+        var verified = verifier.verify(bundle);
         assertEquals(verified.digest(), issuer.tokenization().digestOf(a).join());
         assertEquals(verified.signers(), fx.admin().committee().verifySignatures(bundle).join());
         BigInteger issuerBefore = issuer.erc20().balanceOf(fx.payoutToken(), issuer.account()).join();
@@ -234,6 +235,14 @@ class TokenizationClientIntegrationTest {
         OwnershipCertificate cert = new OwnershipCertificate(machine, hardware.proof(machine).proof(), bundle, m.productId(), slices);
         OwnershipCertificate roundTripped = OwnershipCertificate.fromJson(cert.toJson());
         assertEquals(proof, issuer.tokenization().verifyOnChain(roundTripped).join());
+
+        // a certificate whose attestation was never minted, over the same hardware root, is refused
+        ProductAttestation forged = bundle.attestation().toBuilder().capacity(CAPACITY.multiply(BigInteger.TEN)).build();
+        OwnershipCertificate fake = new OwnershipCertificate(machine, hardware.proof(machine).proof(),
+                fx.sign(forged, 1, 2, 3), m.productId(), slices);
+        CertificateMismatchException mismatch = assertInstanceOf(CertificateMismatchException.class,
+                cause(issuer.tokenization().verifyOnChain(fake)));
+        assertEquals("capacity", mismatch.field());
 
         HardwareId stranger = HardwareId.asic("BITMAIN", "NOT-IN-PRODUCT", "02:00:00:00:ff:ff");
         HardwareNotInProductException e = assertInstanceOf(HardwareNotInProductException.class,

@@ -14,10 +14,14 @@ import io.hashmix.proofs.eip712.Eip712;
 import io.hashmix.proofs.eip712.Eip712Domain;
 
 /**
- * Verifies attestation bundles offline, as strictly as the contract: the domain must be the expected one
- * (chain, contract, name, version), the attestation must be for the committee's epoch and not past its
- * deadline, and there must be at least {@code threshold} signatures, sorted strictly ascending by signer,
- * each from a committee member and each a canonical 65-byte ECDSA signature that recovers to its signer.
+ * Verifies the signatures of attestation bundles offline, with the contract's signature rules: the domain
+ * must be the expected one (chain, contract, name, version), the attestation must be for the committee's
+ * epoch and not past its deadline, and there must be at least {@code threshold} signatures, sorted strictly
+ * ascending by signer, each from a committee member and each a canonical 65-byte ECDSA signature that
+ * recovers to its signer. The committee and threshold are the caller's: pass the chain's active members and
+ * the asset class's threshold (the SDK's {@code CommitteeClient.verifier} does). The product rules the
+ * contract also enforces (term, capacity, unused nonce, active asset class, collateral token) are not
+ * checked here.
  *
  * <p>Every signature in the bundle must be valid, not just {@code threshold} of them: a bundle that passes
  * here passes a contract that ignores surplus bad signatures and one that rejects them. EIP-1271
