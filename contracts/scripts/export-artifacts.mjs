@@ -23,6 +23,7 @@ const EXPORTS = [
   { name: "TestPayoutToken", source: "src/dev/TestPayoutToken.sol" },
   { name: "AttestorRegistry", source: "src/AttestorRegistry.sol" },
   { name: "HashPowerToken", source: "src/HashPowerToken.sol" },
+  { name: "BtcSpvVerifier", source: "src/BtcSpvVerifier.sol" },
 ];
 // ---------------------------------------------------------------------------------------------
 
