@@ -14,23 +14,25 @@ import {AttestorInfo, AttestorSignature, IAttestorRegistry} from "./interfaces/I
  * how many signatures each asset class needs, and the M-of-N signature check consumer contracts
  * (such as HashPowerToken) call before accepting an attestation.
  * @dev Committee epochs: every membership change ({addAttestor}, {removeAttestor},
- * {requestExit}) increments {epoch}. Attestations carry the epoch they were signed for and
+ * {requestExit}, {slash} of a member) increments {epoch}. Attestations carry the epoch they were signed for and
  * {verifySignatures} only accepts the current one, so signatures collected before a committee
  * change stop working.
  *
  * Bonds: members deposit native coin with {depositBond}; a member is *active* (its signatures
  * count) while its bond is at least {minBond}. Consumers lock the bonds of the attestors of an
  * attestation until its end ({lockBonds}) and slash the whole bond of an attestor proven to have
- * misbehaved ({slash}); slashed coin is credited to a beneficiary who pulls it
- * ({withdrawSlashProceeds}). Leaving takes {exitDelay}: after {requestExit} (or {removeAttestor})
- * the bond can be withdrawn from `max(exitAvailableAt, lockedUntil)` on.
+ * misbehaved ({slash}); {CHALLENGER_SHARE_BPS} of a slashed bond is credited to a beneficiary who
+ * pulls it ({withdrawSlashProceeds}), the rest is burnt, and a slashed member leaves the committee.
+ * Leaving takes {exitDelay} (at most {MAX_EXIT_DELAY}): after {requestExit} (or {removeAttestor},
+ * or a slash) the bond can be withdrawn from `max(exitAvailableAt, lockedUntil)` on.
  *
  * Loops are bounded: the committee has at most {MAX_COMMITTEE_SIZE} members, and a signature list
  * must be strictly ascending with every signer an active member, so {verifySignatures} never looks
  * at more than `MAX_COMMITTEE_SIZE + 1` entries before it returns or reverts.
  *
- * Trust: the owner chooses members, thresholds and consumers. A consumer can lock and slash any
- * bond, so only audited protocol contracts (HashPowerToken) are ever made consumers.
+ * Trust: the owner chooses members, thresholds and consumers, with immediate effect; deployments
+ * put a timelock or a multisig behind the `Ownable2Step` ownership. A consumer can lock and slash
+ * any bond, so only audited protocol contracts (HashPowerToken) are ever made consumers.
  */
 contract AttestorRegistry is IAttestorRegistry, Ownable2Step, ReentrancyGuard {
     /// @notice Maximum number of committee members.
@@ -38,6 +40,16 @@ contract AttestorRegistry is IAttestorRegistry, Ownable2Step, ReentrancyGuard {
 
     /// @notice Gas forwarded to each EIP-1271 `isValidSignature` staticcall.
     uint256 public constant ERC1271_GAS_LIMIT = 100_000;
+
+    /// @notice Share of a slashed bond credited to the beneficiary, in basis points (10%). The
+    /// rest is burnt (kept in this contract, unreachable), so an attestor that challenges its own
+    /// duplicate still loses 90% of its bond.
+    uint256 public constant CHALLENGER_SHARE_BPS = 1_000;
+
+    /// @notice Maximum {exitDelay} (checked at deployment).
+    uint64 public constant MAX_EXIT_DELAY = 365 days;
+
+    uint256 private constant _BPS = 10_000;
 
     /// @dev Storage form of {AttestorInfo}: flags and timestamps share one slot.
     struct Attestor {
@@ -58,6 +70,9 @@ contract AttestorRegistry is IAttestorRegistry, Ownable2Step, ReentrancyGuard {
     mapping(bytes32 assetClass => uint8) private _thresholds;
     mapping(address consumer => bool) private _consumers;
     mapping(address beneficiary => uint256) private _slashProceeds;
+
+    /// @notice Slashed native coin burnt so far (held by this contract, never withdrawable).
+    uint256 public totalBurned;
 
     /// @notice The signature list was signed for another committee epoch.
     error StaleCommitteeEpoch(uint64 signed, uint64 current);
@@ -91,10 +106,13 @@ contract AttestorRegistry is IAttestorRegistry, Ownable2Step, ReentrancyGuard {
     error NativeTransferFailed(address to, uint256 amount);
     /// @notice address(0) given where an account is required.
     error ZeroAddress();
+    /// @notice The exit delay given at deployment is above {MAX_EXIT_DELAY}.
+    error ExitDelayTooLong(uint64 exitDelay, uint64 max);
 
     /// @notice `attestor` joined the committee; `epoch` is the new committee epoch.
     event AttestorAdded(address indexed attestor, uint64 epoch);
-    /// @notice The owner removed `attestor`; its exit delay started; `epoch` is the new epoch.
+    /// @notice `attestor` was removed by the owner ({removeAttestor}) or because it was slashed
+    /// ({slash}); its exit delay started; `epoch` is the new epoch.
     event AttestorRemoved(address indexed attestor, uint64 epoch);
     /// @notice The signature threshold of an asset class was set.
     event ThresholdSet(bytes32 indexed assetClass, uint8 threshold);
@@ -108,10 +126,13 @@ contract AttestorRegistry is IAttestorRegistry, Ownable2Step, ReentrancyGuard {
     event BondWithdrawn(address indexed attestor, uint256 amount);
     /// @notice The bond of `attestor` is now locked until `until`.
     event BondsLocked(address indexed attestor, uint64 until);
-    /// @notice The whole bond of `attestor` was slashed and credited to `beneficiary`.
+    /// @notice The whole bond of `attestor` (`amount`) was slashed; {CHALLENGER_SHARE_BPS} of it
+    /// was credited to `beneficiary` and the rest burnt (see {SlashBurned}).
     event AttestorSlashed(address indexed attestor, address indexed beneficiary, uint256 amount);
     /// @notice `beneficiary` withdrew its slash proceeds.
     event SlashProceedsWithdrawn(address indexed beneficiary, uint256 amount);
+    /// @notice `amount` of the slashed bond of `attestor` was burnt (added to {totalBurned}).
+    event SlashBurned(address indexed attestor, uint256 amount);
 
     modifier onlyConsumer() {
         if (!_consumers[msg.sender]) revert NotAConsumer(msg.sender);
@@ -122,10 +143,12 @@ contract AttestorRegistry is IAttestorRegistry, Ownable2Step, ReentrancyGuard {
      * @notice Creates an empty committee (epoch 0, no thresholds, no consumers).
      * @param initialOwner Admin (reverts with `OwnableInvalidOwner` if zero).
      * @param minBond_ Minimum bond for a member to be active, in wei (must be > 0, else {ZeroAmount}).
-     * @param exitDelay_ Seconds between leaving the committee and being able to withdraw the bond.
+     * @param exitDelay_ Seconds between leaving the committee and being able to withdraw the bond
+     * (at most {MAX_EXIT_DELAY}, else {ExitDelayTooLong}).
      */
     constructor(address initialOwner, uint256 minBond_, uint64 exitDelay_) Ownable(initialOwner) {
         if (minBond_ == 0) revert ZeroAmount();
+        if (exitDelay_ > MAX_EXIT_DELAY) revert ExitDelayTooLong(exitDelay_, MAX_EXIT_DELAY);
         _minBond = minBond_;
         _exitDelay = exitDelay_;
     }
@@ -245,13 +268,20 @@ contract AttestorRegistry is IAttestorRegistry, Ownable2Step, ReentrancyGuard {
     }
 
     /**
-     * @notice Slashes the whole bond of `attestor` (locked or not, member or not) and credits it
-     * to `beneficiary`, who pulls it with {withdrawSlashProceeds}. Never takes more than the bond.
+     * @notice Slashes the whole bond of `attestor` (locked or not, member or not): credits
+     * {CHALLENGER_SHARE_BPS} of it to `beneficiary`, who pulls it with {withdrawSlashProceeds}, and
+     * burns the rest ({totalBurned}; the coin stays in this contract, unreachable). A member is
+     * also removed from the committee as by {removeAttestor} (epoch bump, exit delay starts,
+     * {AttestorRemoved}), so signatures it gave before the slash never verify again, even if it is
+     * re-added and re-bonds. Never takes more than the bond.
      * @dev Consumers call this only with valid evidence (HashPowerToken: a duplicate-hardware
-     * challenge). Membership is unchanged; with a zero bond the attestor is no longer active.
+     * challenge). Burning most of the bond makes a self-challenge (colluding attestors challenging
+     * their own duplicate) cost them 90% of their bonds. Emits {AttestorSlashed} (amount = whole
+     * bond) and {SlashBurned}.
      * @param attestor Slashed account.
      * @param beneficiary Account credited (not zero).
-     * @return slashed The amount slashed (0 if the bond was already empty; then nothing is emitted).
+     * @return slashed The whole bond slashed (0 if the bond was already empty; then nothing is
+     * emitted and membership is unchanged).
      */
     function slash(address attestor, address beneficiary) external onlyConsumer returns (uint256 slashed) {
         if (beneficiary == address(0)) revert ZeroAddress();
@@ -259,8 +289,16 @@ contract AttestorRegistry is IAttestorRegistry, Ownable2Step, ReentrancyGuard {
         slashed = info.bond;
         if (slashed == 0) return 0;
         info.bond = 0;
-        _slashProceeds[beneficiary] += slashed;
+        uint256 share = (slashed * CHALLENGER_SHARE_BPS) / _BPS;
+        uint256 burned = slashed - share;
+        _slashProceeds[beneficiary] += share;
+        totalBurned += burned;
         emit AttestorSlashed(attestor, beneficiary, slashed);
+        emit SlashBurned(attestor, burned);
+        if (_memberPosition[attestor] != 0) {
+            uint64 newEpoch = _leave(attestor);
+            emit AttestorRemoved(attestor, newEpoch);
+        }
     }
 
     /// @notice Sends the caller its whole slash proceeds (pull payment).

@@ -131,6 +131,12 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
     /// @notice Maximum number of parts of a split, and of tokens in a merge.
     uint256 public constant MAX_PARTS = 64;
 
+    /// @notice Longest product term (`end - start`) {mintProduct} accepts: 3,650 days.
+    uint64 public constant MAX_TERM = 3_650 days;
+
+    /// @notice Largest page {productTokensPage} returns (a larger `limit` is capped to it).
+    uint256 public constant MAX_PAGE_SIZE = 500;
+
     uint256 private constant _BPS = 10_000;
 
     /// @notice The asset class registry products must belong to (active) and take their
@@ -147,6 +153,7 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
     mapping(uint256 productId => uint256[]) private _liveTokens;
     mapping(uint256 tokenId => Slice) private _slices;
     mapping(uint256 nonce => bool) private _usedNonces;
+    mapping(uint256 productId => bytes32 digest) private _productDigests;
 
     /// @notice The caller of {mintProduct} is not the attested issuer.
     error NotTheIssuer(address caller, address issuer);
@@ -154,7 +161,7 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
     error AttestationExpired(uint64 deadline);
     /// @notice The attestation's nonce was already consumed by this contract.
     error NonceAlreadyUsed(uint256 nonce);
-    /// @notice `start >= end`, or the term is already over.
+    /// @notice `start >= end`, the term is already over, or it is longer than {MAX_TERM}.
     error InvalidTerm(uint64 start, uint64 end);
     /// @notice The capacity is zero.
     error ZeroCapacity();
@@ -207,6 +214,17 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         uint256 collateral,
         uint256 tokenId
     );
+    /// @notice Emitted by {mintProduct} right after {ProductMinted}: the attestation fields that
+    /// link the product to the signed bundle (`digest` is the EIP-712 digest the committee signed).
+    event ProductAttested(
+        uint256 indexed productId,
+        bytes32 indexed digest,
+        uint256 nonce,
+        uint64 committeeEpoch,
+        uint32 hardwareCount,
+        bytes32 metadataHash,
+        address collateralToken
+    );
     /// @notice `tokenId` was burnt and split into `newTokenIds` with `units` each.
     event TokenSplit(uint256 indexed tokenId, uint256[] newTokenIds, uint256[] units);
     /// @notice `tokenIds` were burnt and merged into `newTokenId`.
@@ -246,12 +264,14 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
      * @notice Mints a product from a committee attestation; the issuer receives its first token
      * (all `capacity` units) and its collateral is pulled into this contract.
      * @dev Checks, in order: caller is `a.issuer` ({NotTheIssuer}); deadline ({AttestationExpired});
-     * nonce unused ({NonceAlreadyUsed}); `start < end` and `end > now` ({InvalidTerm}); capacity
+     * nonce unused ({NonceAlreadyUsed}); `start < end`, `end > now` and `end - start <= MAX_TERM`
+     * ({InvalidTerm}); capacity
      * ({ZeroCapacity}); hardware commitment ({InvalidHardwareCommitment}); asset class active
      * ({AssetClassNotActive}); collateral token equals the asset class's payout token
      * ({WrongCollateralToken}); M-of-N signatures of the current committee epoch over the EIP-712
      * digest (errors of {AttestorRegistry-verifySignatures}). Then consumes the nonce, stores the
-     * product and its signers, mints the token, locks the signers' bonds until `a.end`, pulls
+     * product, its signers and its digest ({productDigest}), mints the token, emits {ProductMinted}
+     * and {ProductAttested}, locks the signers' bonds until `a.end`, pulls
      * `a.collateral` (approve this contract first; the balance must grow by exactly that amount,
      * so fee-on-transfer tokens are rejected with {CollateralNotReceived}) and finally runs the
      * ERC-721 receiver check on the issuer. Reverts with `EnforcedPause` while paused.
@@ -267,20 +287,24 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         returns (uint256 productId, uint256 tokenId)
     {
         _checkAttestation(a);
-        address[] memory signers = attestorRegistry.verifySignatures(
-            _hashTypedDataV4(_structHash(a)), a.assetClass, a.committeeEpoch, signatures
-        );
+        bytes32 digest = _hashTypedDataV4(_structHash(a));
+        address[] memory signers =
+            attestorRegistry.verifySignatures(digest, a.assetClass, a.committeeEpoch, signatures);
 
         // effects
         _usedNonces[a.nonce] = true;
         productId = ++_productCount;
         _storeProduct(productId, a);
         _productSigners[productId] = signers;
+        _productDigests[productId] = digest;
         tokenId = _nextTokenId;
         _nextTokenId = tokenId + 1;
         _addSlice(productId, tokenId, a.capacity, a.issuer);
         emit ProductMinted(
             productId, a.issuer, a.assetClass, a.capacity, a.start, a.end, a.hardwareRoot, a.collateral, tokenId
+        );
+        emit ProductAttested(
+            productId, digest, a.nonce, a.committeeEpoch, a.hardwareCount, a.metadataHash, a.collateralToken
         );
 
         // interactions
@@ -415,7 +439,9 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
      * @notice Who holds the hardware `hardwareId` of `productId` today: verifies the Merkle proof
      * and returns the product's live slices with their holders and units.
      * @dev Reverts with {UnknownProduct} or {HardwareNotInProduct}. Reads every live slice of the
-     * product: meant for off-chain calls (`eth_call`).
+     * product: meant for off-chain calls (`eth_call`) on products with few slices (a few hundred);
+     * for the rest, check the proof here with a small product or page the slices with
+     * {productTokenCount} / {productTokensPage} and {tokenData} / `ownerOf`.
      * @param hardwareId Hardware identifier.
      * @param productId Product.
      * @param proof Merkle proof of `hardwareId` in the product's hardware root.
@@ -506,13 +532,65 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
 
     /**
      * @notice The live slices of a product (unordered).
-     * @dev Reverts with {UnknownProduct}. O(number of live slices): for off-chain calls.
+     * @dev Reverts with {UnknownProduct}. O(number of live slices): for off-chain calls on products
+     * with few slices; use {productTokenCount} and {productTokensPage} for the rest.
      * @param productId Product id.
      * @return The token ids.
      */
     function productTokens(uint256 productId) external view returns (uint256[] memory) {
         _existingProduct(productId);
         return _liveTokens[productId];
+    }
+
+    /**
+     * @notice Number of live slices of a product.
+     * @dev Reverts with {UnknownProduct}.
+     * @param productId Product id.
+     * @return The count.
+     */
+    function productTokenCount(uint256 productId) external view returns (uint256) {
+        _existingProduct(productId);
+        return _liveTokens[productId].length;
+    }
+
+    /**
+     * @notice A page of the live slices of a product: at most `limit` (capped to {MAX_PAGE_SIZE})
+     * ids from position `offset` of the same unordered list {productTokens} returns.
+     * @dev Reverts with {UnknownProduct}. An `offset` at or past the end returns an empty array.
+     * Splits and merges reorder the list (swap-and-pop), so page over a single block.
+     * @param productId Product id.
+     * @param offset First position.
+     * @param limit Maximum number of ids.
+     * @return page The token ids.
+     */
+    function productTokensPage(uint256 productId, uint256 offset, uint256 limit)
+        external
+        view
+        returns (uint256[] memory page)
+    {
+        _existingProduct(productId);
+        uint256[] storage live = _liveTokens[productId];
+        uint256 n = live.length;
+        if (offset >= n) return new uint256[](0);
+        if (limit > MAX_PAGE_SIZE) limit = MAX_PAGE_SIZE;
+        uint256 remaining = n - offset;
+        if (limit > remaining) limit = remaining;
+        page = new uint256[](limit);
+        for (uint256 i = 0; i < limit; ++i) {
+            page[i] = live[offset + i];
+        }
+    }
+
+    /**
+     * @notice The EIP-712 digest the committee signed for a product ({hashProductAttestation} of
+     * its attestation), also emitted in {ProductAttested}.
+     * @dev Reverts with {UnknownProduct}.
+     * @param productId Product id.
+     * @return The digest.
+     */
+    function productDigest(uint256 productId) external view returns (bytes32) {
+        _existingProduct(productId);
+        return _productDigests[productId];
     }
 
     /**
@@ -611,7 +689,9 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         if (msg.sender != a.issuer) revert NotTheIssuer(msg.sender, a.issuer);
         if (block.timestamp > a.deadline) revert AttestationExpired(a.deadline);
         if (_usedNonces[a.nonce]) revert NonceAlreadyUsed(a.nonce);
-        if (a.start >= a.end || a.end <= block.timestamp) revert InvalidTerm(a.start, a.end);
+        if (a.start >= a.end || a.end <= block.timestamp || a.end - a.start > MAX_TERM) {
+            revert InvalidTerm(a.start, a.end);
+        }
         if (a.capacity == 0) revert ZeroCapacity();
         if (a.hardwareRoot == bytes32(0) || a.hardwareCount == 0) revert InvalidHardwareCommitment();
         if (!assetClassRegistry.isActive(a.assetClass)) revert AssetClassNotActive(a.assetClass);

@@ -60,6 +60,27 @@ contract AttestorRegistryTest is HashPowerFixtures {
         new AttestorRegistry(owner, 0, 1);
     }
 
+    /// Audit fix 3: an exit delay near 2^64 would overflow `now + exitDelay` and block every exit.
+    function test_constructor_revertsOnExitDelayAboveMax() public {
+        uint64 max = 365 days;
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.ExitDelayTooLong.selector, max + 1, max));
+        new AttestorRegistry(owner, 1, max + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(AttestorRegistry.ExitDelayTooLong.selector, type(uint64).max, max)
+        );
+        new AttestorRegistry(owner, 1, type(uint64).max);
+    }
+
+    function test_constructor_maxExitDelayAllowedAndExitWorks() public {
+        AttestorRegistry r = new AttestorRegistry(owner, 1, 365 days);
+        assertEq(r.exitDelay(), 365 days);
+        vm.startPrank(owner);
+        r.addAttestor(newcomer);
+        r.removeAttestor(newcomer);
+        vm.stopPrank();
+        assertEq(r.attestorInfo(newcomer).exitAvailableAt, uint64(block.timestamp) + 365 days);
+    }
+
     function test_constructor_zeroExitDelayAllowed() public {
         AttestorRegistry r = new AttestorRegistry(owner, 1, 0);
         assertEq(r.exitDelay(), 0);
@@ -68,6 +89,9 @@ contract AttestorRegistryTest is HashPowerFixtures {
     function test_constants() public view {
         assertEq(reg.MAX_COMMITTEE_SIZE(), 32);
         assertEq(reg.ERC1271_GAS_LIMIT(), 100_000);
+        assertEq(reg.CHALLENGER_SHARE_BPS(), 1_000);
+        assertEq(reg.MAX_EXIT_DELAY(), 365 days);
+        assertEq(reg.totalBurned(), 0);
     }
 
     function test_fixture_state() public view {
@@ -499,31 +523,89 @@ contract AttestorRegistryTest is HashPowerFixtures {
     // slash / withdrawSlashProceeds
     // =====================================================================================
 
-    function test_slash_takesWholeBondAndCredits() public {
+    /// Registry balance == sum of bonds + sum of unclaimed proceeds + totalBurned.
+    function _assertAccounting(address[] memory beneficiaries) internal view {
+        uint256 sum = reg.totalBurned();
+        for (uint256 i; i < att.length; i++) {
+            sum += _info(att[i]).bond;
+        }
+        sum += _info(newcomer).bond;
+        for (uint256 i; i < beneficiaries.length; i++) {
+            sum += reg.slashProceeds(beneficiaries[i]);
+        }
+        assertEq(address(reg).balance, sum, "balance != bonds + proceeds + burned");
+    }
+
+    function _one(address a) internal pure returns (address[] memory list) {
+        list = new address[](1);
+        list[0] = a;
+    }
+
+    /// Audit fix 1: the whole bond is slashed, 10% is credited to the beneficiary, 90% burnt.
+    /// Audit fix 2: the slashed member leaves the committee (epoch bump, exit delay, event).
+    function test_slash_takesWholeBondCreditsShareBurnsRestAndRemoves() public {
         _bond(att[0], 2 ether); // bond = 3 ether
         _lock(att[0], uint64(T0 + 100 days)); // locked bonds are slashable
+        uint64 epochBefore = reg.epoch();
         vm.expectEmit(address(reg));
         emit AttestorRegistry.AttestorSlashed(att[0], challenger, 3 ether);
+        vm.expectEmit(address(reg));
+        emit AttestorRegistry.SlashBurned(att[0], 2.7 ether);
+        vm.expectEmit(address(reg));
+        emit AttestorRegistry.AttestorRemoved(att[0], epochBefore + 1);
         vm.prank(consumer);
         uint256 slashed = reg.slash(att[0], challenger);
         assertEq(slashed, 3 ether);
-        assertEq(_info(att[0]).bond, 0);
-        assertTrue(_info(att[0]).member); // membership unchanged
+        AttestorInfo memory info = _info(att[0]);
+        assertEq(info.bond, 0);
+        assertFalse(info.member);
+        assertEq(info.exitAvailableAt, uint64(T0) + EXIT_DELAY);
+        assertEq(info.lockedUntil, uint64(T0 + 100 days));
+        assertEq(reg.epoch(), epochBefore + 1);
+        assertEq(reg.attestors().length, N_ATTESTORS - 1);
         assertFalse(reg.isActiveAttestor(att[0]));
-        assertEq(reg.slashProceeds(challenger), 3 ether);
-        assertEq(address(reg).balance, (N_ATTESTORS + 2) * MIN_BOND); // coin stays until pulled
+        assertEq(reg.slashProceeds(challenger), 0.3 ether);
+        assertEq(reg.totalBurned(), 2.7 ether);
+        assertEq(address(reg).balance, (N_ATTESTORS + 2) * MIN_BOND); // coin stays in the registry
+        _assertAccounting(_one(challenger));
+    }
+
+    /// Rounding: the beneficiary share rounds down, the burnt part takes the remainder.
+    function test_slash_shareRoundsDown() public {
+        vm.prank(owner);
+        reg.addAttestor(newcomer);
+        _bond(newcomer, 19); // 19 wei: share 1, burnt 18
+        vm.prank(consumer);
+        assertEq(reg.slash(newcomer, challenger), 19);
+        assertEq(reg.slashProceeds(challenger), 1);
+        assertEq(reg.totalBurned(), 18);
+        _assertAccounting(_one(challenger));
     }
 
     /// SECURITY-CHECKLIST item 8: a slash never exceeds the bond; a second slash takes nothing.
     function test_item8_slash_neverExceedsBond() public {
         vm.startPrank(consumer);
         assertEq(reg.slash(att[0], challenger), MIN_BOND);
+        uint64 epochAfter = reg.epoch();
         vm.recordLogs();
         assertEq(reg.slash(att[0], challenger), 0);
         assertEq(reg.slash(newcomer, challenger), 0);
         vm.stopPrank();
         assertEq(vm.getRecordedLogs().length, 0);
-        assertEq(reg.slashProceeds(challenger), MIN_BOND);
+        assertEq(reg.epoch(), epochAfter); // an empty slash changes nothing
+        assertEq(reg.slashProceeds(challenger), MIN_BOND / 10);
+        assertEq(reg.totalBurned(), MIN_BOND - MIN_BOND / 10);
+    }
+
+    /// An empty bond of a member: nothing slashed, the member stays (nothing to punish).
+    function test_slash_zeroBondMemberStays() public {
+        vm.prank(owner);
+        reg.addAttestor(newcomer);
+        uint64 e = reg.epoch();
+        vm.prank(consumer);
+        assertEq(reg.slash(newcomer, challenger), 0);
+        assertTrue(_info(newcomer).member);
+        assertEq(reg.epoch(), e);
     }
 
     function test_slash_accumulatesForBeneficiary() public {
@@ -531,7 +613,55 @@ contract AttestorRegistryTest is HashPowerFixtures {
         reg.slash(att[0], challenger);
         reg.slash(att[1], challenger);
         vm.stopPrank();
-        assertEq(reg.slashProceeds(challenger), 2 * MIN_BOND);
+        assertEq(reg.slashProceeds(challenger), 2 * MIN_BOND / 10);
+        assertEq(reg.totalBurned(), 2 * (MIN_BOND - MIN_BOND / 10));
+        assertEq(reg.epoch(), N_ATTESTORS + 2); // one bump per slashed member
+        _assertAccounting(_one(challenger));
+    }
+
+    /// Audit fix 1: attestors that challenge their own duplicate (beneficiary = one of them) get
+    /// back only 10% of their bonds; 90% is burnt and nobody can withdraw it.
+    function test_colludingAttestorsWhoChallengeThemselvesLose90PercentOfTheirBonds() public {
+        address colluder = att[0];
+        vm.startPrank(consumer);
+        reg.slash(att[0], colluder);
+        reg.slash(att[1], colluder);
+        reg.slash(att[2], colluder);
+        vm.stopPrank();
+        uint256 bonds = 3 * MIN_BOND;
+        assertEq(reg.slashProceeds(colluder), bonds / 10);
+        assertEq(reg.totalBurned(), bonds - bonds / 10);
+        _assertAccounting(_one(colluder));
+
+        uint256 before = colluder.balance;
+        vm.prank(colluder);
+        reg.withdrawSlashProceeds();
+        vm.warp(T0 + EXIT_DELAY);
+        for (uint256 i; i < 3; i++) {
+            vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.NothingToWithdraw.selector, att[i]));
+            vm.prank(att[i]);
+            reg.withdrawBond();
+        }
+        assertEq(colluder.balance - before, bonds / 10); // 90% of the three bonds is lost
+        assertEq(address(reg).balance, 2 * MIN_BOND + reg.totalBurned()); // burnt coin stays put
+        _assertAccounting(new address[](0));
+    }
+
+    /// Audit fix 2: a slashed member that is re-added and re-bonds starts in a new epoch, so what
+    /// it signed before the slash no longer verifies.
+    function test_slash_reAddedMemberOldSignaturesStale() public {
+        uint64 signedEpoch = reg.epoch();
+        AttestorSignature[] memory sigs = _sigsOver(DIGEST, 0, THRESHOLD);
+        vm.prank(consumer);
+        reg.slash(att[0], challenger);
+        vm.prank(owner);
+        reg.addAttestor(att[0]);
+        _bond(att[0], MIN_BOND);
+        assertTrue(reg.isActiveAttestor(att[0]));
+        vm.expectRevert(
+            abi.encodeWithSelector(AttestorRegistry.StaleCommitteeEpoch.selector, signedEpoch, reg.epoch())
+        );
+        reg.verifySignatures(DIGEST, btc, signedEpoch, sigs);
     }
 
     function test_slash_revertsForNonConsumer() public {
@@ -552,8 +682,14 @@ contract AttestorRegistryTest is HashPowerFixtures {
     function test_slash_formerMemberDuringExit() public {
         vm.prank(att[0]);
         reg.requestExit();
+        uint64 e = reg.epoch();
+        vm.warp(T0 + 1 days);
+        vm.recordLogs();
         vm.prank(consumer);
         assertEq(reg.slash(att[0], challenger), MIN_BOND);
+        assertEq(vm.getRecordedLogs().length, 2); // AttestorSlashed, SlashBurned; no AttestorRemoved
+        assertEq(reg.epoch(), e); // not a member: no epoch bump
+        assertEq(_info(att[0]).exitAvailableAt, uint64(T0) + EXIT_DELAY); // exit timer unchanged
         vm.warp(T0 + EXIT_DELAY);
         vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.NothingToWithdraw.selector, att[0]));
         vm.prank(att[0]);
@@ -565,11 +701,13 @@ contract AttestorRegistryTest is HashPowerFixtures {
         reg.slash(att[0], challenger);
         uint256 before = challenger.balance;
         vm.expectEmit(address(reg));
-        emit AttestorRegistry.SlashProceedsWithdrawn(challenger, MIN_BOND);
+        emit AttestorRegistry.SlashProceedsWithdrawn(challenger, MIN_BOND / 10);
         vm.prank(challenger);
         reg.withdrawSlashProceeds();
-        assertEq(challenger.balance, before + MIN_BOND);
+        assertEq(challenger.balance, before + MIN_BOND / 10);
         assertEq(reg.slashProceeds(challenger), 0);
+        assertEq(address(reg).balance, (N_ATTESTORS - 1) * MIN_BOND + reg.totalBurned());
+        _assertAccounting(_one(challenger));
         vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.NothingToWithdraw.selector, challenger));
         vm.prank(challenger);
         reg.withdrawSlashProceeds();
@@ -588,9 +726,11 @@ contract AttestorRegistryTest is HashPowerFixtures {
         reg.slash(att[0], address(r));
         reg.slash(att[1], challenger);
         vm.stopPrank();
-        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.NativeTransferFailed.selector, address(r), MIN_BOND));
+        vm.expectRevert(
+            abi.encodeWithSelector(AttestorRegistry.NativeTransferFailed.selector, address(r), MIN_BOND / 10)
+        );
         r.exec(address(reg), 0, abi.encodeCall(AttestorRegistry.withdrawSlashProceeds, ()));
-        assertEq(reg.slashProceeds(address(r)), MIN_BOND);
+        assertEq(reg.slashProceeds(address(r)), MIN_BOND / 10);
         vm.prank(challenger); // others are unaffected
         reg.withdrawSlashProceeds();
     }
@@ -602,7 +742,7 @@ contract AttestorRegistryTest is HashPowerFixtures {
         vm.prank(consumer);
         reg.slash(att[0], address(r));
         r.exec(address(reg), 0, abi.encodeCall(AttestorRegistry.withdrawSlashProceeds, ()));
-        assertEq(r.received(), MIN_BOND);
+        assertEq(r.received(), MIN_BOND / 10);
         assertEq(r.lastError(), abi.encodeWithSelector(ReentrancyGuard.ReentrancyGuardReentrantCall.selector));
     }
 

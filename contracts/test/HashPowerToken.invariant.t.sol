@@ -36,6 +36,9 @@ contract HashPowerHandler is Test {
     uint256 public unexpectedSuccesses;
     uint256 public unexpectedReverts; // a call the model says must succeed reverted
     mapping(bytes4 => uint256) public successes;
+    uint256 public ghostSlashed; // whole bonds slashed
+    uint256 public ghostProceedsWithdrawn; // slash proceeds pulled by the challenger
+    uint256 internal _bondsBefore;
 
     constructor(
         HashPowerToken hpt_,
@@ -76,9 +79,12 @@ contract HashPowerHandler is Test {
         }
     }
 
+    /// Slashed attestors leave the committee: the handler (registry owner) re-adds them, then
+    /// they re-bond, so minting goes on after challenges.
     function _rebond() internal {
         uint256 minBond = reg.minBond();
         for (uint256 i; i < att.length; i++) {
+            if (!reg.attestorInfo(att[i]).member) reg.addAttestor(att[i]);
             if (reg.attestorInfo(att[i]).bond < minBond) {
                 vm.deal(att[i], att[i].balance + minBond);
                 vm.prank(att[i]);
@@ -213,11 +219,13 @@ contract HashPowerHandler is Test {
         HashPowerToken.Product memory b = hpt.product(pb);
         bool valid = !a.frozen && !b.frozen && a.end > currentTime && b.end > currentTime && a.start < b.end
             && b.start < a.end;
+        _bondsBefore = _sumBonds(); // storage, not a local: the try below is at the stack limit
         vm.prank(actors[0]);
         try hpt.challengeDuplicateHardware(hardwareId, pa, proofA, pb, proofB) returns (uint256 frozenId, uint256 bounty) {
             successes[this.challenge.selector]++;
             if (!valid) unexpectedSuccesses++;
             ghostCollateral -= bounty;
+            ghostSlashed += _bondsBefore - _sumBonds();
             frozenProducts.push(frozenId);
             uint256[] memory live = hpt.productTokens(frozenId);
             for (uint256 i; i < live.length; i++) {
@@ -227,6 +235,25 @@ contract HashPowerHandler is Test {
         } catch {
             if (valid) unexpectedReverts++;
         }
+    }
+
+    function withdrawProceeds() external {
+        uint256 amount = reg.slashProceeds(actors[0]);
+        if (amount == 0) return;
+        vm.prank(actors[0]);
+        reg.withdrawSlashProceeds();
+        successes[this.withdrawProceeds.selector]++;
+        ghostProceedsWithdrawn += amount;
+    }
+
+    function _sumBonds() internal view returns (uint256 sum) {
+        for (uint256 i; i < att.length; i++) {
+            sum += reg.attestorInfo(att[i]).bond;
+        }
+    }
+
+    function sumBonds() external view returns (uint256) {
+        return _sumBonds();
     }
 
     function warp(uint256 seed) external {
@@ -293,9 +320,12 @@ contract HashPowerTokenInvariantTest is Test {
             wbtc.approve(address(hpt), type(uint256).max);
         }
         handler = new HashPowerHandler(hpt, reg, wbtc, btc, actors, att, keys);
+        reg.transferOwnership(address(handler)); // the handler re-adds slashed attestors
+        vm.prank(address(handler));
+        reg.acceptOwnership();
 
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](7);
+        bytes4[] memory selectors = new bytes4[](8);
         selectors[0] = HashPowerHandler.mint.selector;
         selectors[1] = HashPowerHandler.mint.selector; // minting twice as likely
         selectors[2] = HashPowerHandler.split.selector;
@@ -303,6 +333,7 @@ contract HashPowerTokenInvariantTest is Test {
         selectors[4] = HashPowerHandler.transfer.selector;
         selectors[5] = HashPowerHandler.challenge.selector;
         selectors[6] = HashPowerHandler.warp.selector;
+        selectors[7] = HashPowerHandler.withdrawProceeds.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -330,6 +361,21 @@ contract HashPowerTokenInvariantTest is Test {
         }
         assertEq(wbtc.balanceOf(address(hpt)), sum, "balance != sum of collateral");
         assertEq(sum, handler.ghostCollateral(), "collateral != model");
+    }
+
+    /// Registry accounting (audit fix 1): its balance is exactly the bonds plus the unclaimed slash
+    /// proceeds plus the burnt part of slashed bonds; of every slashed bond (whole ethers here, so no
+    /// rounding) 10% went to the challenger and 90% was burnt.
+    function invariant_registryAccounting() public view {
+        uint256 proceeds = reg.slashProceeds(handler.actors(0));
+        assertEq(
+            address(reg).balance,
+            handler.sumBonds() + proceeds + reg.totalBurned(),
+            "registry balance != bonds + proceeds + burned"
+        );
+        uint256 slashed = handler.ghostSlashed();
+        assertEq(proceeds + handler.ghostProceedsWithdrawn(), slashed / 10, "challenger share != 10%");
+        assertEq(reg.totalBurned(), slashed - slashed / 10, "burned != 90%");
     }
 
     /// Item 14: a frozen product's slices never change: same ids, same owners.

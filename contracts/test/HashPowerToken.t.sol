@@ -46,6 +46,8 @@ contract HashPowerTokenTest is HashPowerFixtures {
     function test_constants() public view {
         assertEq(hpt.CHALLENGE_BOUNTY_BPS(), 1_000);
         assertEq(hpt.MAX_PARTS(), 64);
+        assertEq(hpt.MAX_TERM(), 3_650 days);
+        assertEq(hpt.MAX_PAGE_SIZE(), 500);
     }
 
     /// SECURITY-CHECKLIST item 6: the exact type string is pinned.
@@ -146,6 +148,10 @@ contract HashPowerTokenTest is HashPowerFixtures {
         emit IERC721.Transfer(address(0), issuer, 1);
         vm.expectEmit(address(hpt));
         emit HashPowerToken.ProductMinted(1, issuer, btc, CAPACITY, a.start, a.end, a.hardwareRoot, COLLATERAL, 1);
+        vm.expectEmit(address(hpt));
+        emit HashPowerToken.ProductAttested(
+            1, hpt.hashProductAttestation(a), 7, a.committeeEpoch, a.hardwareCount, a.metadataHash, address(wbtc)
+        );
         vm.expectEmit(address(attestorRegistry));
         emit AttestorRegistry.BondsLocked(att[0], a.end);
         vm.prank(issuer);
@@ -229,6 +235,76 @@ contract HashPowerTokenTest is HashPowerFixtures {
         _expectMintRevert(a, abi.encodeWithSelector(HashPowerToken.InvalidTerm.selector, a.start, a.end));
         a.end = uint64(T0 + 1);
         _mint(a);
+    }
+
+    /// Audit fix 4: a term longer than MAX_TERM (e.g. milliseconds given for seconds) would lock
+    /// every signer's bond for ages; MAX_TERM itself is accepted, MAX_TERM + 1 is not.
+    function test_mint_termBoundedByMaxTerm() public {
+        uint64 maxTerm = hpt.MAX_TERM();
+        HashPowerToken.ProductAttestation memory a = _attestation(1);
+        a.end = a.start + maxTerm + 1;
+        _expectMintRevert(a, abi.encodeWithSelector(HashPowerToken.InvalidTerm.selector, a.start, a.end));
+        a.end = uint64(a.start) * 1000; // milliseconds mistake
+        _expectMintRevert(a, abi.encodeWithSelector(HashPowerToken.InvalidTerm.selector, a.start, a.end));
+        a.end = type(uint64).max;
+        _expectMintRevert(a, abi.encodeWithSelector(HashPowerToken.InvalidTerm.selector, a.start, a.end));
+        a.end = a.start + maxTerm;
+        _mint(a);
+        assertEq(hpt.product(1).end, uint64(T0) + 3_650 days);
+        assertEq(attestorRegistry.attestorInfo(att[0]).lockedUntil, uint64(T0) + 3_650 days);
+    }
+
+    /// Audit fix 6: the EIP-712 digest of each product is stored and emitted.
+    function test_mint_storesDigest() public {
+        HashPowerToken.ProductAttestation memory a = _attestation(1);
+        bytes32 d1 = hpt.hashProductAttestation(a);
+        _mint(a);
+        HashPowerToken.ProductAttestation memory b = _attestation(2);
+        bytes32 d2 = hpt.hashProductAttestation(b);
+        _mint(b);
+        assertEq(hpt.productDigest(1), d1);
+        assertEq(hpt.productDigest(2), d2);
+        assertTrue(d1 != d2);
+        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 3));
+        hpt.productDigest(3);
+        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 0));
+        hpt.productDigest(0);
+    }
+
+    /// Audit fix 2: a bundle signed before one of its signers was slashed cannot mint, even after
+    /// that signer re-joins and re-bonds (the slash removed it and bumped the epoch).
+    function test_mint_bundleSignedBeforeSlashCannotMintAfterRebond() public {
+        HashPowerToken.ProductAttestation memory stale = _attestation(9);
+        AttestorSignature[] memory staleSigs = _sigs(stale, 0, 3);
+        uint64 signedEpoch = stale.committeeEpoch;
+
+        bytes32[] memory hwB = _twoProductsSharingHardware(); // att[2] signed both
+        vm.prank(challenger);
+        hpt.challengeDuplicateHardware(hw[1], 1, MerkleHelper.proof(hw, 1), 2, MerkleHelper.proof(hwB, 1));
+        assertFalse(attestorRegistry.attestorInfo(att[2]).member);
+        assertFalse(attestorRegistry.isActiveAttestor(att[2]));
+
+        vm.prank(owner);
+        attestorRegistry.addAttestor(att[2]);
+        _bond(att[2], MIN_BOND);
+        assertTrue(attestorRegistry.isActiveAttestor(att[2]));
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                AttestorRegistry.StaleCommitteeEpoch.selector, signedEpoch, attestorRegistry.epoch()
+            )
+        );
+        vm.prank(issuer);
+        hpt.mintProduct(stale, staleSigs);
+
+        // while it is out of the committee, its signatures do not count either
+        vm.prank(owner);
+        attestorRegistry.removeAttestor(att[2]);
+        HashPowerToken.ProductAttestation memory fresh = _attestation(10);
+        AttestorSignature[] memory sigs = _sigs(fresh, 0, 3);
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.NotAnActiveAttestor.selector, att[2]));
+        vm.prank(issuer);
+        hpt.mintProduct(fresh, sigs);
     }
 
     function test_mint_revertsOnZeroCapacity() public {
@@ -588,6 +664,8 @@ contract HashPowerTokenTest is HashPowerFixtures {
         emit HashPowerToken.DuplicateHardwareChallenged(hw[1], 2, 1, challenger, bounty);
         vm.expectEmit(address(attestorRegistry));
         emit AttestorRegistry.AttestorSlashed(att[2], challenger, MIN_BOND);
+        vm.expectEmit(address(attestorRegistry));
+        emit AttestorRegistry.SlashBurned(att[2], MIN_BOND - MIN_BOND / 10);
         vm.prank(challenger);
         (uint256 frozenId, uint256 paid) = hpt.challengeDuplicateHardware(hw[1], 1, proofA, 2, proofB);
 
@@ -604,7 +682,10 @@ contract HashPowerTokenTest is HashPowerFixtures {
         for (uint256 i; i < N_ATTESTORS; i++) {
             if (i != 2) assertEq(attestorRegistry.attestorInfo(att[i]).bond, MIN_BOND);
         }
-        assertEq(attestorRegistry.slashProceeds(challenger), MIN_BOND);
+        assertEq(attestorRegistry.slashProceeds(challenger), MIN_BOND / 10);
+        assertEq(attestorRegistry.totalBurned(), MIN_BOND - MIN_BOND / 10);
+        assertFalse(attestorRegistry.attestorInfo(att[2]).member); // slashed: out of the committee
+        assertEq(attestorRegistry.attestors().length, N_ATTESTORS - 1);
         assertTrue(hpt.tokenData(2).frozen);
     }
 
@@ -743,7 +824,8 @@ contract HashPowerTokenTest is HashPowerFixtures {
         assertEq(bounty, 0);
         assertEq(wbtc.balanceOf(challenger), 0);
         // the same three attestors signed both: all three slashed
-        assertEq(attestorRegistry.slashProceeds(challenger), 3 * MIN_BOND);
+        assertEq(attestorRegistry.slashProceeds(challenger), 3 * MIN_BOND / 10);
+        assertEq(attestorRegistry.totalBurned(), 3 * (MIN_BOND - MIN_BOND / 10));
     }
 
     // =====================================================================================
@@ -779,11 +861,77 @@ contract HashPowerTokenTest is HashPowerFixtures {
         hpt.proveOwnership(hw[2], 2, p);
     }
 
+    /// Audit fix 5: paged view of the live slices, same list as productTokens.
+    function test_productTokensPage_pagesTheLiveList() public {
+        _mintDefault();
+        uint256[] memory parts = new uint256[](10);
+        for (uint256 i; i < 10; i++) {
+            parts[i] = CAPACITY / 10;
+        }
+        vm.prank(issuer);
+        hpt.split(1, parts);
+        uint256[] memory all = hpt.productTokens(1);
+        assertEq(hpt.productTokenCount(1), 10);
+        assertEq(all.length, 10);
+
+        uint256[] memory p0 = hpt.productTokensPage(1, 0, 4);
+        uint256[] memory p1 = hpt.productTokensPage(1, 4, 4);
+        uint256[] memory p2 = hpt.productTokensPage(1, 8, 4); // short last page
+        assertEq(p0.length, 4);
+        assertEq(p1.length, 4);
+        assertEq(p2.length, 2);
+        for (uint256 i; i < 4; i++) {
+            assertEq(p0[i], all[i]);
+            assertEq(p1[i], all[4 + i]);
+        }
+        assertEq(p2[0], all[8]);
+        assertEq(p2[1], all[9]);
+
+        assertEq(hpt.productTokensPage(1, 10, 4).length, 0); // offset at the end
+        assertEq(hpt.productTokensPage(1, type(uint256).max, type(uint256).max).length, 0);
+        assertEq(hpt.productTokensPage(1, 3, 0).length, 0); // zero limit
+        uint256[] memory rest = hpt.productTokensPage(1, 1, type(uint256).max); // no overflow
+        assertEq(rest.length, 9);
+        assertEq(rest[8], all[9]);
+    }
+
+    /// The limit is capped at MAX_PAGE_SIZE (500).
+    function test_productTokensPage_limitCapped() public {
+        _mintDefault();
+        uint256[] memory parts = new uint256[](64);
+        for (uint256 i; i < 64; i++) {
+            parts[i] = CAPACITY / 64;
+        }
+        parts[0] += CAPACITY % 64;
+        vm.prank(issuer);
+        uint256[] memory first = hpt.split(1, parts); // 64 slices
+        for (uint256 k = 1; k <= 8; k++) {
+            uint256 units = hpt.tokenData(first[k]).units; // CAPACITY / 64 each
+            uint256[] memory sub = new uint256[](64);
+            for (uint256 i; i < 64; i++) {
+                sub[i] = units / 64;
+            }
+            sub[0] += units % 64;
+            vm.prank(issuer);
+            hpt.split(first[k], sub); // +63 slices
+        }
+        assertEq(hpt.productTokenCount(1), 568);
+        uint256[] memory page = hpt.productTokensPage(1, 0, 10_000);
+        assertEq(page.length, 500);
+        assertEq(hpt.productTokensPage(1, 500, 500).length, 68);
+        assertEq(hpt.productTokens(1).length, 568);
+        assertEq(page[499], hpt.productTokens(1)[499]);
+    }
+
     function test_views_revertOnUnknownProduct() public {
         vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 1));
         hpt.product(1);
         vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 1));
         hpt.productTokens(1);
+        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 1));
+        hpt.productTokenCount(1);
+        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 1));
+        hpt.productTokensPage(1, 0, 1);
         vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 0));
         hpt.productSigners(0);
     }

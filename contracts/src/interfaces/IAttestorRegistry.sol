@@ -62,9 +62,10 @@ interface IAttestorRegistry {
     /// @param until Timestamp the bonds stay locked until.
     function lockBonds(address[] calldata attestors, uint64 until) external;
 
-    /// @notice Slashes the whole bond of `attestor` in favour of `beneficiary`.
+    /// @notice Slashes the whole bond of `attestor`: a share is credited to `beneficiary`, the
+    /// rest is burnt, and a member is removed from the committee.
     /// @param attestor Slashed account.
-    /// @param beneficiary Account credited with the bond.
-    /// @return slashed Amount slashed.
+    /// @param beneficiary Account credited with the challenger share of the bond.
+    /// @return slashed Amount slashed (the whole bond).
     function slash(address attestor, address beneficiary) external returns (uint256 slashed);
 }

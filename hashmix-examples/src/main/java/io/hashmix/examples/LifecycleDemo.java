@@ -301,7 +301,8 @@ public final class LifecycleDemo {
                     duplicate.productId(), secondHardware.proof(machine).proof()).join();
             line("product %s frozen; challenger paid %s from its collateral", challenge.frozenProductId(), challenge.bounty());
             for (ChallengeResult.Slash slash : challenge.slashedAttestors()) {
-                line("  attestor %s signed both: bond of %s wei slashed to the challenger", slash.attestor(), slash.amount());
+                line("  attestor %s signed both: bond of %s wei slashed (10%% to the challenger, the rest burned), removed from the committee",
+                        slash.attestor(), slash.amount());
             }
             expectFailure("move a token of the frozen product", issuer.tokenization().transfer(duplicate.tokenId(), buyer.account()));
         }

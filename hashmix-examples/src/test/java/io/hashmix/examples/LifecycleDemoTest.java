@@ -32,7 +32,7 @@ class LifecycleDemoTest {
                 "UnauthorizedAccountException", "UnknownAssetClassException", "PayoutTokenChangeNotReadyException",
                 "now pays in", "40 mined", "threshold 3",
                 "NonceAlreadyUsedException", "verified offline and on chain", "frozen; challenger paid",
-                "slashed to the challenger", "ProductIsFrozenException", "Local chain stopped."}) {
+                "10% to the challenger", "ProductIsFrozenException", "Local chain stopped."}) {
             assertTrue(report.contains(expected), "report lacks '" + expected + "':\n" + report);
         }
     }

@@ -12,7 +12,8 @@ import io.hashmix.proofs.ProductId;
  *
  * @param frozenProductId the later product, now frozen
  * @param bounty          collateral paid to the challenger
- * @param slashedAttestors attestors who signed both products, with the bonds credited to the challenger
+ * @param slashedAttestors attestors who signed both products, with their slashed bonds (the registry credits the
+ *                         challenger its share and burns the rest; the attestors leave the committee)
  * @param receipt         the challenge transaction's receipt
  */
 public record ChallengeResult(ProductId frozenProductId, BigInteger bounty, List<Slash> slashedAttestors, TxReceipt receipt) {
@@ -26,7 +27,7 @@ public record ChallengeResult(ProductId frozenProductId, BigInteger bounty, List
      * One slashed bond.
      *
      * @param attestor the attestor
-     * @param amount   the bond taken, in wei, now withdrawable by the challenger
+     * @param amount   the whole bond taken, in wei
      */
     public record Slash(EvmAddress attestor, BigInteger amount) {
     }

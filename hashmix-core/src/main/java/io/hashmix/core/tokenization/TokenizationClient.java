@@ -170,6 +170,31 @@ public final class TokenizationClient {
         return contract.read("productTokens", token.productTokens(id.value()), v -> tokenIds(v.get(0)));
     }
 
+    /** The EIP-712 digest of the attestation a product was minted from. */
+    public CompletableFuture<Bytes32> productDigest(ProductId id) {
+        return contract.read("productDigest", token.productDigest(id.value()), v -> Bytes32.of((byte[]) v.get(0).getValue()));
+    }
+
+    /** How many live slices a product has. */
+    public CompletableFuture<Long> productTokenCount(ProductId id) {
+        return contract.read("productTokenCount", token.productTokenCount(id.value()),
+                v -> ((BigInteger) v.get(0).getValue()).longValueExact());
+    }
+
+    /**
+     * A page of a product's live slices (for heavily split products; consistent within one block,
+     * since splits and merges reorder the list).
+     *
+     * @param limit at most 500
+     */
+    public CompletableFuture<List<TokenId>> productTokens(ProductId id, long offset, int limit) {
+        if (offset < 0 || limit <= 0 || limit > 500) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("need offset >= 0 and 0 < limit <= 500"));
+        }
+        return contract.read("productTokensPage", token.productTokensPage(id.value(), BigInteger.valueOf(offset),
+                BigInteger.valueOf(limit)), v -> tokenIds(v.get(0)));
+    }
+
     /** The attestors whose signatures minted a product. */
     public CompletableFuture<List<EvmAddress>> productSigners(ProductId id) {
         return contract.read("productSigners", token.productSigners(id.value()), v -> {
@@ -234,7 +259,8 @@ public final class TokenizationClient {
 
     /**
      * Checks an ownership certificate against the chain: the certificate's product exists and is the
-     * product its attestation minted (every attested field equal, the attestation's nonce consumed),
+     * product its attestation minted (every attested field equal, and the product's recorded
+     * attestation digest equal to the certificate's bundle digest),
      * and the contract accepts the certificate's Merkle proof. (Check its signatures offline with
      * {@link OwnershipCertificate#verify}.)
      *
@@ -243,10 +269,11 @@ public final class TokenizationClient {
      */
     public CompletableFuture<OwnershipProof> verifyOnChain(OwnershipCertificate certificate) {
         ProductAttestation a = certificate.bundle().attestation();
-        return product(certificate.productId()).thenCombine(isNonceUsed(a.nonce()), (p, nonceUsed) -> {
+        CompletableFuture<Bytes32> digest = productDigest(certificate.productId());
+        return product(certificate.productId()).thenCombine(digest, (p, mintedFrom) -> {
             String mismatch = firstMismatch(p, a);
-            if (mismatch == null && !nonceUsed) {
-                mismatch = "nonce " + a.nonce() + " (never consumed: the attestation was not minted)";
+            if (mismatch == null && !mintedFrom.equals(certificate.bundle().digest())) {
+                mismatch = "attestation digest (the product was minted from another attestation: nonce, epoch or deadline differ)";
             }
             if (mismatch != null) {
                 throw new CertificateMismatchException(certificate.productId(), mismatch);
@@ -283,7 +310,8 @@ public final class TokenizationClient {
     /**
      * Challenges one hardware id proven inside two live, overlapping products: the later product
      * is frozen, the challenger receives a bounty from its collateral, and the attestors who signed
-     * both lose their bonds to the challenger (withdrawable from the committee registry).
+     * both lose their bonds and their seats: the committee registry credits the challenger a share
+     * (withdraw it with {@code hm.committee().withdrawSlashProceeds()}) and burns the rest.
      */
     public CompletableFuture<ChallengeResult> challengeDuplicateHardware(HardwareId hardwareId, ProductId productA,
                                                                        List<Bytes32> proofA, ProductId productB,

@@ -243,6 +243,14 @@ class TokenizationClientIntegrationTest {
         CertificateMismatchException mismatch = assertInstanceOf(CertificateMismatchException.class,
                 cause(issuer.tokenization().verifyOnChain(fake)));
         assertEquals("capacity", mismatch.field());
+        // same fields, other nonce: a re-signed copy is not the attestation the product was minted from
+        OwnershipCertificate resigned = new OwnershipCertificate(machine, hardware.proof(machine).proof(),
+                fx.sign(bundle.attestation().toBuilder().nonce(BigInteger.valueOf(999)).build(), 1, 2, 3), m.productId(), slices);
+        assertTrue(assertInstanceOf(CertificateMismatchException.class, cause(issuer.tokenization().verifyOnChain(resigned)))
+                .field().startsWith("attestation digest"));
+        assertEquals(bundle.digest(), issuer.tokenization().productDigest(m.productId()).join());
+        assertEquals(2L, issuer.tokenization().productTokenCount(m.productId()).join());
+        assertEquals(List.of(slices.get(1)), issuer.tokenization().productTokens(m.productId(), 1, 10).join());
 
         HardwareId stranger = HardwareId.asic("BITMAIN", "NOT-IN-PRODUCT", "02:00:00:00:ff:ff");
         HardwareNotInProductException e = assertInstanceOf(HardwareNotInProductException.class,
@@ -279,7 +287,10 @@ class TokenizationClientIntegrationTest {
                 result.slashedAttestors().stream().map(ChallengeResult.Slash::attestor).sorted(java.util.Comparator.comparing(EvmAddress::hex)).toList());
         assertTrue(result.slashedAttestors().stream().allMatch(s -> s.amount().equals(BigInteger.TEN.pow(18))));
         assertEquals(challengerBefore.add(result.bounty()), challenger.erc20().balanceOf(fx.payoutToken(), challenger.account()).join());
-        assertEquals(BigInteger.TWO.multiply(BigInteger.TEN.pow(18)), challenger.committee().slashProceeds(challenger.account()).join());
+        // the challenger is credited 10% of each slashed bond; the rest is burned, so colluding
+        // attestors gain nothing by challenging their own duplicate
+        assertEquals(BigInteger.TWO.multiply(BigInteger.TEN.pow(17)), challenger.committee().slashProceeds(challenger.account()).join());
+        assertFalse(fx.admin().committee().members().join().contains(fx.chain().address(2)), "a slashed attestor leaves the committee");
         assertTrue(issuer.tokenization().product(second.productId()).join().frozen());
         assertFalse(issuer.tokenization().product(first.productId()).join().frozen());
         assertEquals(COLLATERAL.subtract(result.bounty()), issuer.tokenization().product(second.productId()).join().collateral());
