@@ -32,6 +32,9 @@ public final class LocalHardhatNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalHardhatNode.class);
 
+    /** What hardhat node prints once it listens, followed by the port. */
+    private static final String READY_LINE = "JSON-RPC server at http://127.0.0.1:";
+
     /** The chain id of a Hardhat node. */
     public static final long CHAIN_ID = 31337;
 
@@ -67,7 +70,27 @@ public final class LocalHardhatNode implements AutoCloseable {
             throw new IllegalStateException("Hardhat is not installed in " + contractsDir
                     + ": run `npm ci` there (scripts/test.sh and scripts/demo.sh do it for you)");
         }
-        int port = freeLoopbackPort();
+        // the free port is probed, then bound by the child: another process may take it in between,
+        // so a start that dies on a taken address is retried on a fresh port
+        for (int attempt = 1; ; attempt++) {
+            LocalHardhatNode node = startOnce(contractsDir, hardhat, bin, freeLoopbackPort());
+            try {
+                node.awaitReady(startupTimeout);
+                log.info("hardhat node ready at {} (pid {}, log {})", node.rpcUrl(), node.process.pid(), node.logFile);
+                return node;
+            } catch (RuntimeException e) {
+                node.close();
+                boolean portTaken = node.logTail().toLowerCase(java.util.Locale.ROOT).contains("address already in use")
+                        || node.logTail().contains("EADDRINUSE");
+                if (!portTaken || attempt == 3) {
+                    throw e;
+                }
+                log.warn("port {} was taken before hardhat node bound it; retrying on another port", node.port);
+            }
+        }
+    }
+
+    private static LocalHardhatNode startOnce(Path contractsDir, Path hardhat, Path bin, int port) {
         Path logFile;
         try {
             logFile = Files.createTempFile("hardhat-node-" + port + "-", ".log");
@@ -82,21 +105,11 @@ public final class LocalHardhatNode implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.put("PATH", bin.toAbsolutePath() + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
         env.put("HARDHAT_DISABLE_TELEMETRY_PROMPT", "true");
-        Process process;
         try {
-            process = pb.start();
+            return new LocalHardhatNode(pb.start(), port, logFile);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + hardhat + ": " + e.getMessage(), e);
         }
-        LocalHardhatNode node = new LocalHardhatNode(process, port, logFile);
-        try {
-            node.awaitReady(startupTimeout);
-        } catch (RuntimeException e) {
-            node.close();
-            throw e;
-        }
-        log.info("hardhat node ready at {} (pid {}, log {})", node.rpcUrl(), process.pid(), logFile);
-        return node;
     }
 
     /** The node's JSON-RPC URL, on 127.0.0.1. */
@@ -164,7 +177,8 @@ public final class LocalHardhatNode implements AutoCloseable {
             }
             try {
                 HttpResponse<String> r = http.send(probe, HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"result\"")) {
+                // ready when the port answers AND our node says it bound it (not some other server)
+                if (r.statusCode() == 200 && r.body().contains("\"result\"") && logContains(READY_LINE + port + "/")) {
                     return;
                 }
             } catch (IOException e) {
@@ -182,6 +196,14 @@ public final class LocalHardhatNode implements AutoCloseable {
         }
         throw new IllegalStateException("hardhat node did not answer at " + rpcUrl() + " within " + timeout.toSeconds()
                 + " s; its output:\n" + logTail());
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return Files.readString(logFile).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private String logTail() {
