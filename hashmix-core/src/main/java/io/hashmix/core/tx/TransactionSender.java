@@ -101,9 +101,10 @@ public final class TransactionSender {
      * sender reach the node in call order.
      */
     public CompletableFuture<SentTransaction> submit(TxRequest request) {
-        CompletableFuture<BigInteger> gas = request.gasLimit() != null
+        CompletableFuture<BigInteger> gas = (request.gasLimit() != null
                 ? calls.call(sender, request).thenApply(ignored -> request.gasLimit())
-                : calls.estimateGas(sender, request).thenApply(feePolicy::gasLimitFor);
+                : calls.estimateGas(sender, request).thenApply(feePolicy::gasLimitFor))
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(rejectedIfRpcError(request, unwrap(e))));
         CompletableFuture<Prepared> prepared =
                 gas.thenCombine(fees.estimate(), (gasLimit, feeSnapshot) -> new Prepared(gasLimit, feeSnapshot));
         // take the place in the sender's line now, the nonce once prepared: sends keep call order
@@ -249,6 +250,14 @@ public final class TransactionSender {
             throw new CompletionException(new ContractRevertException(context, "0x",
                     "status 0 (gas used " + receipt.gasUsed() + " of " + sent.gasLimit() + "; the replay did not reproduce it)"));
         });
+    }
+
+    /** A node refusal of the simulation that is no revert (e.g. insufficient funds): nothing was sent. */
+    private static Throwable rejectedIfRpcError(TxRequest request, Throwable error) {
+        return error instanceof RpcErrorException rpcError
+                ? new TransactionRejectedException(request.label() + " not sent: the node refused to simulate it: "
+                        + rpcError.rpcMessage(), rpcError)
+                : error;
     }
 
     private static Throwable unwrap(Throwable e) {

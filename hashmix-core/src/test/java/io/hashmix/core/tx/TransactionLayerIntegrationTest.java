@@ -175,7 +175,8 @@ class TransactionLayerIntegrationTest {
         Credentials broke = Credentials.create(Keys.createEcKeyPair());
         HashMix hm = chain.track(HashMix.builder().rpc(chain.rpcUrl()).credentials(broke).deployment(chain.deployment()).build());
         Throwable e = cause(hm.transactions().send(TxRequest.transfer(chain.address(1), BigInteger.ONE)));
-        assertTrue(e instanceof TransactionRejectedException || e.getMessage().toLowerCase().contains("funds"), e.toString());
+        assertInstanceOf(TransactionRejectedException.class, e);
+        assertTrue(e.getMessage().toLowerCase().contains("funds"), e.getMessage());
         assertEquals(0, nonceOf(hm, hm.account()));
 
         // fund it, and the next transaction takes nonce 0: nothing was skipped
