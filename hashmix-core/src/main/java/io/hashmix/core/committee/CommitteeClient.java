@@ -72,18 +72,17 @@ public final class CommitteeClient {
      * (bonded at least the minimum), since the contract refuses signatures of the others.
      */
     public CompletableFuture<Committee> committee() {
-        return members().thenCompose(all -> {
-            List<CompletableFuture<Boolean>> active = all.stream().map(this::isActive).toList();
-            return CompletableFuture.allOf(active.toArray(CompletableFuture[]::new)).thenCompose(done -> {
-                List<EvmAddress> bonded = new ArrayList<>();
-                for (int i = 0; i < all.size(); i++) {
-                    if (active.get(i).join()) {
-                        bonded.add(all.get(i));
+        return members().thenCompose(all -> contract.readAll("isActiveAttestor",
+                all.stream().map(a -> registry.isActiveAttestor(a.hex())).toList(), v -> (Boolean) v.get(0).getValue())
+                .thenCompose(active -> {
+                    List<EvmAddress> bonded = new ArrayList<>();
+                    for (int i = 0; i < all.size(); i++) {
+                        if (active.get(i)) {
+                            bonded.add(all.get(i));
+                        }
                     }
-                }
-                return epoch().thenApply(epoch -> Committee.of(epoch, bonded));
-            });
-        });
+                    return epoch().thenApply(epoch -> Committee.of(epoch, bonded));
+                }));
     }
 
     /**

@@ -78,6 +78,20 @@ public final class BoundContract {
         return calls.call(null, request).thenApply(hex -> decode.apply(fn.decodeFunctionResponse(hex)));
     }
 
+    /** Calls one view function per argument set in a single JSON-RPC batch, decoding each result. */
+    public <T> CompletableFuture<List<T>> readAll(String function, List<? extends RemoteFunctionCall<?>> fns,
+                                                  Function<List<Type>, T> decode) {
+        List<TxRequest> requests = fns.stream()
+                .map(fn -> TxRequest.call(address, fn.encodeFunctionCall(), name + "." + function)).toList();
+        return calls.callAll(null, requests).thenApply(results -> {
+            List<T> out = new java.util.ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                out.add(decode.apply(fns.get(i).decodeFunctionResponse(results.get(i))));
+            }
+            return out;
+        });
+    }
+
     /** Sends a state-changing call and awaits its receipt. */
     public CompletableFuture<TxReceipt> send(String function, RemoteFunctionCall<?> fn) {
         return send(function, fn, BigInteger.ZERO);

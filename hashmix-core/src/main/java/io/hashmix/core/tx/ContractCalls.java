@@ -1,13 +1,16 @@
 package io.hashmix.core.tx;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.hashmix.core.errors.RevertDecoder;
 import io.hashmix.core.rpc.JsonRpcClient;
+import io.hashmix.core.rpc.RpcCall;
 import io.hashmix.core.rpc.RpcErrorException;
+import io.hashmix.core.rpc.RpcResponse;
 import io.hashmix.proofs.EvmAddress;
 
 /**
@@ -44,6 +47,33 @@ public final class ContractCalls {
     public CompletableFuture<String> call(EvmAddress from, TxRequest request, String blockTag) {
         return decodeReverts(request.label() + " (call)",
                 rpc.call("eth_call", callObject(from, request), blockTag).thenApply(r -> r.asText("0x")));
+    }
+
+    /**
+     * Runs several calls against the latest block in one JSON-RPC batch (one round trip).
+     *
+     * @return the return data of each call, in the order of {@code requests}; fails with the decoded
+     *         revert (or the error) of the first call that failed
+     */
+    public CompletableFuture<List<String>> callAll(EvmAddress from, List<TxRequest> requests) {
+        List<RpcCall> batch = requests.stream().map(r -> RpcCall.of("eth_call", callObject(from, r), "latest")).toList();
+        return rpc.batch(batch).thenApply(responses -> {
+            List<String> out = new java.util.ArrayList<>(responses.size());
+            for (int i = 0; i < responses.size(); i++) {
+                RpcResponse response = responses.get(i);
+                if (!response.isSuccess()) {
+                    String context = requests.get(i).label() + " (call)";
+                    throw decoder.fromRpcError(context, response.error())
+                            .<RuntimeException>map(revert -> {
+                                revert.addSuppressed(response.error());
+                                return revert;
+                            })
+                            .orElse(response.error());
+                }
+                out.add(response.result().asText("0x"));
+            }
+            return out;
+        });
     }
 
     /** Estimates gas, decoding a revert the estimate runs into. */
