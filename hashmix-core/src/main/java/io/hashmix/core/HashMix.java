@@ -92,7 +92,8 @@ public final class HashMix implements AutoCloseable {
         this.ownedHttp = ownedHttp;
         this.erc20 = new Erc20Client(calls, transactions);
         this.logs = new LogReader(rpc, LOG_RANGE, transactions == null ? 1 : transactions.receiptPolicy().confirmations());
-        this.assetClasses = deployment == null ? null : new AssetClassClient(deployment, calls, transactions);
+        this.assetClasses = has(deployment, ProtocolContract.ASSET_CLASS_REGISTRY)
+                ? new AssetClassClient(deployment, calls, transactions) : null;
         this.committee = has(deployment, ProtocolContract.ATTESTOR_REGISTRY)
                 ? new CommitteeClient(deployment, calls, transactions) : null;
         this.tokenization = has(deployment, ProtocolContract.HASH_POWER_TOKEN)
@@ -148,13 +149,10 @@ public final class HashMix implements AutoCloseable {
     /**
      * Asset classes: register, read, activate, and change payout tokens (time-locked).
      *
-     * @throws IllegalStateException if no deployment was configured
+     * @throws IllegalStateException if no deployment was configured or it has no asset class registry
      */
     public AssetClassClient assetClasses() {
-        if (assetClasses == null) {
-            throw new IllegalStateException("no deployment configured: build with deployment(Deployment.fromJson(...))");
-        }
-        return assetClasses;
+        return require(assetClasses, ProtocolContract.ASSET_CLASS_REGISTRY);
     }
 
     /**

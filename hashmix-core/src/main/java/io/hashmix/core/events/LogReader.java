@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.hashmix.core.internal.Futures;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.rpc.RpcErrorException;
 import io.hashmix.core.tx.LogEntry;
@@ -82,7 +82,7 @@ public final class LogReader {
                 }
             }
         }).exceptionallyCompose(e -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Futures.unwrap(e);
             if (cause instanceof RpcErrorException rpcError && isRangeTooLarge(rpcError) && to > from) {
                 long mid = from + (to - from) / 2;
                 log.debug("eth_getLogs {}..{} refused ({}); splitting", from, to, rpcError.rpcMessage());

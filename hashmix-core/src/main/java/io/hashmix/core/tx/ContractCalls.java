@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
+import io.hashmix.core.internal.Futures;
 import io.hashmix.core.errors.RevertDecoder;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.rpc.RpcCall;
@@ -85,7 +85,7 @@ public final class ContractCalls {
     /** Replaces a JSON-RPC error that is a revert by its decoded exception. */
     <T> CompletableFuture<T> decodeReverts(String context, CompletableFuture<T> future) {
         return future.exceptionallyCompose(e -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Futures.unwrap(e);
             if (cause instanceof RpcErrorException rpcError) {
                 var revert = decoder.fromRpcError(context, rpcError);
                 if (revert.isPresent()) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.hashmix.core.internal.Futures;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.rpc.RpcErrorException;
 
@@ -81,7 +82,6 @@ final class FeeEstimator {
     }
 
     private static boolean isRpcError(Throwable e) {
-        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return t instanceof RpcErrorException;
+        return Futures.unwrap(e) instanceof RpcErrorException;
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -12,6 +11,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.hashmix.core.internal.Futures;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.rpc.RpcErrorException;
 import io.hashmix.proofs.EvmAddress;
@@ -99,7 +99,7 @@ public final class NonceManager {
                     return CompletableFuture.completedFuture(value);
                 }
                 state.next = null;
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause = Futures.unwrap(error);
                 if (isNonceConflict(cause) && attemptNo <= MAX_CONFLICT_RETRIES) {
                     log.info("nonce {} of {} conflicts ({}); resyncing from the node", n, sender, cause.getMessage());
                     return attempt(state, sender, send, attemptNo + 1);

@@ -19,6 +19,7 @@ import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
 
 
+import io.hashmix.core.internal.Futures;
 import io.hashmix.core.errors.ContractRevertException;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.rpc.NodeUnavailableException;
@@ -104,7 +105,7 @@ public final class TransactionSender {
         CompletableFuture<BigInteger> gas = (request.gasLimit() != null
                 ? calls.call(sender, request).thenApply(ignored -> request.gasLimit())
                 : calls.estimateGas(sender, request).thenApply(feePolicy::gasLimitFor))
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(rejectedIfRpcError(request, unwrap(e))));
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(rejectedIfRpcError(request, Futures.unwrap(e))));
         CompletableFuture<Prepared> prepared =
                 gas.thenCombine(fees.estimate(), (gasLimit, feeSnapshot) -> new Prepared(gasLimit, feeSnapshot));
         // take the place in the sender's line now, the nonce once prepared: sends keep call order
@@ -137,7 +138,7 @@ public final class TransactionSender {
                     log.debug("sent {} nonce {} hash {}", request.label(), nonce, hash);
                     return sent;
                 })
-                .exceptionallyCompose(e -> onSendError(context, sent, unwrap(e)));
+                .exceptionallyCompose(e -> onSendError(context, sent, Futures.unwrap(e)));
     }
 
     private CompletableFuture<SentTransaction> onSendError(String context, SentTransaction sent, Throwable error) {
@@ -196,7 +197,7 @@ public final class TransactionSender {
                         result.complete(receipt);
                         return;
                     }
-                    Throwable cause = error == null ? lastError : unwrap(error);
+                    Throwable cause = error == null ? lastError : Futures.unwrap(error);
                     if (cause != null && !(cause instanceof NodeUnavailableException)) {
                         result.completeExceptionally(cause);
                         return;
@@ -242,7 +243,7 @@ public final class TransactionSender {
         // replay on the state after its block: a transaction that failed changed nothing, and what
         // made it fail is most often an earlier transaction of the same block
         return calls.call(sender, replay, Quantities.encode(receipt.blockNumber())).handle((ok, error) -> {
-            Throwable cause = error == null ? null : unwrap(error);
+            Throwable cause = error == null ? null : Futures.unwrap(error);
             if (cause instanceof ContractRevertException revert) {
                 throw new CompletionException(calls.decoder().decode(context, revert.revertData()));
             }
@@ -260,7 +261,4 @@ public final class TransactionSender {
                 : error;
     }
 
-    private static Throwable unwrap(Throwable e) {
-        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    }
 }
