@@ -31,8 +31,11 @@ import {AttestorSignature} from "./interfaces/IAttestorRegistry.sol";
  * collateral and has every attestor who signed both slashed in its favour. Tokens of a frozen
  * product can no longer be transferred, split or merged.
  *
- * Collateral stays in this contract: releasing it after a product's end (or paying holders from
- * it on a shortfall) belongs to the fulfillment part of the protocol and is not implemented yet.
+ * Every token keeps its *holding history* (who held it, from when to when, with how many units) so
+ * the {fulfillmentVault} can pay each holder exactly for units x time held; transfers, carves, splits
+ * and merges close the open holding. Collateral stays in this contract; the fulfillment vault takes
+ * shortfall compensation out of it, marks products defaulted and releases the rest to the issuer
+ * after the product's settlement.
  *
  * Pausing stops {mintProduct} only; transfers, splits, merges and challenges keep working.
  */
@@ -70,6 +73,7 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         address collateralToken;
         uint256 collateral;
         bool frozen;
+        bool defaulted;
     }
 
     /// @notice A live token (slice) with the fields of its product it inherits.
@@ -81,6 +85,18 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         uint64 end;
         address issuer;
         bool frozen;
+        bool defaulted;
+        uint32 nonce;
+    }
+
+    /// @notice One holding of a token: `holder` held it with `units` units over `[start, end)`.
+    /// `end` is `type(uint64).max` while the holding is open (the token's current holder).
+    struct Holding {
+        address holder;
+        uint64 start;
+        uint64 end;
+        uint256 units;
+        uint256 productId;
     }
 
     /// @notice Answer of {proveOwnership}: the product and its live slices with holders and units.
@@ -103,6 +119,7 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         address collateralToken;
         uint64 end;
         bool frozen;
+        bool defaulted;
         bytes32 assetClass;
         uint256 capacity;
         bytes32 hardwareRoot;
@@ -110,11 +127,24 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         uint256 collateral;
     }
 
-    /// @dev A live slice: its product, its position in the product's live list, its units.
+    /// @dev A slice (one slot): its product, its position in the product's live list, its token
+    /// nonce, how many closed holdings it has, when its open holding started, whether it was burnt,
+    /// and its units. Kept after the burn so that its holdings stay readable.
     struct Slice {
-        uint128 productId;
-        uint128 index;
-        uint256 units;
+        uint48 productId;
+        uint32 index;
+        uint32 nonce;
+        uint32 closedCount;
+        uint32 since;
+        bool burned;
+        uint64 units;
+    }
+
+    /// @dev A closed holding (one slot); it ends where the next one starts.
+    struct ClosedHolding {
+        address holder;
+        uint32 start;
+        uint64 units;
     }
 
     /// @notice EIP-712 type hash of {ProductAttestation}.
@@ -154,7 +184,17 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
     mapping(uint256 tokenId => Slice) private _slices;
     mapping(uint256 nonce => bool) private _usedNonces;
     mapping(uint256 productId => bytes32 digest) private _productDigests;
+    mapping(uint256 tokenId => mapping(uint256 index => ClosedHolding)) private _closedHoldings;
+    address private _fulfillmentVault;
 
+    /// @notice The attested capacity does not fit 64 bits.
+    error CapacityTooLarge(uint256 capacity);
+    /// @notice The caller is not the fulfillment vault.
+    error NotTheVault(address caller);
+    /// @notice The fulfillment vault was already set.
+    error VaultAlreadySet();
+    /// @notice No such holding (never-minted token or index past the last holding).
+    error UnknownHolding(uint256 tokenId, uint256 index);
     /// @notice The caller of {mintProduct} is not the attested issuer.
     error NotTheIssuer(address caller, address issuer);
     /// @notice The attestation's deadline has passed.
@@ -239,6 +279,18 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
     );
     /// @notice A product was frozen.
     event ProductFrozen(uint256 indexed productId);
+    /// @notice `units` were carved out of `tokenId` into the new token `newTokenId`, owned by `to`.
+    event TokenCarved(uint256 indexed tokenId, uint256 indexed newTokenId, uint256 units, address indexed to);
+    /// @notice The owner of `tokenId` invalidated every order signed over its previous nonce.
+    event TokenNonceBumped(uint256 indexed tokenId, uint32 nonce);
+    /// @notice The fulfillment vault was set (once).
+    event FulfillmentVaultSet(address indexed vault);
+    /// @notice The vault took `amount` of a product's collateral; `remaining` is left.
+    event CollateralTaken(uint256 indexed productId, uint256 amount, uint256 remaining);
+    /// @notice The vault released a product's remaining collateral to `to`.
+    event CollateralReleased(uint256 indexed productId, address indexed to, uint256 amount);
+    /// @notice The vault declared a product defaulted (its collateral could not cover what was owed).
+    event ProductDefaulted(uint256 indexed productId);
 
     /**
      * @notice Deploys the token ("HashMix Hash Power", "HMXHP") with EIP-712 domain ("HashMix", "1").
@@ -299,7 +351,9 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         _productDigests[productId] = digest;
         tokenId = _nextTokenId;
         _nextTokenId = tokenId + 1;
-        _addSlice(productId, tokenId, a.capacity, a.issuer);
+        // The issuer's first holding covers the product from its start when minted late.
+        uint256 since = a.start < block.timestamp ? a.start : block.timestamp;
+        _addSlice(productId, tokenId, a.capacity, a.issuer, since);
         emit ProductMinted(
             productId, a.issuer, a.assetClass, a.capacity, a.start, a.end, a.hardwareRoot, a.collateral, tokenId
         );
@@ -351,7 +405,7 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         uint256 next = _nextTokenId;
         for (uint256 i = 0; i < n; ++i) {
             newTokenIds[i] = next;
-            _addSlice(productId, next, units[i], holder);
+            _addSlice(productId, next, units[i], holder, block.timestamp);
             ++next;
         }
         _nextTokenId = next;
@@ -393,8 +447,50 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         }
         newTokenId = _nextTokenId;
         _nextTokenId = newTokenId + 1;
-        _addSlice(productId, newTokenId, total, holder);
+        _addSlice(productId, newTokenId, total, holder, block.timestamp);
         emit TokensMerged(tokenIds, newTokenId);
+    }
+
+    /**
+     * @notice Carves `units` out of a token into a new token owned by `to`; the token keeps its id,
+     * owner and nonce with `units` fewer units. This is how a partial sale delivers its slice.
+     * @dev Reverts with `ERC721NonexistentToken`, {NotAuthorized} (caller neither owner nor
+     * approved), {ProductIsFrozen}, {ZeroUnits} or {UnitsMismatch} (`units` not below the token's
+     * units). `to` gets the token through a plain mint (no receiver callback), like a split.
+     * Closes the owner's open holding (its units change). Emits {TokenCarved}.
+     * @param tokenId Token to carve from.
+     * @param units Units of the new token (0 < units < the token's units).
+     * @param to Owner of the new token.
+     * @return newTokenId The new token.
+     */
+    function carve(uint256 tokenId, uint256 units, address to) external returns (uint256 newTokenId) {
+        address holder = _requireOwned(tokenId);
+        if (!_isAuthorized(holder, msg.sender, tokenId)) revert NotAuthorized(msg.sender, tokenId);
+        Slice memory slice = _slices[tokenId];
+        if (_products[slice.productId].frozen) revert ProductIsFrozen(slice.productId);
+        if (units == 0) revert ZeroUnits();
+        if (units >= slice.units) revert UnitsMismatch(slice.units, units);
+
+        _closeHolding(tokenId, slice, holder);
+        slice.units -= uint64(units);
+        _slices[tokenId] = slice;
+        newTokenId = _nextTokenId;
+        _nextTokenId = newTokenId + 1;
+        _addSlice(slice.productId, newTokenId, units, to, block.timestamp);
+        emit TokenCarved(tokenId, newTokenId, units, to);
+    }
+
+    /**
+     * @notice Bumps a token's nonce, which kills every market order signed over the previous one
+     * (all listings of the token at once). Transfers bump it too.
+     * @dev Reverts with `ERC721NonexistentToken` or {NotAuthorized}. Emits {TokenNonceBumped}.
+     * @param tokenId Token.
+     */
+    function bumpTokenNonce(uint256 tokenId) external {
+        address holder = _requireOwned(tokenId);
+        if (!_isAuthorized(holder, msg.sender, tokenId)) revert NotAuthorized(msg.sender, tokenId);
+        uint32 nonce = ++_slices[tokenId].nonce;
+        emit TokenNonceBumped(tokenId, nonce);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -486,6 +582,69 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         _unpause();
     }
 
+    /**
+     * @notice Sets the fulfillment vault, once: the only account that may take, release and default
+     * product collateral.
+     * @dev Reverts with {ZeroAddress} or {VaultAlreadySet}. Emits {FulfillmentVaultSet}.
+     * @param vault The vault.
+     */
+    function setFulfillmentVault(address vault) external onlyOwner {
+        if (vault == address(0)) revert ZeroAddress();
+        if (_fulfillmentVault != address(0)) revert VaultAlreadySet();
+        _fulfillmentVault = vault;
+        emit FulfillmentVaultSet(vault);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Fulfillment vault hooks
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * @notice Sends up to `amount` of a product's collateral to the vault (compensation for holders).
+     * @dev Vault only ({NotTheVault}); {UnknownProduct}. Emits {CollateralTaken}.
+     * @param productId Product.
+     * @param amount Amount wanted.
+     * @return taken `min(amount, remaining collateral)`.
+     */
+    function takeCollateral(uint256 productId, uint256 amount) external returns (uint256 taken) {
+        address vault = _onlyVault();
+        ProductStorage storage p = _existingProduct(productId);
+        uint256 collateral = p.collateral;
+        taken = amount < collateral ? amount : collateral;
+        p.collateral = collateral - taken;
+        emit CollateralTaken(productId, taken, collateral - taken);
+        if (taken != 0) IERC20(p.collateralToken).safeTransfer(vault, taken);
+    }
+
+    /**
+     * @notice Sends a product's remaining collateral to `to` (the issuer, after settlement).
+     * @dev Vault only ({NotTheVault}); {UnknownProduct}. Emits {CollateralReleased}.
+     * @param productId Product.
+     * @param to Recipient.
+     * @return amount The amount released.
+     */
+    function releaseCollateral(uint256 productId, address to) external returns (uint256 amount) {
+        _onlyVault();
+        ProductStorage storage p = _existingProduct(productId);
+        amount = p.collateral;
+        p.collateral = 0;
+        emit CollateralReleased(productId, to, amount);
+        if (amount != 0) IERC20(p.collateralToken).safeTransfer(to, amount);
+    }
+
+    /**
+     * @notice Marks a product defaulted; markets refuse its tokens ({tradeState}).
+     * @dev Vault only ({NotTheVault}); {UnknownProduct}. Emits {ProductDefaulted} (once).
+     * @param productId Product.
+     */
+    function markDefaulted(uint256 productId) external {
+        _onlyVault();
+        ProductStorage storage p = _existingProduct(productId);
+        if (p.defaulted) return;
+        p.defaulted = true;
+        emit ProductDefaulted(productId);
+    }
+
     // ---------------------------------------------------------------------------------------
     // Views
     // ---------------------------------------------------------------------------------------
@@ -509,6 +668,7 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         p.collateralToken = s.collateralToken;
         p.collateral = s.collateral;
         p.frozen = s.frozen;
+        p.defaulted = s.defaulted;
     }
 
     /**
@@ -528,6 +688,86 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         t.end = p.end;
         t.issuer = p.issuer;
         t.frozen = p.frozen;
+        t.defaulted = p.defaulted;
+        t.nonce = slice.nonce;
+    }
+
+    /**
+     * @notice What a market needs to settle a sale of `tokenId`, in one call.
+     * @dev Reverts with `ERC721NonexistentToken`.
+     * @param tokenId Token id.
+     * @return owner The owner.
+     * @return units The token's units.
+     * @return nonce The token nonce (see {bumpTokenNonce}).
+     * @return tradable False if the product is frozen or defaulted.
+     */
+    function tradeState(uint256 tokenId)
+        external
+        view
+        returns (address owner, uint256 units, uint32 nonce, bool tradable)
+    {
+        owner = _requireOwned(tokenId);
+        Slice storage slice = _slices[tokenId];
+        ProductStorage storage p = _products[slice.productId];
+        return (owner, slice.units, slice.nonce, !(p.frozen || p.defaulted));
+    }
+
+    /**
+     * @notice The token nonce of a live token: signed by listings and swap orders, bumped by every
+     * transfer and by {bumpTokenNonce}.
+     * @dev Reverts with `ERC721NonexistentToken`.
+     * @param tokenId Token id.
+     * @return The nonce.
+     */
+    function tokenNonce(uint256 tokenId) external view returns (uint32) {
+        _requireOwned(tokenId);
+        return _slices[tokenId].nonce;
+    }
+
+    /**
+     * @notice Number of holdings of a token (closed ones plus the open one while it lives); 0 for an
+     * id never minted. Zero-length holdings (a transfer in the block the holding began) are skipped.
+     * @param tokenId Token id (live or burnt).
+     * @return The count.
+     */
+    function holdingCount(uint256 tokenId) external view returns (uint256) {
+        Slice storage slice = _slices[tokenId];
+        if (slice.productId == 0) return 0;
+        return uint256(slice.closedCount) + (slice.burned ? 0 : 1);
+    }
+
+    /**
+     * @notice Holding `index` of a token (0 = oldest); works for burnt tokens.
+     * @dev Reverts with {UnknownHolding}. Times are not clipped to the product's term.
+     * @param tokenId Token id.
+     * @param index Holding index, below {holdingCount}.
+     * @return h The holding.
+     */
+    function holding(uint256 tokenId, uint256 index) external view returns (Holding memory h) {
+        Slice memory slice = _slices[tokenId];
+        uint256 closed = slice.closedCount;
+        if (slice.productId == 0 || index > closed || (index == closed && slice.burned)) {
+            revert UnknownHolding(tokenId, index);
+        }
+        h.productId = slice.productId;
+        if (index == closed) {
+            h.holder = _ownerOf(tokenId);
+            h.start = slice.since;
+            h.end = type(uint64).max;
+            h.units = slice.units;
+        } else {
+            ClosedHolding memory c = _closedHoldings[tokenId][index];
+            h.holder = c.holder;
+            h.start = c.start;
+            h.end = index + 1 < closed ? _closedHoldings[tokenId][index + 1].start : slice.since;
+            h.units = c.units;
+        }
+    }
+
+    /// @notice The fulfillment vault (zero until set).
+    /// @return The vault.
+    function fulfillmentVault() external view returns (address) {
+        return _fulfillmentVault;
     }
 
     /**
@@ -674,15 +914,39 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
     // Internal
     // ---------------------------------------------------------------------------------------
 
-    /// @dev Tokens of a frozen product cannot be transferred (mint and burn stay possible).
+    /// @dev Tokens of a frozen product cannot be transferred (mint and burn stay possible). A
+    /// transfer or a burn closes the open holding; a transfer bumps the token nonce.
     function _update(address to, uint256 tokenId, address auth) internal override returns (address) {
-        if (to != address(0)) {
-            uint256 productId = _slices[tokenId].productId;
-            if (_products[productId].frozen && _ownerOf(tokenId) != address(0)) {
-                revert ProductIsFrozen(productId);
+        address from = _ownerOf(tokenId);
+        if (from != address(0)) {
+            Slice memory slice = _slices[tokenId];
+            if (to == address(0)) {
+                slice.burned = true;
+            } else {
+                if (_products[slice.productId].frozen) revert ProductIsFrozen(slice.productId);
+                ++slice.nonce;
             }
+            _closeHolding(tokenId, slice, from);
+            _slices[tokenId] = slice;
         }
         return super._update(to, tokenId, auth);
+    }
+
+    /// @dev Records the open holding of `holder` as closed (unless it is zero-length) and opens the
+    /// next one now; the caller writes `slice` back.
+    function _closeHolding(uint256 tokenId, Slice memory slice, address holder) private {
+        uint32 now32 = uint32(block.timestamp);
+        if (slice.since < now32) {
+            _closedHoldings[tokenId][slice.closedCount] =
+                ClosedHolding({holder: holder, start: slice.since, units: slice.units});
+            ++slice.closedCount;
+        }
+        slice.since = now32;
+    }
+
+    function _onlyVault() private view returns (address vault) {
+        vault = _fulfillmentVault;
+        if (msg.sender != vault || vault == address(0)) revert NotTheVault(msg.sender);
     }
 
     function _checkAttestation(ProductAttestation calldata a) private view {
@@ -693,6 +957,7 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
             revert InvalidTerm(a.start, a.end);
         }
         if (a.capacity == 0) revert ZeroCapacity();
+        if (a.capacity > type(uint64).max) revert CapacityTooLarge(a.capacity);
         if (a.hardwareRoot == bytes32(0) || a.hardwareCount == 0) revert InvalidHardwareCommitment();
         if (!assetClassRegistry.isActive(a.assetClass)) revert AssetClassNotActive(a.assetClass);
         address expected = assetClassRegistry.assetClass(a.assetClass).payoutToken;
@@ -727,9 +992,18 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
         if (received != amount) revert CollateralNotReceived(amount, received);
     }
 
-    function _addSlice(uint256 productId, uint256 tokenId, uint256 units, address to) private {
+    /// @dev `units` fits 64 bits (capacity is checked at mint) and `since` 32 bits (until 2106).
+    function _addSlice(uint256 productId, uint256 tokenId, uint256 units, address to, uint256 since) private {
         uint256[] storage live = _liveTokens[productId];
-        _slices[tokenId] = Slice({productId: uint128(productId), index: uint128(live.length), units: units});
+        _slices[tokenId] = Slice({
+            productId: uint48(productId),
+            index: uint32(live.length),
+            nonce: 0,
+            closedCount: 0,
+            since: uint32(since),
+            burned: false,
+            units: uint64(units)
+        });
         live.push(tokenId);
         _mint(to, tokenId);
     }
@@ -744,8 +1018,7 @@ contract HashPowerToken is ERC721, Ownable2Step, Pausable, ReentrancyGuard, EIP7
             _slices[lastId].index = slice.index;
         }
         live.pop();
-        delete _slices[tokenId];
-        _burn(tokenId);
+        _burn(tokenId); // keeps the slice (marked burnt) so its holdings stay readable
     }
 
     function _checkChallenge(
