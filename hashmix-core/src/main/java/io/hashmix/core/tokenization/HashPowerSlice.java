@@ -21,9 +21,12 @@ import io.hashmix.proofs.asset.AssetClassId;
  * @param issuer     the product's issuer
  * @param owner      the current holder
  * @param frozen     whether its product is frozen (the token cannot move)
+ * @param defaulted  whether its product defaulted (its collateral could not pay what was owed; markets refuse it)
+ * @param nonce      the token nonce market listings sign (bumped by every transfer)
  */
 public record HashPowerSlice(TokenId tokenId, ProductId productId, AssetClassId assetClass, BigInteger units,
-                             Instant start, Instant end, EvmAddress issuer, EvmAddress owner, boolean frozen) {
+                             Instant start, Instant end, EvmAddress issuer, EvmAddress owner, boolean frozen,
+                             boolean defaulted, long nonce) {
 
     /** Checks the parts. */
     public HashPowerSlice {
@@ -32,5 +35,10 @@ public record HashPowerSlice(TokenId tokenId, ProductId productId, AssetClassId 
         Objects.requireNonNull(assetClass, "assetClass");
         Objects.requireNonNull(units, "units");
         Objects.requireNonNull(owner, "owner");
+    }
+
+    /** Whether a market may trade it (its product is neither frozen nor defaulted). */
+    public boolean tradable() {
+        return !frozen && !defaulted;
     }
 }

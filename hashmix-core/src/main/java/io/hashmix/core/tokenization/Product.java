@@ -25,10 +25,12 @@ import io.hashmix.proofs.eip712.Bytes32;
  * @param collateralToken the token of the collateral (the asset class's payout token)
  * @param collateral      collateral still locked
  * @param frozen          frozen by a duplicate-hardware challenge
+ * @param defaulted       declared defaulted by the fulfillment vault (collateral exhausted)
  */
 public record Product(ProductId id, EvmAddress issuer, AssetClassId assetClass, BigInteger capacity, Instant start,
                       Instant end, Bytes32 hardwareRoot, long hardwareCount, Bytes32 metadataHash,
-                      EvmAddress collateralToken, BigInteger collateral, boolean frozen) {
+                      EvmAddress collateralToken, BigInteger collateral, boolean frozen,
+                      boolean defaulted) {
 
     /** Checks the parts. */
     public Product {

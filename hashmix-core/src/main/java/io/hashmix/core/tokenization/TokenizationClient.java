@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.datatypes.Type;
+import org.web3j.protocol.core.RemoteFunctionCall;
 
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
@@ -51,6 +53,8 @@ public final class TokenizationClient {
     private final LogReader logs;
     private final long deployBlock;
     private final long chainId;
+
+    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     /**
      * Creates the client.
@@ -142,7 +146,7 @@ public final class TokenizationClient {
             return new Product(id, EvmAddress.of(p.issuer), new AssetClassId(p.assetClass), p.capacity,
                     seconds(p.start), seconds(p.end),
                     Bytes32.of(p.hardwareRoot), p.hardwareCount.longValueExact(), Bytes32.of(p.metadataHash),
-                    EvmAddress.of(p.collateralToken), p.collateral, p.frozen);
+                    EvmAddress.of(p.collateralToken), p.collateral, p.frozen, p.defaulted);
         });
     }
 
@@ -157,7 +161,61 @@ public final class TokenizationClient {
                 v -> (HashPowerToken.TokenData) v.get(0));
         return data.thenCombine(ownerOf(id), (d, owner) -> new HashPowerSlice(id, new ProductId(d.productId),
                 new AssetClassId(d.assetClass), d.units, seconds(d.start),
-                seconds(d.end), EvmAddress.of(d.issuer), owner, d.frozen));
+                seconds(d.end), EvmAddress.of(d.issuer), owner, d.frozen, d.defaulted, d.nonce.longValueExact()));
+    }
+
+    /**
+     * Carves {@code units} out of a token into a new token owned by {@code to}; the token keeps its
+     * id, owner and nonce (so its listings stay valid). The caller must own the token or be approved.
+     *
+     * @return the new token; fails with {@link UnitsMismatchException} unless {@code 0 < units < token units}
+     */
+    public CompletableFuture<TokenId> carve(TokenId tokenId, BigInteger units, EvmAddress to) {
+        return contract.send("carve", token.carve(tokenId.value(), units, to.hex()))
+                .thenApply(receipt -> contract.event(receipt, HashPowerToken.TOKENCARVED_EVENT,
+                        log -> new TokenId(HashPowerToken.getTokenCarvedEventFromLog(log.toWeb3jLog()).newTokenId)));
+    }
+
+    /** Bumps a token's nonce, cancelling every market listing and swap order signed over the old one. */
+    public CompletableFuture<TxReceipt> bumpTokenNonce(TokenId tokenId) {
+        return contract.send("bumpTokenNonce", token.bumpTokenNonce(tokenId.value()));
+    }
+
+    /** What a market checks before a sale: owner, units, token nonce and whether the product is tradable. */
+    public CompletableFuture<TradeState> tradeState(TokenId tokenId) {
+        return contract.read("tradeState", token.tradeState(tokenId.value()), v -> new TradeState(
+                EvmAddress.of(v.get(0).getValue().toString()), (BigInteger) v.get(1).getValue(),
+                ((BigInteger) v.get(2).getValue()).longValueExact(), (Boolean) v.get(3).getValue()));
+    }
+
+    /**
+     * The holding history of a token (live or burnt), oldest first: who held it, with how many units,
+     * from when to when. Read in one JSON-RPC batch after the count.
+     */
+    public CompletableFuture<List<TokenHolding>> holdings(TokenId tokenId) {
+        return contract.read("holdingCount", token.holdingCount(tokenId.value()),
+                        v -> ((BigInteger) v.get(0).getValue()).intValueExact())
+                .thenCompose(count -> {
+                    var calls = new ArrayList<RemoteFunctionCall<?>>();
+                    for (int i = 0; i < count; i++) {
+                        calls.add(token.holding(tokenId.value(), BigInteger.valueOf(i)));
+                    }
+                    if (calls.isEmpty()) {
+                        return CompletableFuture.completedFuture(List.<TokenHolding>of());
+                    }
+                    return contract.readAll("holding", calls, v -> (HashPowerToken.Holding) v.get(0))
+                            .thenApply(list -> {
+                                List<TokenHolding> out = new ArrayList<>();
+                                for (int i = 0; i < list.size(); i++) {
+                                    var h = list.get(i);
+                                    boolean open = h.end.equals(UINT64_MAX);
+                                    out.add(new TokenHolding(tokenId, i, new ProductId(h.productId),
+                                            EvmAddress.of(h.holder), h.units, seconds(h.start),
+                                            open ? Optional.empty() : Optional.of(seconds(h.end))));
+                                }
+                                return out;
+                            });
+                });
     }
 
     /** The owner of a token. */

@@ -32,6 +32,10 @@ public final class TokenizationErrors {
                 .map("UnknownProduct(uint256)", UnknownProductException::new)
                 .map("HardwareNotInProduct(bytes32,uint256)", HardwareNotInProductException::new)
                 .map("ProductNotLive(uint256)", ProductNotLiveException::new)
-                .map("TermsDoNotOverlap(uint256,uint256)", TermsDoNotOverlapException::new);
+                .map("TermsDoNotOverlap(uint256,uint256)", TermsDoNotOverlapException::new)
+                .map("CapacityTooLarge(uint256)", CapacityTooLargeException::new)
+                .map("NotTheVault(address)", NotTheVaultException::new)
+                .map("VaultAlreadySet()", VaultAlreadySetException::new)
+                .map("UnknownHolding(uint256,uint256)", UnknownHoldingException::new);
     }
 }

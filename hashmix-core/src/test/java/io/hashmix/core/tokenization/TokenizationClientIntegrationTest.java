@@ -200,6 +200,45 @@ class TokenizationClientIntegrationTest {
                 .map(t -> issuer.tokenization().token(t).join().units()).reduce(BigInteger.ZERO, BigInteger::add);
     }
 
+    /** A carve keeps the token id, owner and nonce; a transfer bumps the nonce; holdings record who held what when. */
+    @Test
+    void carveNonceAndHoldings() {
+        MintedProduct m = mint(1, 2, 3);
+        EvmAddress buyer = fx.chain().address(8);
+        fx.chain().control().increaseTime(java.time.Duration.ofHours(1)).join();
+        TokenId carved = issuer.tokenization().carve(m.tokenId(), BigInteger.valueOf(300_000), buyer).join();
+
+        TradeState kept = issuer.tokenization().tradeState(m.tokenId()).join();
+        assertEquals(issuer.account(), kept.owner());
+        assertEquals(BigInteger.valueOf(700_000), kept.units());
+        assertEquals(0, kept.nonce());
+        assertTrue(kept.tradable());
+        assertEquals(buyer, issuer.tokenization().ownerOf(carved).join());
+        assertEquals(CAPACITY, liveUnits(m.productId()));
+
+        issuer.tokenization().transfer(m.tokenId(), fx.chain().address(9)).join();
+        HashPowerSlice moved = issuer.tokenization().token(m.tokenId()).join();
+        assertEquals(1, moved.nonce());
+        assertTrue(moved.tradable());
+
+        List<TokenHolding> history = issuer.tokenization().holdings(m.tokenId()).join();
+        assertEquals(3, history.size(), history.toString());
+        assertEquals(issuer.account(), history.get(0).holder());
+        assertEquals(CAPACITY, history.get(0).units());
+        assertEquals(history.get(0).end().orElseThrow(), history.get(1).start());
+        assertEquals(BigInteger.valueOf(700_000), history.get(1).units());
+        assertEquals(fx.chain().address(9), history.get(2).holder());
+        assertTrue(history.get(2).open());
+        assertEquals(1, issuer.tokenization().holdings(carved).join().size());
+        assertEquals(List.of(), issuer.tokenization().holdings(new TokenId(BigInteger.valueOf(999))).join());
+
+        UnitsMismatchException tooMany = assertInstanceOf(UnitsMismatchException.class,
+                cause(fx.chain().client(9).tokenization().carve(m.tokenId(), BigInteger.valueOf(700_000), buyer)));
+        assertEquals(BigInteger.valueOf(700_000), tooMany.given());
+        fx.chain().client(9).tokenization().bumpTokenNonce(m.tokenId()).join();
+        assertEquals(2, issuer.tokenization().tradeState(m.tokenId()).join().nonce());
+    }
+
     @Test
     void transfersAreFoundFromLogs() {
         MintedProduct m = mint(1, 2, 3);
