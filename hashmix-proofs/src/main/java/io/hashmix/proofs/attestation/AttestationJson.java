@@ -79,10 +79,7 @@ public final class AttestationJson {
         ObjectNode node = JsonFields.newObject();
         node.set("domain", domainToNode(bundle.domain()));
         node.set("attestation", attestationToNode(bundle.attestation()));
-        ArrayNode sigs = node.putArray("signatures");
-        for (AttestorSignature s : bundle.signatures()) {
-            sigs.add(signatureToNode(s));
-        }
+        node.set("signatures", signaturesToNode(bundle.signatures()));
         return node;
     }
 
@@ -98,12 +95,7 @@ public final class AttestationJson {
         JsonFields.requireObject(node, path, BUNDLE_FIELDS);
         Eip712Domain domain = domainFromNode(node.get("domain"), path + ".domain");
         ProductAttestation attestation = attestationFromNode(node.get("attestation"), path + ".attestation");
-        List<JsonNode> sigNodes = JsonFields.array(node, "signatures", path);
-        List<AttestorSignature> sigs = new ArrayList<>(sigNodes.size());
-        for (int i = 0; i < sigNodes.size(); i++) {
-            sigs.add(signatureFromNode(sigNodes.get(i), path + ".signatures[" + i + "]"));
-        }
-        return new AttestationBundle(domain, attestation, sigs);
+        return new AttestationBundle(domain, attestation, signaturesFromNode(node, "signatures", path));
     }
 
     /**
@@ -199,6 +191,38 @@ public final class AttestationJson {
         node.put("signer", s.signer().toChecksumHex());
         node.put("signature", s.signatureHex());
         return node;
+    }
+
+    /**
+     * A signature list as a JSON array, order preserved.
+     *
+     * @param signatures the signatures
+     * @return the array node
+     */
+    public static ArrayNode signaturesToNode(List<AttestorSignature> signatures) {
+        ArrayNode sigs = JsonFields.newArray();
+        for (AttestorSignature s : signatures) {
+            sigs.add(signatureToNode(s));
+        }
+        return sigs;
+    }
+
+    /**
+     * Reads a required signature array field, order preserved.
+     *
+     * @param parent the object holding the field
+     * @param field the field name
+     * @param path the object's JSON path
+     * @return the signatures
+     * @throws ProofJsonException if the field is missing or an element is malformed
+     */
+    public static List<AttestorSignature> signaturesFromNode(JsonNode parent, String field, String path) {
+        List<JsonNode> sigNodes = JsonFields.array(parent, field, path);
+        List<AttestorSignature> sigs = new ArrayList<>(sigNodes.size());
+        for (int i = 0; i < sigNodes.size(); i++) {
+            sigs.add(signatureFromNode(sigNodes.get(i), path + "." + field + "[" + i + "]"));
+        }
+        return sigs;
     }
 
     /**

@@ -14,14 +14,14 @@ import io.hashmix.proofs.eip712.Eip712;
 import io.hashmix.proofs.eip712.Eip712Domain;
 
 /**
- * Verifies the signatures of attestation bundles offline, with the contract's signature rules: the domain
- * must be the expected one (chain, contract, name, version), the attestation must be for the committee's
- * epoch and not past its deadline, and there must be at least {@code threshold} signatures, sorted strictly
- * ascending by signer, each from a committee member and each a canonical 65-byte ECDSA signature that
- * recovers to its signer. The committee and threshold are the caller's: pass the chain's active members and
- * the asset class's threshold (the SDK's {@code CommitteeClient.verifier} does). The product rules the
- * contract also enforces (term, capacity, unused nonce, active asset class, collateral token) are not
- * checked here.
+ * Verifies the signatures of committee bundles ({@link SignedBundle}: product attestations, fulfillment
+ * reports) offline, with the contract's signature rules: the domain must be the expected one (chain,
+ * contract, name, version), the message must be for the committee's epoch and not past its deadline, and
+ * there must be at least {@code threshold} signatures, sorted strictly ascending by signer, each from a
+ * committee member and each a canonical 65-byte ECDSA signature that recovers to its signer. The committee
+ * and threshold are the caller's: pass the chain's active members and the asset class's threshold (the SDK's
+ * {@code CommitteeClient.verifier} does). The message rules the contracts also enforce (for products: term,
+ * capacity, unused nonce, active asset class, collateral token) are not checked here.
  *
  * <p>Every signature in the bundle must be valid, not just {@code threshold} of them: a bundle that passes
  * here passes a contract that ignores surplus bad signatures and one that rejects them. EIP-1271
@@ -150,13 +150,13 @@ public final class BundleVerifier {
     /**
      * Verifies a bundle.
      *
-     * @param bundle the bundle
+     * @param bundle the bundle (an {@link AttestationBundle}, a fulfillment {@code ReportBundle}...)
      * @return the verified digest and signers
      * @throws AttestationVerificationException naming the first failure found, checked in this order:
      *         domain, committee epoch, deadline, signature count, then each signature (order, membership,
      *         canonical form, recovery)
      */
-    public Verified verify(AttestationBundle bundle) {
+    public Verified verify(SignedBundle<?> bundle) {
         return verify(bundle, true);
     }
 
@@ -169,29 +169,22 @@ public final class BundleVerifier {
      * @return the verified digest and signers
      * @throws AttestationVerificationException naming the first failure found (never {@link Reason#EXPIRED})
      */
-    public Verified verifyIgnoringDeadline(AttestationBundle bundle) {
+    public Verified verifyIgnoringDeadline(SignedBundle<?> bundle) {
         return verify(bundle, false);
     }
 
-    private Verified verify(AttestationBundle bundle, boolean checkDeadline) {
+    private Verified verify(SignedBundle<?> bundle, boolean checkDeadline) {
         if (bundle == null) {
             throw new AttestationVerificationException(Reason.MALFORMED, null, "no bundle given");
         }
-        Eip712Domain d = bundle.domain();
-        if (d.chainId() != expectedDomain.chainId()) {
-            throw new AttestationVerificationException(Reason.WRONG_CHAIN, null, "signed for chain id " + d.chainId()
-                    + ", expected " + expectedDomain.chainId());
-        }
-        if (!d.verifyingContract().equals(expectedDomain.verifyingContract())) {
-            throw new AttestationVerificationException(Reason.WRONG_CONTRACT, null, "signed for contract "
-                    + d.verifyingContract() + ", expected " + expectedDomain.verifyingContract());
-        }
-        if (!d.name().equals(expectedDomain.name()) || !d.version().equals(expectedDomain.version())) {
-            throw new AttestationVerificationException(Reason.WRONG_DOMAIN, null, "signed for domain '" + d.name()
-                    + "' version '" + d.version() + "', expected '" + expectedDomain.name() + "' version '"
-                    + expectedDomain.version() + "'");
-        }
-        ProductAttestation a = bundle.attestation();
+        bundle.domain().mismatch(expectedDomain).ifPresent(m -> {
+            throw new AttestationVerificationException(switch (m.field()) {
+                case CHAIN_ID -> Reason.WRONG_CHAIN;
+                case VERIFYING_CONTRACT -> Reason.WRONG_CONTRACT;
+                case NAME_OR_VERSION -> Reason.WRONG_DOMAIN;
+            }, null, m.message());
+        });
+        CommitteeMessage a = bundle.message();
         if (a.committeeEpoch() != committee.epoch()) {
             throw new AttestationVerificationException(Reason.WRONG_COMMITTEE_EPOCH, null, "field committeeEpoch is "
                     + Long.toUnsignedString(a.committeeEpoch()) + ", the committee's epoch is "

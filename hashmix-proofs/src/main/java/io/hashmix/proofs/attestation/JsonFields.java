@@ -3,10 +3,13 @@ package io.hashmix.proofs.attestation;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -127,6 +130,31 @@ public final class JsonFields {
             }
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * The member names of an EIP-712 type string's primary type, in order: the JSON field names of a message
+     * whose fields are named as in its struct (e.g. {@code Mail(address from,string contents)} gives
+     * {@code [from, contents]}).
+     *
+     * @param typeString the type string
+     * @return the names, in type-string order (unmodifiable)
+     * @throws IllegalArgumentException if the text is not {@code Name(type name,...)}
+     */
+    public static Set<String> memberNames(String typeString) {
+        int open = typeString == null ? -1 : typeString.indexOf('(');
+        int close = open < 0 ? -1 : typeString.indexOf(')', open);
+        if (close < 0) {
+            throw new IllegalArgumentException("not an EIP-712 type string: '" + typeString + "'");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String member : typeString.substring(open + 1, close).split(",")) {
+            int space = member.lastIndexOf(' ');
+            if (space <= 0 || space == member.length() - 1 || !names.add(member.substring(space + 1))) {
+                throw new IllegalArgumentException("malformed member '" + member + "' in type string '" + typeString + "'");
+            }
+        }
+        return Collections.unmodifiableSet(names);
     }
 
     /**
@@ -278,6 +306,39 @@ public final class JsonFields {
             throw new ProofJsonException(path, "value exceeds uint256 max (2^256-1)");
         }
         return value;
+    }
+
+    /**
+     * A required positive id field ({@code TokenId}, {@code ProductId}...), a {@code uint256} decimal string
+     * that the id type checks further.
+     *
+     * @param <T> the id type
+     * @param parent the object
+     * @param field field name
+     * @param path the object's path
+     * @param make the id's constructor, throwing {@link IllegalArgumentException} for a value it refuses
+     * @return the id
+     */
+    public static <T> T id(JsonNode parent, String field, String path, Function<BigInteger, T> make) {
+        return id(field(parent, field, path), path + "." + field, make);
+    }
+
+    /**
+     * A node that must be a positive id as a {@code uint256} decimal string.
+     *
+     * @param <T> the id type
+     * @param node the node
+     * @param path its path
+     * @param make the id's constructor, throwing {@link IllegalArgumentException} for a value it refuses
+     * @return the id
+     */
+    public static <T> T id(JsonNode node, String path, Function<BigInteger, T> make) {
+        BigInteger value = uint256(node, path);
+        try {
+            return make.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new ProofJsonException(path, e.getMessage(), e);
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.proofs.eip712.AbiWords;
 import io.hashmix.proofs.eip712.Bytes32;
-import io.hashmix.proofs.eip712.Eip712Struct;
 
 /**
  * The committee's attestation of a product: a block of hash power capacity offered by an issuer, backed
@@ -47,7 +46,7 @@ public record ProductAttestation(
         BigInteger collateral,
         BigInteger nonce,
         long deadline,
-        long committeeEpoch) implements Eip712Struct {
+        long committeeEpoch) implements CommitteeMessage {
 
     /** The exact EIP-712 type string shared with the contracts. Do not change. */
     public static final String TYPE_STRING = "ProductAttestation(address issuer,bytes32 assetClass,uint256 capacity,"
@@ -121,17 +120,6 @@ public record ProductAttestation(
                 .uint64(deadline)
                 .uint64(committeeEpoch)
                 .keccak();
-    }
-
-    /**
-     * Whether the deadline has passed at {@code nowEpochSeconds}: the contract rejects an attestation when
-     * {@code block.timestamp > deadline}, so the deadline second itself is still valid.
-     *
-     * @param nowEpochSeconds current unix time in seconds
-     * @return true if expired
-     */
-    public boolean isExpiredAt(long nowEpochSeconds) {
-        return nowEpochSeconds >= 0 && Long.compareUnsigned(nowEpochSeconds, deadline) > 0;
     }
 
     /**

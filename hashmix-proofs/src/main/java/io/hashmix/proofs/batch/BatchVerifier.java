@@ -12,9 +12,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.hashmix.proofs.attestation.AttestationBundle;
 import io.hashmix.proofs.attestation.AttestationVerificationException;
 import io.hashmix.proofs.attestation.BundleVerifier;
+import io.hashmix.proofs.attestation.SignedBundle;
 import io.hashmix.proofs.ownership.OwnershipCertificate;
 import io.hashmix.proofs.ownership.OwnershipVerificationException;
 
@@ -99,7 +99,8 @@ public final class BatchVerifier implements AutoCloseable {
     }
 
     /**
-     * Verifies bundles ({@link BundleVerifier#verify}, deadline included).
+     * Verifies bundles ({@link BundleVerifier#verify}, deadline included): product attestations, fulfillment
+     * reports, any {@link SignedBundle}.
      *
      * @param verifier the verifier (domain, committee, threshold, clock, backend)
      * @param bundles the bundles; a null element is rejected as {@code MALFORMED}
@@ -109,7 +110,7 @@ public final class BatchVerifier implements AutoCloseable {
      * @throws IllegalStateException if this verifier's own pool is closed
      */
     public List<BatchResult<BundleVerifier.Verified, AttestationVerificationException.Reason>> verifyBundles(
-            BundleVerifier verifier, List<AttestationBundle> bundles) throws InterruptedException {
+            BundleVerifier verifier, List<? extends SignedBundle<?>> bundles) throws InterruptedException {
         if (verifier == null) {
             throw new IllegalArgumentException("batch verification needs a bundle verifier");
         }

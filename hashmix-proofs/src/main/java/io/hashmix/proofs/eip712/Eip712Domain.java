@@ -1,5 +1,7 @@
 package io.hashmix.proofs.eip712;
 
+import java.util.Optional;
+
 import io.hashmix.proofs.EvmAddress;
 
 /**
@@ -52,6 +54,52 @@ public record Eip712Domain(String name, String version, long chainId, EvmAddress
      */
     public static Eip712Domain hashMix(long chainId, EvmAddress verifyingContract) {
         return new Eip712Domain(HASHMIX_NAME, HASHMIX_VERSION, chainId, verifyingContract);
+    }
+
+    /**
+     * How a message's domain differs from the expected one.
+     *
+     * @param field the first field that differs, checked in the order chain id, verifying contract, name/version
+     * @param message what differs, e.g. {@code signed for chain id 1, expected 31337}
+     */
+    public record Mismatch(Field field, String message) {
+
+        /** The domain fields a mismatch is reported for. */
+        public enum Field {
+            /** {@code chainId}. */
+            CHAIN_ID,
+            /** {@code verifyingContract}. */
+            VERIFYING_CONTRACT,
+            /** {@code name} or {@code version}. */
+            NAME_OR_VERSION
+        }
+    }
+
+    /**
+     * Compares this domain (the one a message was signed for) with the expected one. Verifiers map the result to
+     * their own failure reasons, so every verifier compares domains the same way.
+     *
+     * @param expected the domain the verifier expects
+     * @return the first difference, or empty if the domains are equal
+     * @throws IllegalArgumentException if {@code expected} is null
+     */
+    public Optional<Mismatch> mismatch(Eip712Domain expected) {
+        if (expected == null) {
+            throw new IllegalArgumentException("an expected domain is needed");
+        }
+        if (chainId != expected.chainId) {
+            return Optional.of(new Mismatch(Mismatch.Field.CHAIN_ID, "signed for chain id " + chainId
+                    + ", expected " + expected.chainId));
+        }
+        if (!verifyingContract.equals(expected.verifyingContract)) {
+            return Optional.of(new Mismatch(Mismatch.Field.VERIFYING_CONTRACT, "signed for contract "
+                    + verifyingContract + ", expected " + expected.verifyingContract));
+        }
+        if (!name.equals(expected.name) || !version.equals(expected.version)) {
+            return Optional.of(new Mismatch(Mismatch.Field.NAME_OR_VERSION, "signed for domain '" + name
+                    + "' version '" + version + "', expected '" + expected.name + "' version '" + expected.version + "'"));
+        }
+        return Optional.empty();
     }
 
     /**

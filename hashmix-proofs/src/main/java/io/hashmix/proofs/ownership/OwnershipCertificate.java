@@ -1,6 +1,5 @@
 package io.hashmix.proofs.ownership;
 
-import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -193,14 +192,6 @@ public record OwnershipCertificate(HardwareId hardwareId, List<Bytes32> proof, A
         return JsonFields.write(node);
     }
 
-    private static <T> T positiveId(BigInteger value, String path, java.util.function.Function<BigInteger, T> make) {
-        try {
-            return make.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new ProofJsonException(path, e.getMessage(), e);
-        }
-    }
-
     /**
      * Parses a certificate.
      *
@@ -217,12 +208,12 @@ public record OwnershipCertificate(HardwareId hardwareId, List<Bytes32> proof, A
         for (int i = 0; i < proofNodes.size(); i++) {
             proof.add(JsonFields.bytes32(proofNodes.get(i), "$.proof[" + i + "]"));
         }
-        ProductId productId = positiveId(JsonFields.uint256(root, "productId", "$"), "$.productId", ProductId::new);
+        ProductId productId = JsonFields.id(root, "productId", "$", ProductId::new);
         List<JsonNode> tokenNodes = JsonFields.array(root, "tokenIds", "$");
         List<TokenId> tokenIds = new ArrayList<>(tokenNodes.size());
         for (int i = 0; i < tokenNodes.size(); i++) {
             String at = "$.tokenIds[" + i + "]";
-            tokenIds.add(positiveId(JsonFields.uint256(tokenNodes.get(i), at), at, TokenId::new));
+            tokenIds.add(JsonFields.id(tokenNodes.get(i), at, TokenId::new));
         }
         AttestationBundle bundle = AttestationJson.fromNode(root.get("bundle"), "$.bundle");
         try {

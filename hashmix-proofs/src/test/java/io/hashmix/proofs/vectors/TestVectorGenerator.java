@@ -1,6 +1,5 @@
 package io.hashmix.proofs.vectors;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,9 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.hashmix.proofs.attestation.AttestationBundle;
 import io.hashmix.proofs.attestation.AttestationJson;
-import io.hashmix.proofs.attestation.AttestorSignature;
 import io.hashmix.proofs.attestation.JsonFields;
 import io.hashmix.proofs.attestation.ProductAttestation;
+import io.hashmix.proofs.attestation.SignedBundle;
 import io.hashmix.proofs.eip712.Bytes32;
 import io.hashmix.proofs.eip712.Eip712Domain;
 import io.hashmix.proofs.hardware.HardwareId;
@@ -55,42 +54,49 @@ public final class TestVectorGenerator {
                 + "The signers' private keys are keccak256(\"hashmix-test-signer-<i>\"), i = 1..5: PUBLIC TEST-ONLY KEYS, "
                 + "never use them on a real network.");
         Eip712Domain domain = Fixtures.DOMAIN;
-        root.set("domain", AttestationJson.domainToNode(domain));
-        root.put("typeString", ProductAttestation.TYPE_STRING);
-        root.put("typeHash", ProductAttestation.TYPE_HASH.toHex());
-        root.put("domainTypeString", Eip712Domain.TYPE_STRING);
-        root.put("domainTypeHash", Eip712Domain.TYPE_HASH.toHex());
-        root.put("domainSeparator", domain.separator().toHex());
-        root.put("threshold", THRESHOLD);
+        committeeHeader(root, domain, ProductAttestation.TYPE_STRING, ProductAttestation.TYPE_HASH);
         ArrayNode cases = root.putArray("cases");
         addCase(cases, "btc-asic-farm", Fixtures.btcProduct(), 1, 2, 3);
         addCase(cases, "fil-storage-zero-collateral", Fixtures.filProduct(), 2, 4, 5);
         addCase(cases, "max-values", Fixtures.maxProduct(), 1, 3, 5);
-        ArrayNode signers = root.putArray("signers");
-        for (int i = 1; i <= TestKeys.COUNT; i++) {
-            ECKeyPair key = TestKeys.key(i);
-            ObjectNode s = signers.addObject();
-            s.put("address", TestKeys.address(i).toChecksumHex());
-            s.put("privateKey", "0x" + HEX.formatHex(toBytes32(key.getPrivateKey())));
-        }
+        root.set("signers", TestKeys.signersNode());
         return JsonFields.write(root) + "\n";
     }
 
+    /** The fields every committee-signed vector file starts with, after its description. */
+    static void committeeHeader(ObjectNode root, Eip712Domain domain, String typeString, Bytes32 typeHash) {
+        root.set("domain", AttestationJson.domainToNode(domain));
+        root.put("typeString", typeString);
+        root.put("typeHash", typeHash.toHex());
+        root.put("domainTypeString", Eip712Domain.TYPE_STRING);
+        root.put("domainTypeHash", Eip712Domain.TYPE_HASH.toHex());
+        root.put("domainSeparator", domain.separator().toHex());
+        root.put("threshold", THRESHOLD);
+    }
+
     private static void addCase(ArrayNode cases, String name, ProductAttestation message, int... signerIndexes) {
+        AttestationBundle bundle = AttestationBundle.builder(Fixtures.DOMAIN, message).signWith(keys(signerIndexes)).build();
+        addBundleCase(cases, name, "message", AttestationJson.attestationToNode(message), bundle);
+    }
+
+    /** The test keys of the given indexes. */
+    static List<ECKeyPair> keys(int... indexes) {
         List<ECKeyPair> keys = new ArrayList<>();
-        for (int i : signerIndexes) {
+        for (int i : indexes) {
             keys.add(TestKeys.key(i));
         }
-        AttestationBundle bundle = AttestationBundle.builder(Fixtures.DOMAIN, message).signWith(keys).build();
+        return keys;
+    }
+
+    /** A case of a committee-signed vector file: the message under {@code messageField}, hashes, signatures. */
+    static void addBundleCase(ArrayNode cases, String name, String messageField, ObjectNode messageNode,
+            SignedBundle<?> bundle) {
         ObjectNode c = cases.addObject();
         c.put("name", name);
-        c.set("message", AttestationJson.attestationToNode(message));
-        c.put("structHash", message.structHash().toHex());
+        c.set(messageField, messageNode);
+        c.put("structHash", bundle.message().structHash().toHex());
         c.put("digest", bundle.digest().toHex());
-        ArrayNode sigs = c.putArray("signatures");
-        for (AttestorSignature s : bundle.signatures()) {
-            sigs.add(AttestationJson.signatureToNode(s));
-        }
+        c.set("signatures", AttestationJson.signaturesToNode(bundle.signatures()));
     }
 
     /** The hardware Merkle tree vectors. */
@@ -229,13 +235,5 @@ public final class TestVectorGenerator {
         ArrayNode a = JsonFields.newArray();
         values.forEach(v -> a.add(v.toHex()));
         return a;
-    }
-
-    private static byte[] toBytes32(BigInteger v) {
-        byte[] raw = v.toByteArray();
-        byte[] out = new byte[32];
-        int start = raw.length > 32 ? raw.length - 32 : 0;
-        System.arraycopy(raw, start, out, 32 - (raw.length - start), raw.length - start);
-        return out;
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.attestation.AttestationBundle;
@@ -31,6 +32,18 @@ import io.hashmix.proofs.attestation.JsonFields;
 import io.hashmix.proofs.attestation.ProductAttestation;
 import io.hashmix.proofs.eip712.Bytes32;
 import io.hashmix.proofs.eip712.Eip712Domain;
+import io.hashmix.proofs.fulfillment.FulfillmentReport;
+import io.hashmix.proofs.fulfillment.ReportBundle;
+import io.hashmix.proofs.fulfillment.ReportJson;
+import io.hashmix.proofs.fulfillment.SourceChain;
+import io.hashmix.proofs.market.CriteriaOffer;
+import io.hashmix.proofs.market.Order;
+import io.hashmix.proofs.market.OrderJson;
+import io.hashmix.proofs.market.OrderKind;
+import io.hashmix.proofs.market.OrderValidationException;
+import io.hashmix.proofs.market.OrderValidator;
+import io.hashmix.proofs.market.PricedOrder;
+import io.hashmix.proofs.market.SignedOrder;
 import io.hashmix.proofs.hardware.HardwareId;
 import io.hashmix.proofs.merkle.MerkleTree;
 import io.hashmix.proofs.merkle.MultiProof;
@@ -47,7 +60,8 @@ class TestVectorsTest {
     private static final HexFormat HEX = HexFormat.of();
 
     @ParameterizedTest
-    @ValueSource(strings = {TestVectorGenerator.EIP712_FILE, TestVectorGenerator.MERKLE_FILE, TestVectorGenerator.HARDWARE_FILE})
+    @ValueSource(strings = {TestVectorGenerator.EIP712_FILE, TestVectorGenerator.MERKLE_FILE, TestVectorGenerator.HARDWARE_FILE,
+            MarketVectors.FILE, FulfillmentVectors.FILE})
     void committedVectorsEqualGeneratedOnes(String name) throws IOException {
         String generated = generate(name);
         assertEquals(generated, generate(name), "generation must be deterministic");
@@ -98,6 +112,87 @@ class TestVectorsTest {
             assertEquals(3, verifier.verify(bundle).signers().size(), c.get("name").asText());
         }
         assertTrue(sawMax, "one case must hold the max values");
+    }
+
+    /** Market orders: web3j agrees on every digest, each signature recovers to its maker, the validator agrees. */
+    @Test
+    void marketVectorsHashAndVerifyIndependently() throws Exception {
+        JsonNode root = read(MarketVectors.FILE);
+        Eip712Domain domain = AttestationJson.domainFromNode(root.get("domain"), "$.domain");
+        assertEquals(MarketVectors.DOMAIN, domain);
+        assertEquals(domain.separator().toHex(), root.get("domainSeparator").asText());
+        OrderValidator validator = new OrderValidator(domain, Clock.fixed(Instant.ofEpochSecond(Fixtures.JAN_2025), ZoneOffset.UTC));
+        for (OrderKind kind : OrderKind.values()) {
+            JsonNode type = root.get("types").get(kind.jsonName());
+            String typeString = type.get("typeString").asText();
+            assertEquals(Bytes32.keccakUtf8(typeString).toHex(), type.get("typeHash").asText());
+            assertEquals(Integer.toString(kind.code()), type.get("code").asText());
+            JsonNode cases = root.get(MarketVectors.arrayName(kind));
+            assertTrue(cases.size() >= 3, kind + ": at least 3 cases");
+            boolean sawMax = false;
+            for (JsonNode c : cases) {
+                String name = kind + "/" + c.get("name").asText();
+                assertEquals(kind.jsonName(), c.get("kind").asText());
+                Order order = OrderJson.orderFromNode(kind, c.get("order"), "$.order");
+                assertEquals(typeString, order.typeString(), name);
+                assertEquals(type.get("typeHash").asText(), c.get("typeHash").asText(), name);
+                assertEquals(order.structHash().toHex(), c.get("structHash").asText(), name);
+                assertEquals(c.get("digest").asText(), Web3jTypedData.digest(domain, typeString,
+                        (ObjectNode) c.get("order")).toHex(), name + ": web3j's independent EIP-712 encoder must agree");
+                EvmAddress signer = EvmAddress.of(c.get("signer").get("address").asText());
+                byte[] pk = HEX.parseHex(c.get("signer").get("privateKey").asText().substring(2));
+                assertEquals(signer, io.hashmix.proofs.attestation.AttestationSigner.addressOf(
+                        org.web3j.crypto.ECKeyPair.create(pk)), name + ": private key must match its address");
+                assertEquals(signer, order.maker(), name);
+                SignedOrder signed = new SignedOrder(domain, order, HEX.parseHex(c.get("signature").asText().substring(2)));
+                assertEquals(c.get("digest").asText(), signed.digest().toHex(), name);
+                assertEquals(signer, signed.signer(), name);
+                boolean max = order.expiry() == -1L;
+                sawMax |= max;
+                if (max && order instanceof PricedOrder) {
+                    OrderValidationException e = assertThrows(OrderValidationException.class, () -> validator.validate(signed));
+                    assertEquals(OrderValidationException.Reason.PRICE_OVERFLOW, e.reason(), name);
+                } else {
+                    validator.validate(signed);
+                }
+            }
+            assertTrue(sawMax, kind + ": one case must hold the max values");
+        }
+        assertTrue(MarketVectors.listings().stream().anyMatch(c -> ((PricedOrder) c.order()).isNative()), "native listing");
+        assertTrue(MarketVectors.criteriaOffers().stream().anyMatch(c -> ((CriteriaOffer) c.order()).anyIssuer()), "any issuer");
+    }
+
+    /** Fulfillment reports: web3j agrees on every digest and every bundle passes the M-of-N verifier. */
+    @Test
+    void fulfillmentVectorsHashAndVerifyIndependently() throws Exception {
+        JsonNode root = read(FulfillmentVectors.FILE);
+        assertEquals(FulfillmentReport.TYPE_STRING, root.get("typeString").asText());
+        assertEquals(Bytes32.keccakUtf8(root.get("typeString").asText()).toHex(), root.get("typeHash").asText());
+        Eip712Domain domain = AttestationJson.domainFromNode(root.get("domain"), "$.domain");
+        assertEquals(FulfillmentVectors.DOMAIN, domain);
+        assertEquals(domain.separator().toHex(), root.get("domainSeparator").asText());
+        for (JsonNode chain : root.get("sourceChains")) {
+            assertEquals(chain.get("id").asText(), SourceChain.of(chain.get("caip2").asText()).toHex());
+        }
+        assertEquals(4, root.get("sourceChains").size());
+        List<EvmAddress> members = new ArrayList<>();
+        root.get("signers").forEach(s -> members.add(EvmAddress.of(s.get("address").asText())));
+        JsonNode cases = root.get("cases");
+        assertTrue(cases.size() >= 4);
+        for (JsonNode c : cases) {
+            String name = c.get("name").asText();
+            FulfillmentReport report = ReportJson.reportFromNode(c.get("report"), "$.report");
+            assertEquals(report.structHash().toHex(), c.get("structHash").asText(), name);
+            assertEquals(c.get("digest").asText(), Web3jTypedData.digest(domain, FulfillmentReport.TYPE_STRING,
+                    (ObjectNode) c.get("report")).toHex(), name + ": web3j's independent EIP-712 encoder must agree");
+            ReportBundle bundle = new ReportBundle(domain, report,
+                    AttestationJson.signaturesFromNode(c, "signatures", "$"));
+            BundleVerifier verifier = new BundleVerifier(domain, Committee.of(report.committeeEpoch(), members),
+                    TestVectorGenerator.THRESHOLD, Clock.fixed(Instant.ofEpochSecond(Fixtures.JAN_2025), ZoneOffset.UTC));
+            BundleVerifier.Verified v = verifier.verify(bundle);
+            assertEquals(c.get("digest").asText(), v.digest().toHex(), name);
+            assertEquals(TestVectorGenerator.THRESHOLD, v.signers().size(), name);
+        }
     }
 
     @Test
@@ -160,6 +255,8 @@ class TestVectorsTest {
         return switch (name) {
             case TestVectorGenerator.EIP712_FILE -> TestVectorGenerator.eip712ProductAttestation();
             case TestVectorGenerator.MERKLE_FILE -> TestVectorGenerator.merkleHardware();
+            case MarketVectors.FILE -> MarketVectors.generate();
+            case FulfillmentVectors.FILE -> FulfillmentVectors.generate();
             default -> TestVectorGenerator.hardwareIds();
         };
     }

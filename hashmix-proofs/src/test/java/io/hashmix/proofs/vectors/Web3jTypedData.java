@@ -1,7 +1,10 @@
 package io.hashmix.proofs.vectors;
 
+import java.util.Map;
+
 import org.web3j.crypto.StructuredDataEncoder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -12,14 +15,16 @@ import io.hashmix.proofs.eip712.Eip712Domain;
 
 /**
  * An independent EIP-712 implementation to cross-check ours: web3j's generic JSON {@link StructuredDataEncoder}.
+ * The struct's members are parsed from its pinned type string; the message is given as a JSON object of
+ * text values (decimal numbers, 0x hex), as the codecs write them.
  */
 public final class Web3jTypedData {
 
     private Web3jTypedData() {
     }
 
-    /** The eth_signTypedData_v4 JSON of an attestation. */
-    public static String json(Eip712Domain domain, ProductAttestation a) {
+    /** The eth_signTypedData_v4 JSON of a message of a single (non-nested) struct type. */
+    public static String json(Eip712Domain domain, String typeString, ObjectNode message) {
         ObjectNode root = JsonFields.newObject();
         ObjectNode types = root.putObject("types");
         ArrayNode d = types.putArray("EIP712Domain");
@@ -27,21 +32,37 @@ public final class Web3jTypedData {
         field(d, "version", "string");
         field(d, "chainId", "uint256");
         field(d, "verifyingContract", "address");
-        ArrayNode p = types.putArray("ProductAttestation");
         // parsed from the type string on purpose: the pinned string drives this independent encoder
-        String inner = ProductAttestation.TYPE_STRING.substring("ProductAttestation(".length(),
-                ProductAttestation.TYPE_STRING.length() - 1);
+        String primary = typeString.substring(0, typeString.indexOf('('));
+        ArrayNode p = types.putArray(primary);
+        String inner = typeString.substring(primary.length() + 1, typeString.length() - 1);
         for (String member : inner.split(",")) {
             String[] parts = member.split(" ");
             field(p, parts[1], parts[0]);
         }
-        root.put("primaryType", "ProductAttestation");
+        root.put("primaryType", primary);
         ObjectNode dom = root.putObject("domain");
         dom.put("name", domain.name());
         dom.put("version", domain.version());
         dom.put("chainId", domain.chainId());
         dom.put("verifyingContract", domain.verifyingContract().hex());
         ObjectNode m = root.putObject("message");
+        for (Map.Entry<String, JsonNode> e : message.properties()) {
+            // web3j wants lowercase addresses and plain text numbers
+            String text = e.getValue().asText();
+            m.put(e.getKey(), text.startsWith("0x") ? text.toLowerCase(java.util.Locale.ROOT) : text);
+        }
+        return JsonFields.write(root);
+    }
+
+    /** web3j's digest of a message given as text values. */
+    public static Bytes32 digest(Eip712Domain domain, String typeString, ObjectNode message) throws Exception {
+        return new Bytes32(new StructuredDataEncoder(json(domain, typeString, message)).hashStructuredData());
+    }
+
+    /** The eth_signTypedData_v4 JSON of an attestation. */
+    public static String json(Eip712Domain domain, ProductAttestation a) {
+        ObjectNode m = JsonFields.newObject();
         m.put("issuer", a.issuer().hex());
         m.put("assetClass", a.assetClass().toHex());
         m.put("capacity", a.capacity().toString());
@@ -55,7 +76,7 @@ public final class Web3jTypedData {
         m.put("nonce", a.nonce().toString());
         m.put("deadline", Long.toUnsignedString(a.deadline()));
         m.put("committeeEpoch", Long.toUnsignedString(a.committeeEpoch()));
-        return JsonFields.write(root);
+        return json(domain, ProductAttestation.TYPE_STRING, m);
     }
 
     /** web3j's digest of an attestation. */
