@@ -24,6 +24,8 @@ const EXPORTS = [
   { name: "AttestorRegistry", source: "src/AttestorRegistry.sol" },
   { name: "HashPowerToken", source: "src/HashPowerToken.sol" },
   { name: "BtcSpvVerifier", source: "src/BtcSpvVerifier.sol" },
+  { name: "FulfillmentVault", source: "src/FulfillmentVault.sol" },
+  { name: "HashMixMarket", source: "src/HashMixMarket.sol" },
 ];
 // ---------------------------------------------------------------------------------------------
 

@@ -17,6 +17,15 @@ public enum ProtocolContract {
     /** The hash power NFT: products from M-of-N attestations, slices, ownership proofs, challenges. */
     HASH_POWER_TOKEN("HashPowerToken", false),
 
+    /** Bitcoin SPV verifier: committee-attested header checkpoints, payment proofs consumed once. */
+    BTC_SPV_VERIFIER("BtcSpvVerifier", false),
+
+    /** Fulfillment: epoch reports, revenue deposits, holder claims, shortfall compensation, collateral release. */
+    FULFILLMENT_VAULT("FulfillmentVault", false),
+
+    /** The market: EIP-712 listings, offers, criteria offers and swap orders settled atomically. */
+    HASH_MIX_MARKET("HashMixMarket", false),
+
     /**
      * A mintable ERC-20 standing in for a payout token (e.g. wrapped BTC) on local chains.
      * Never deployed to a public network by the {@code Deployer} unless asked for.

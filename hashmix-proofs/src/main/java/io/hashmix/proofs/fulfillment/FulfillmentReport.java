@@ -21,7 +21,8 @@ import io.hashmix.proofs.eip712.Bytes32;
  * @param epoch the product's epoch ({@code uint32})
  * @param deliveredUnits average units delivered over the epoch ({@code uint256}, at most the capacity)
  * @param revenue what the delivered power earned: the payout-token amount the issuer must deposit ({@code uint256})
- * @param unitRevenue what one promised unit earned over the epoch; prices the shortfall ({@code uint256})
+ * @param unitRevenue what one promised unit earned over the epoch, in payout base units scaled by 10^18 (one
+ *                       unit often earns a fraction of a base unit); prices the shortfall ({@code uint256})
  * @param sourceChain keccak-256 of the CAIP-2 id of the chain the power worked on ({@link SourceChain}), non-zero
  * @param evidence the payout's Bitcoin txid (internal byte order) or the keccak-256 of a Filecoin message
  *        CID's bytes ({@link Evidence})

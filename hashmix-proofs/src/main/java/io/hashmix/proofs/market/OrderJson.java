@@ -35,7 +35,8 @@ import io.hashmix.proofs.eip712.Eip712Domain;
  * {@code uint32}, which JavaScript cannot always hold as numbers; JSON integers are accepted for those on
  * input); bytes are {@code 0x} hex; addresses are written with their EIP-55 checksum. Reading is strict:
  * unknown, missing or null fields, wrong JSON types, out-of-range values and orders that break the market's
- * rules (zero units, ...) are a {@link ProofJsonException} naming the JSON path, e.g. {@code $.order.units}.
+ * rules (zero units, ...) are a {@link ProofJsonException} naming the JSON path, e.g. {@code $.order.units}
+ * (a swap's {@code giveUnits} and {@code wantUnits} are {@code uint256} decimal strings like {@code units}).
  */
 public final class OrderJson {
 
@@ -151,7 +152,9 @@ public final class OrderJson {
                 n.put("maker", s.maker().toChecksumHex());
                 n.put("giveTokenId", s.giveTokenId().toString());
                 n.put("giveTokenNonce", Long.toString(s.giveTokenNonce()));
+                n.put("giveUnits", s.giveUnits().toString());
                 n.put("wantTokenId", s.wantTokenId().toString());
+                n.put("wantUnits", s.wantUnits().toString());
             }
         }
         // every order type string ends with these three members
@@ -201,7 +204,8 @@ public final class OrderJson {
                         JsonFields.address(node, "currency", path), JsonFields.uint256(node, "pricePerUnit", path),
                         counter, salt, expiry);
                 case SWAP -> new SwapOrder(JsonFields.address(node, "maker", path), tokenId(node, "giveTokenId", path),
-                        JsonFields.uint32(node, "giveTokenNonce", path), tokenId(node, "wantTokenId", path),
+                        JsonFields.uint32(node, "giveTokenNonce", path), JsonFields.uint256(node, "giveUnits", path),
+                        tokenId(node, "wantTokenId", path), JsonFields.uint256(node, "wantUnits", path),
                         counter, salt, expiry);
             };
         } catch (OrderValidationException e) {

@@ -16,7 +16,7 @@ public enum OrderKind {
     OFFER(1, "offer", Offer.TYPE_STRING),
     /** A buyer's {@link CriteriaOffer} for any token matching criteria; code 2. */
     CRITERIA_OFFER(2, "criteriaOffer", CriteriaOffer.TYPE_STRING),
-    /** A {@link SwapOrder}: one whole token for another; code 3. */
+    /** A {@link SwapOrder}: one whole token for another, both sides' units signed; code 3. */
     SWAP(3, "swap", SwapOrder.TYPE_STRING);
 
     private final int code;

@@ -45,9 +45,7 @@ final class OrderRules {
         uint256(what, minFill, "minFill");
         notNull(what, currency, "currency");
         uint256(what, pricePerUnit, "pricePerUnit");
-        if (units.signum() == 0) {
-            throw new OrderValidationException(Reason.ZERO_UNITS, "units", what + " units must be positive, got 0");
-        }
+        positiveUnits(what, units, "units");
         if (minFill.compareTo(units) > 0) {
             throw new OrderValidationException(Reason.MIN_FILL_ABOVE_UNITS, "minFill", what + " minFill " + minFill
                     + " is above its units " + units);
@@ -55,6 +53,17 @@ final class OrderRules {
         if (pricePerUnit.signum() == 0) {
             throw new OrderValidationException(Reason.ZERO_PRICE, "pricePerUnit", what
                     + " pricePerUnit must be positive, got 0");
+        }
+    }
+
+    /**
+     * Checks that a unit count (already range-checked) is not zero: {@link Reason#ZERO_UNITS} otherwise.
+     *
+     * @param field {@code units}, or a swap's {@code giveUnits} / {@code wantUnits}
+     */
+    static void positiveUnits(String what, BigInteger units, String field) {
+        if (units.signum() == 0) {
+            throw new OrderValidationException(Reason.ZERO_UNITS, field, what + " " + field + " must be positive, got 0");
         }
     }
 
@@ -71,7 +80,7 @@ final class OrderRules {
         }
     }
 
-    private static void uint256(String what, BigInteger value, String field) {
+    static void uint256(String what, BigInteger value, String field) {
         AbiWords.checkUint256(value, what + " field '" + field + "'");
     }
 }

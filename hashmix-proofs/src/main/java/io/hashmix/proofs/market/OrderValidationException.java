@@ -31,7 +31,7 @@ public final class OrderValidationException extends IllegalArgumentException {
         WRONG_CONTRACT,
         /** The order's domain has another name or version than expected. */
         WRONG_DOMAIN,
-        /** {@code units} is zero. */
+        /** {@code units} is zero, or a swap order's {@code giveUnits} or {@code wantUnits}. */
         ZERO_UNITS,
         /** {@code minFill} is above {@code units}: no fill could satisfy it except the whole order. */
         MIN_FILL_ABOVE_UNITS,

@@ -16,11 +16,12 @@ import io.hashmix.proofs.market.OrderValidationException.Reason;
  * domain is the expected market's (chain id, contract, name, version), the terms are fillable (offers are
  * not in the native coin, {@code pricePerUnit * units} fits a {@code uint256}), the order has not expired,
  * and the signature is a canonical 65-byte ECDSA signature by the maker. The order records themselves
- * already refuse zero units, a minimum fill above the units, a zero price or expiry, and a swap of a token
- * for itself ({@link OrderValidationException} too).
+ * already refuse zero units (also a swap's {@code giveUnits} or {@code wantUnits}), a minimum fill above the
+ * units, a zero price or expiry, and a swap of a token for itself ({@link OrderValidationException} too).
  *
  * <p>What only the chain knows is not checked: the maker's current counter, cancellation and filled units,
- * token ownership, the token nonce, tradability, criteria matches, balances and approvals. EIP-1271
+ * token ownership, the token nonce, whether a swap's tokens still hold its {@code giveUnits} and
+ * {@code wantUnits} ({@code UnitsChanged}), tradability, criteria matches, balances and approvals. EIP-1271
  * (contract) makers cannot be checked offline: their orders fail here with {@link Reason#BAD_SIGNATURE} or
  * {@link Reason#WRONG_SIGNER} and must be checked on chain.
  *

@@ -69,6 +69,20 @@ class OrderJsonTest {
     }
 
     @Test
+    void writesSwapUnitsAsDecimalStrings() {
+        String max = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
+        JsonNode maxSwap = JsonFields.parse(OrderJson.toJson(MarketVectors.swaps().getLast().signed())).get("order");
+        assertEquals(max, maxSwap.get("giveUnits").textValue());
+        assertEquals(max, maxSwap.get("wantUnits").textValue());
+        JsonNode plain = JsonFields.parse(SWAP).get("order");
+        assertEquals("1000", plain.get("giveUnits").textValue());
+        assertEquals("250", plain.get("wantUnits").textValue());
+        SwapOrder back = (SwapOrder) OrderJson.fromJson(SWAP).order();
+        assertEquals(java.math.BigInteger.valueOf(1000), back.giveUnits());
+        assertEquals(java.math.BigInteger.valueOf(250), back.wantUnits());
+    }
+
+    @Test
     void acceptsJsonIntegersForSmallTypes() {
         SignedOrder s = MarketVectors.listings().getFirst().signed();
         ObjectNode n = OrderJson.toNode(s);
@@ -122,6 +136,24 @@ class OrderJsonTest {
                 Arguments.of("zero expiry", LISTING.replace("\"expiry\": \"1738281600\"", "\"expiry\": \"0\""), "$.order.expiry"),
                 Arguments.of("zero maker", LISTING.replace("0x9a9BadE93986600f0D686190b0aA3C3921F96345", "0x0000000000000000000000000000000000000000"), "$.order"),
                 Arguments.of("swap of a token for itself", SWAP.replace("\"wantTokenId\": \"12\"", "\"wantTokenId\": \"7\""), "$.order.wantTokenId"),
+                Arguments.of("swap missing giveUnits", SWAP.replace("\"giveUnits\": \"1000\",", ""), "$.order.giveUnits"),
+                Arguments.of("swap missing wantUnits", SWAP.replace("\"wantUnits\": \"250\",", ""), "$.order.wantUnits"),
+                Arguments.of("swap without units (old format)", SWAP.replace("\"giveUnits\": \"1000\",", "")
+                        .replace("\"wantUnits\": \"250\",", ""), "$.order.giveUnits"),
+                Arguments.of("swap with units instead", SWAP.replace("\"giveUnits\": \"1000\"", "\"units\": \"1000\""), "$.order.units"),
+                Arguments.of("null giveUnits", SWAP.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": null"), "$.order.giveUnits"),
+                Arguments.of("giveUnits as number", SWAP.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": 1000"), "$.order.giveUnits"),
+                Arguments.of("hex giveUnits", SWAP.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"0x3e8\""), "$.order.giveUnits"),
+                Arguments.of("negative giveUnits", SWAP.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"-1000\""), "$.order.giveUnits"),
+                Arguments.of("leading zero giveUnits", SWAP.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"01000\""), "$.order.giveUnits"),
+                Arguments.of("empty giveUnits", SWAP.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"\""), "$.order.giveUnits"),
+                Arguments.of("fractional giveUnits", SWAP.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"1000.5\""), "$.order.giveUnits"),
+                Arguments.of("giveUnits overflow", SWAP.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"" + max.replace("935", "936") + "\""), "$.order.giveUnits"),
+                Arguments.of("wantUnits as number", SWAP.replace("\"wantUnits\": \"250\"", "\"wantUnits\": 250"), "$.order.wantUnits"),
+                Arguments.of("negative wantUnits", SWAP.replace("\"wantUnits\": \"250\"", "\"wantUnits\": \"-250\""), "$.order.wantUnits"),
+                Arguments.of("wantUnits overflow", SWAP.replace("\"wantUnits\": \"250\"", "\"wantUnits\": \"" + max.replace("935", "936") + "\""), "$.order.wantUnits"),
+                Arguments.of("zero giveUnits", SWAP.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"0\""), "$.order.giveUnits"),
+                Arguments.of("zero wantUnits", SWAP.replace("\"wantUnits\": \"250\"", "\"wantUnits\": \"0\""), "$.order.wantUnits"),
                 Arguments.of("bad assetClass", OrderJson.toJson(MarketVectors.criteriaOffers().getFirst().signed())
                         .replaceFirst("\"assetClass\": \"0x[0-9a-f]{64}\"", "\"assetClass\": \"0x1234\""), "$.order.assetClass"),
                 Arguments.of("empty signature", LISTING.replaceFirst("\"signature\": \"0x[0-9a-f]+\"", "\"signature\": \"0x\""), "$.signature"),
@@ -145,6 +177,14 @@ class OrderJsonTest {
         ProofJsonException e = assertThrows(ProofJsonException.class, () -> OrderJson.fromJson(zeroPrice));
         OrderValidationException cause = assertInstanceOf(OrderValidationException.class, e.getCause());
         assertEquals(OrderValidationException.Reason.ZERO_PRICE, cause.reason());
+        for (String field : List.of("giveUnits", "wantUnits")) {
+            String zero = SWAP.replaceFirst("\"" + field + "\": \"\\d+\"", "\"" + field + "\": \"0\"");
+            ProofJsonException z = assertThrows(ProofJsonException.class, () -> OrderJson.fromJson(zero), field);
+            OrderValidationException rule = assertInstanceOf(OrderValidationException.class, z.getCause());
+            assertEquals(OrderValidationException.Reason.ZERO_UNITS, rule.reason());
+            assertEquals(field, rule.field().orElseThrow());
+            assertEquals("$.order." + field, z.path());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,26 @@ class OrderSignerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> OrderSigner.sign(MarketVectors.DOMAIN, c.order(), TestKeys.key(c.key() + 1)));
         assertTrue(e.getMessage().contains(c.order().maker().toChecksumHex()), e.getMessage());
+    }
+
+    /** A swap's signature covers both sides' units: the same signature under other units recovers to someone else. */
+    @Test
+    void swapSignaturesCoverBothSidesUnits() {
+        MarketVectors.Case c = MarketVectors.swaps().getFirst();
+        SwapOrder order = (SwapOrder) c.order();
+        SignedOrder signed = c.signed();
+        for (SwapOrder changed : List.of(order.toBuilder().giveUnits(order.giveUnits().subtract(BigInteger.ONE)).build(),
+                order.toBuilder().wantUnits(order.wantUnits().subtract(BigInteger.ONE)).build())) {
+            SignedOrder replayed = new SignedOrder(signed.domain(), changed, signed.signature());
+            assertNotEquals(signed.digest(), replayed.digest());
+            assertNotEquals(order.maker(), replayed.signer());
+            assertEquals(order.maker(), OrderSigner.sign(MarketVectors.DOMAIN, changed, TestKeys.key(c.key())).signer());
+        }
+        // the carved-token case keeps the token id and nonce of the plain one but signs other units
+        SwapOrder carved = (SwapOrder) MarketVectors.swaps().get(2).order();
+        assertEquals(order.giveTokenId(), carved.giveTokenId());
+        assertEquals(order.giveTokenNonce(), carved.giveTokenNonce());
+        assertNotEquals(order.giveUnits(), carved.giveUnits());
     }
 
     @Test

@@ -52,8 +52,11 @@ class OrderTypesTest {
                 + "uint256 counter,uint256 salt,uint64 expiry)",
                 "0x75b93f93f7841df1f5881bd40b99662baafc8d370da6bf75829d9dc903262f01");
         assertPinned(SwapOrder.TYPE_STRING, SwapOrder.TYPE_HASH, "SwapOrder(address maker,uint256 giveTokenId,"
-                + "uint32 giveTokenNonce,uint256 wantTokenId,uint256 counter,uint256 salt,uint64 expiry)",
-                "0x59853c521d09650058858b4610dc3d247b7a9639e8acb384590189011af255f8");
+                + "uint32 giveTokenNonce,uint256 giveUnits,uint256 wantTokenId,uint256 wantUnits,uint256 counter,"
+                + "uint256 salt,uint64 expiry)",
+                "0x6e8dc7b4738b7ae771bf0a2dbf5b9503606c5e01c8336579fcad66825c9a44d2");
+        assertEquals(SwapOrder.TYPE_STRING, OrderKind.SWAP.typeString());
+        assertEquals(SwapOrder.TYPE_HASH, OrderKind.SWAP.typeHash());
     }
 
     private static void assertPinned(String typeString, Bytes32 typeHash, String expected, String expectedHash) {
@@ -150,10 +153,48 @@ class OrderTypesTest {
                 SWAP.toBuilder().maker(TestKeys.address(2)).build(),
                 SWAP.toBuilder().giveTokenId(TokenId.of(8)).build(),
                 SWAP.toBuilder().giveTokenNonce(4).build(),
+                SWAP.toBuilder().giveUnits(SWAP.giveUnits().subtract(BigInteger.ONE)).build(),
                 SWAP.toBuilder().wantTokenId(TokenId.of(13)).build(),
+                SWAP.toBuilder().wantUnits(SWAP.wantUnits().add(BigInteger.ONE)).build(),
+                // the units are distinct words: swapping the two values changes the hash too
+                SWAP.toBuilder().giveUnits(SWAP.wantUnits()).wantUnits(SWAP.giveUnits()).build(),
                 SWAP.toBuilder().counter(1).build(),
                 SWAP.toBuilder().salt(BigInteger.ONE).build(),
                 SWAP.toBuilder().expiry(SWAP.expiry() + 1).build()));
+    }
+
+    /** The struct hash is {@code keccak256} of exactly ten 32-byte words, in type-string order. */
+    @Test
+    void swapStructHashEncodesTenWordsInTypeOrder() {
+        SwapOrder max = (SwapOrder) MarketVectors.swaps().getLast().order();
+        for (SwapOrder s : List.of(SWAP, max)) {
+            byte[] encoded = new byte[10 * 32];
+            int i = 0;
+            List<BigInteger> words = List.of(new BigInteger(1, SwapOrder.TYPE_HASH.value()),
+                    new BigInteger(s.maker().hex().substring(2), 16), s.giveTokenId().value(),
+                    BigInteger.valueOf(s.giveTokenNonce()), s.giveUnits(), s.wantTokenId().value(), s.wantUnits(),
+                    s.counter(), s.salt(), new BigInteger(Long.toUnsignedString(s.expiry())));
+            for (BigInteger word : words) {
+                byte[] w = org.web3j.utils.Numeric.toBytesPadded(word, 32);
+                System.arraycopy(w, 0, encoded, 32 * i++, 32);
+            }
+            assertEquals(org.web3j.utils.Numeric.toHexString(Hash.sha3(encoded)), s.structHash().toHex());
+        }
+    }
+
+    @Test
+    void swapBuilderTakesUnitsAsLongOrBigInteger() {
+        SwapOrder a = SWAP.toBuilder().giveUnits(5).wantUnits(6).build();
+        SwapOrder b = SWAP.toBuilder().giveUnits(BigInteger.valueOf(5)).wantUnits(BigInteger.valueOf(6)).build();
+        assertEquals(a, b);
+        assertEquals(BigInteger.valueOf(5), a.giveUnits());
+        assertEquals(BigInteger.valueOf(6), a.wantUnits());
+        SwapOrder max = (SwapOrder) MarketVectors.swaps().getLast().order();
+        assertEquals(AbiWords.UINT256_MAX, max.giveUnits());
+        assertEquals(AbiWords.UINT256_MAX, max.wantUnits());
+        assertEquals(max, max.toBuilder().build());
+        // equal tokens with other units are a different order
+        assertNotEquals(SWAP, SWAP.toBuilder().giveUnits(SWAP.giveUnits().add(BigInteger.ONE)).build());
     }
 
     private static void assertAllDistinct(Bytes32 base, List<? extends Order> variants) {
@@ -203,7 +244,17 @@ class OrderTypesTest {
         assertField("assetClass", () -> CRITERIA.toBuilder().assetClass(null).build());
         assertField("issuer", () -> CRITERIA.toBuilder().issuer(null).build());
         assertField("giveTokenNonce", () -> SwapOrder.builder().maker(TestKeys.address(1)).giveTokenId(TokenId.of(1))
-                .wantTokenId(TokenId.of(2)).expiry(1).build());
+                .giveUnits(1).wantTokenId(TokenId.of(2)).wantUnits(1).expiry(1).build());
+        assertField("giveUnits", () -> SwapOrder.builder().maker(TestKeys.address(1)).giveTokenId(TokenId.of(1))
+                .giveTokenNonce(0).wantTokenId(TokenId.of(2)).wantUnits(1).expiry(1).build());
+        assertField("wantUnits", () -> SwapOrder.builder().maker(TestKeys.address(1)).giveTokenId(TokenId.of(1))
+                .giveTokenNonce(0).giveUnits(1).wantTokenId(TokenId.of(2)).expiry(1).build());
+        assertField("giveUnits", () -> SWAP.toBuilder().giveUnits(null).build());
+        assertField("wantUnits", () -> SWAP.toBuilder().wantUnits(null).build());
+        assertField("giveUnits", () -> new SwapOrder(SWAP.maker(), SWAP.giveTokenId(), SWAP.giveTokenNonce(), null,
+                SWAP.wantTokenId(), SWAP.wantUnits(), SWAP.counter(), SWAP.salt(), SWAP.expiry()));
+        assertField("wantUnits", () -> new SwapOrder(SWAP.maker(), SWAP.giveTokenId(), SWAP.giveTokenNonce(), SWAP.giveUnits(),
+                SWAP.wantTokenId(), null, SWAP.counter(), SWAP.salt(), SWAP.expiry()));
         assertField("wantTokenId", () -> SWAP.toBuilder().wantTokenId(null).build());
         assertField("buyer", () -> OFFER.toBuilder().buyer(EvmAddress.ZERO).build());
         assertThrows(IllegalArgumentException.class, () -> LISTING.toBuilder().expiry((Instant) null));
@@ -215,6 +266,10 @@ class OrderTypesTest {
         assertField("tokenNonce", () -> LISTING.toBuilder().tokenNonce(AbiWords.UINT32_MAX + 1).build());
         assertField("tokenNonce", () -> LISTING.toBuilder().tokenNonce(-1).build());
         assertField("giveTokenNonce", () -> SWAP.toBuilder().giveTokenNonce(1L << 32).build());
+        assertField("giveUnits", () -> SWAP.toBuilder().giveUnits(TWO_256).build());
+        assertField("giveUnits", () -> SWAP.toBuilder().giveUnits(-1).build());
+        assertField("wantUnits", () -> SWAP.toBuilder().wantUnits(TWO_256).build());
+        assertField("wantUnits", () -> SWAP.toBuilder().wantUnits(-1).build());
         assertField("units", () -> LISTING.toBuilder().units(TWO_256).build());
         assertField("minFill", () -> LISTING.toBuilder().minFill(-1).build());
         assertField("pricePerUnit", () -> OFFER.toBuilder().pricePerUnit(TWO_256).build());
@@ -223,6 +278,8 @@ class OrderTypesTest {
         // the extremes themselves are fine
         LISTING.toBuilder().tokenNonce(AbiWords.UINT32_MAX).units(AbiWords.UINT256_MAX).counter(AbiWords.UINT256_MAX)
                 .salt(AbiWords.UINT256_MAX).expiry(-1L).build();
+        SWAP.toBuilder().giveUnits(AbiWords.UINT256_MAX).wantUnits(AbiWords.UINT256_MAX).build();
+        SWAP.toBuilder().giveUnits(1).wantUnits(1).build();
     }
 
     @Test
@@ -233,7 +290,12 @@ class OrderTypesTest {
         assertRule(Reason.ZERO_PRICE, "pricePerUnit", () -> LISTING.toBuilder().pricePerUnit(BigInteger.ZERO).build());
         assertRule(Reason.ZERO_EXPIRY, "expiry", () -> OFFER.toBuilder().expiry(0).build());
         assertRule(Reason.ZERO_EXPIRY, "expiry", () -> SwapOrder.builder().maker(TestKeys.address(1)).giveTokenId(TokenId.of(1))
-                .giveTokenNonce(0).wantTokenId(TokenId.of(2)).build());
+                .giveTokenNonce(0).giveUnits(1).wantTokenId(TokenId.of(2)).wantUnits(1).build());
+        assertRule(Reason.ZERO_UNITS, "giveUnits", () -> SWAP.toBuilder().giveUnits(0).build());
+        assertRule(Reason.ZERO_UNITS, "wantUnits", () -> SWAP.toBuilder().wantUnits(BigInteger.ZERO).build());
+        assertRule(Reason.ZERO_UNITS, "giveUnits", () -> SWAP.toBuilder().giveUnits(0).wantUnits(0).build());
+        assertRule(Reason.ZERO_UNITS, "wantUnits", () -> new SwapOrder(SWAP.maker(), SWAP.giveTokenId(), SWAP.giveTokenNonce(),
+                SWAP.giveUnits(), SWAP.wantTokenId(), BigInteger.ZERO, SWAP.counter(), SWAP.salt(), SWAP.expiry()));
         assertRule(Reason.SAME_TOKEN, "wantTokenId", () -> SWAP.toBuilder().wantTokenId(SWAP.giveTokenId()).build());
         // minFill == units and minFill == 0 are both allowed
         LISTING.toBuilder().minFill(LISTING.units()).build();

@@ -163,6 +163,22 @@ class OrderValidatorTest {
         rejects(Reason.ZERO_EXPIRY, () -> VALIDATOR.validateJson(json.replace("\"expiry\": \"1738281600\"", "\"expiry\": \"0\"")));
         String swap = OrderJson.toJson(MarketVectors.swaps().getFirst().signed());
         rejects(Reason.SAME_TOKEN, () -> VALIDATOR.validateJson(swap.replace("\"wantTokenId\": \"12\"", "\"wantTokenId\": \"7\"")));
+        OrderValidationException give = rejects(Reason.ZERO_UNITS,
+                () -> VALIDATOR.validateJson(swap.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"0\"")));
+        assertEquals("giveUnits", give.field().orElseThrow());
+        assertTrue(give.getMessage().contains("$.order.giveUnits"), give.getMessage());
+        OrderValidationException want = rejects(Reason.ZERO_UNITS,
+                () -> VALIDATOR.validateJson(swap.replace("\"wantUnits\": \"250\"", "\"wantUnits\": \"0\"")));
+        assertEquals("wantUnits", want.field().orElseThrow());
+        assertTrue(want.getMessage().contains("$.order.wantUnits"), want.getMessage());
+        // a malformed units field is not a market rule
+        OrderValidationException bad = rejects(Reason.MALFORMED,
+                () -> VALIDATOR.validateJson(swap.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": 1000")));
+        assertInstanceOf(ProofJsonException.class, bad.getCause());
+        assertEquals("$.order.giveUnits", ((ProofJsonException) bad.getCause()).path());
+        // both sides' units are signed: shrinking either after signing breaks the signature
+        rejects(Reason.WRONG_SIGNER, () -> VALIDATOR.validateJson(swap.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"900\"")));
+        rejects(Reason.WRONG_SIGNER, () -> VALIDATOR.validateJson(swap.replace("\"wantUnits\": \"250\"", "\"wantUnits\": \"249\"")));
         // a field changed after signing: the JSON parses, the signature no longer matches the maker
         rejects(Reason.WRONG_SIGNER, () -> VALIDATOR.validateJson(json.replace("\"minFill\": \"100\"", "\"minFill\": \"99\"")));
     }

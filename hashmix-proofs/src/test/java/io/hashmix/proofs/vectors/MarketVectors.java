@@ -123,17 +123,25 @@ public final class MarketVectors {
                         AbiWords.UINT256_MAX, AbiWords.UINT256_MAX, -1L), 5));
     }
 
-    /** Swap cases: a plain swap, a fresh token under a raised counter, maxima. */
+    /**
+     * Swap cases: a plain swap, a fresh token under a raised counter, a token that kept its id and nonce through a
+     * carve (fewer units), maxima (last: giveUnits and wantUnits at {@code uint256} max). Every case signs both
+     * sides' units.
+     */
     public static List<Case> swaps() {
         return List.of(
                 new Case("plain", SwapOrder.builder().maker(TestKeys.address(1)).giveTokenId(TokenId.of(7)).giveTokenNonce(3)
-                        .wantTokenId(TokenId.of(12)).salt(salt("swap-1")).expiry(Fixtures.JAN_2025 + DAYS_30).build(), 1),
+                        .giveUnits(1000).wantTokenId(TokenId.of(12)).wantUnits(250).salt(salt("swap-1"))
+                        .expiry(Fixtures.JAN_2025 + DAYS_30).build(), 1),
                 new Case("fresh-token-raised-counter", SwapOrder.builder().maker(TestKeys.address(2)).giveTokenId(TokenId.of(12))
-                        .giveTokenNonce(0).wantTokenId(TokenId.of(7)).counter(3).salt(salt("swap-2"))
-                        .expiry(Fixtures.JAN_2025 + 86_400).build(), 2),
-                new Case("max-values", new SwapOrder(TestKeys.address(4), MAX_TOKEN, AbiWords.UINT32_MAX,
+                        .giveTokenNonce(0).giveUnits(250).wantTokenId(TokenId.of(7)).wantUnits(1000).counter(3)
+                        .salt(salt("swap-2")).expiry(Fixtures.JAN_2025 + 86_400).build(), 2),
+                new Case("carved-token-same-nonce", SwapOrder.builder().maker(TestKeys.address(1)).giveTokenId(TokenId.of(7))
+                        .giveTokenNonce(3).giveUnits(900).wantTokenId(TokenId.of(12)).wantUnits(250).salt(salt("swap-3"))
+                        .expiry(Fixtures.JAN_2025 + DAYS_30).build(), 1),
+                new Case("max-values", new SwapOrder(TestKeys.address(4), MAX_TOKEN, AbiWords.UINT32_MAX, AbiWords.UINT256_MAX,
                         new TokenId(AbiWords.UINT256_MAX.subtract(BigInteger.ONE)), AbiWords.UINT256_MAX, AbiWords.UINT256_MAX,
-                        -1L), 4));
+                        AbiWords.UINT256_MAX, -1L), 4));
     }
 
     /** The cases of a kind. */

@@ -30,6 +30,7 @@ import io.hashmix.proofs.attestation.BundleVerifier;
 import io.hashmix.proofs.attestation.Committee;
 import io.hashmix.proofs.attestation.JsonFields;
 import io.hashmix.proofs.attestation.ProductAttestation;
+import io.hashmix.proofs.eip712.AbiWords;
 import io.hashmix.proofs.eip712.Bytes32;
 import io.hashmix.proofs.eip712.Eip712Domain;
 import io.hashmix.proofs.fulfillment.FulfillmentReport;
@@ -44,6 +45,7 @@ import io.hashmix.proofs.market.OrderValidationException;
 import io.hashmix.proofs.market.OrderValidator;
 import io.hashmix.proofs.market.PricedOrder;
 import io.hashmix.proofs.market.SignedOrder;
+import io.hashmix.proofs.market.SwapOrder;
 import io.hashmix.proofs.hardware.HardwareId;
 import io.hashmix.proofs.merkle.MerkleTree;
 import io.hashmix.proofs.merkle.MultiProof;
@@ -160,6 +162,19 @@ class TestVectorsTest {
         }
         assertTrue(MarketVectors.listings().stream().anyMatch(c -> ((PricedOrder) c.order()).isNative()), "native listing");
         assertTrue(MarketVectors.criteriaOffers().stream().anyMatch(c -> ((CriteriaOffer) c.order()).anyIssuer()), "any issuer");
+        // swaps sign both sides' units (decimal strings, read by MarketOrderVectors.t.sol); the last case holds the maxima
+        JsonNode swaps = root.get(MarketVectors.arrayName(OrderKind.SWAP));
+        for (JsonNode c : swaps) {
+            for (String field : List.of("giveUnits", "wantUnits")) {
+                JsonNode v = c.get("order").get(field);
+                assertTrue(v != null && v.isTextual() && v.textValue().matches("[1-9][0-9]*"), c.get("name") + "." + field + ": " + v);
+            }
+        }
+        SwapOrder maxSwap = (SwapOrder) OrderJson.orderFromNode(OrderKind.SWAP, swaps.get(swaps.size() - 1).get("order"), "$.order");
+        assertEquals(AbiWords.UINT256_MAX, maxSwap.giveUnits());
+        assertEquals(AbiWords.UINT256_MAX, maxSwap.wantUnits());
+        assertEquals(MarketVectors.MAX_TOKEN, maxSwap.giveTokenId());
+        assertEquals(AbiWords.UINT32_MAX, maxSwap.giveTokenNonce());
     }
 
     /** Fulfillment reports: web3j agrees on every digest and every bundle passes the M-of-N verifier. */

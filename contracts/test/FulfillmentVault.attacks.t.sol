@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {FulfillmentVault} from "../src/FulfillmentVault.sol";
+import {AttestorRegistry} from "../src/AttestorRegistry.sol";
+import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
+import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+import {FeeOnTransferToken, ReentrantToken} from "./mocks/TokenMocks.sol";
+
+/// @notice Attack tests of FulfillmentVault, named by SECURITY-CHECKLIST item (1, 3, 4, 7, 15, 17,
+/// 24, 27, 30, 31, 32).
+contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
+    uint256 internal pid;
+    uint256 internal tid;
+
+    uint256 internal constant U = 100_000;
+    uint256 internal constant FULL = UNITS * U;
+
+    bytes internal REENTRANT = abi.encodeWithSelector(ReentrancyGuard.ReentrancyGuardReentrantCall.selector);
+
+    function setUp() public override {
+        super.setUp();
+        (pid, tid) = _defaultProduct();
+    }
+
+    // ---------------------------------------------------------------- 3: replay and domain
+
+    /// SECURITY-CHECKLIST 3: the same report (same nonce) cannot be replayed.
+    function test_attack3_replayedReportSameNonce() public {
+        vm.warp(_epochEnd(0, TERM));
+        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        AttestorSignature[] memory sigs = _signReport(r);
+        fv.submitReport(r, sigs);
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.NonceAlreadyUsed.selector, r.nonce));
+        fv.submitReport(r, sigs);
+    }
+
+    /// SECURITY-CHECKLIST 3, 4: a second report of the same epoch with a fresh nonce fails, before and
+    /// after settlement (a period already paid cannot be reported again).
+    function test_attack3_sameEpochNewNonce() public {
+        vm.warp(_epochEnd(0, TERM));
+        _report(pid, 0, 500, 5e7, U);
+        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        _expectSubmitRevert(r, abi.encodeWithSelector(FulfillmentVault.EpochAlreadyReported.selector, pid, 0));
+        _deposit(pid, 0);
+        r = _r(pid, 0, UNITS, FULL, U);
+        _expectSubmitRevert(r, abi.encodeWithSelector(FulfillmentVault.EpochAlreadySettled.selector, pid, 0));
+    }
+
+    /// SECURITY-CHECKLIST 3: a report signed for another chain id fails.
+    function test_attack3_signatureForAnotherChain() public {
+        vm.warp(_epochEnd(0, TERM));
+        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        AttestorSignature[] memory sigs = _signReport(r);
+        uint256 chainId = block.chainid;
+        vm.chainId(chainId + 1);
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.InvalidAttestorSignature.selector, att[0]));
+        fv.submitReport(r, sigs);
+        vm.chainId(chainId);
+        fv.submitReport(r, sigs);
+    }
+
+    /// SECURITY-CHECKLIST 3: a report signed for another deployment of the vault fails there.
+    function test_attack3_signatureForAnotherVault() public {
+        FulfillmentVault other = new FulfillmentVault(owner, hpt, attestorRegistry, spv);
+        vm.prank(owner);
+        other.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);
+        vm.warp(_epochEnd(0, TERM));
+        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        AttestorSignature[] memory sigs = _signReport(r); // signed for `fv`
+        assertTrue(other.hashFulfillmentReport(r) != fv.hashFulfillmentReport(r));
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.InvalidAttestorSignature.selector, att[0]));
+        other.submitReport(r, sigs);
+    }
+
+    /// SECURITY-CHECKLIST 3: signatures name the product; one product's report cannot serve another.
+    function test_attack3_signatureForAnotherProduct() public {
+        (uint256 p2,) = _defaultProduct();
+        vm.warp(_epochEnd(0, TERM));
+        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        AttestorSignature[] memory sigs = _signReport(r);
+        r.productId = p2;
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.InvalidAttestorSignature.selector, att[0]));
+        fv.submitReport(r, sigs);
+    }
+
+    /// SECURITY-CHECKLIST 3: after a committee change, reports signed for the old epoch fail.
+    function test_attack3_staleCommitteeEpoch() public {
+        vm.warp(_epochEnd(0, TERM));
+        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        AttestorSignature[] memory sigs = _signReport(r);
+        uint64 signedEpoch = r.committeeEpoch;
+        vm.prank(owner);
+        attestorRegistry.addAttestor(makeAddr("newcomer"));
+        vm.expectRevert(
+            abi.encodeWithSelector(AttestorRegistry.StaleCommitteeEpoch.selector, signedEpoch, signedEpoch + 1)
+        );
+        fv.submitReport(r, sigs);
+    }
+
+    // ---------------------------------------------------------------- 1: threshold
+
+    /// SECURITY-CHECKLIST 1: M-1 signatures, a repeated signer, a non-member and an empty array fail.
+    function test_attack1_belowThresholdAndBadSigners() public {
+        vm.warp(_epochEnd(0, TERM));
+        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        bytes32 digest = fv.hashFulfillmentReport(r);
+        AttestorSignature[] memory two = _sigsOver(digest, 0, THRESHOLD - 1);
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.BelowThreshold.selector, 2, 3));
+        fv.submitReport(r, two);
+
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.BelowThreshold.selector, 0, 3));
+        fv.submitReport(r, new AttestorSignature[](0));
+
+        AttestorSignature[] memory dup = _sigsOver(digest, 0, THRESHOLD);
+        dup[2] = dup[1];
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.SignersNotSorted.selector, att[1], att[1]));
+        fv.submitReport(r, dup);
+
+        (address outsider, uint256 key) = makeAddrAndKey("outsider");
+        AttestorSignature[] memory bad = _sigsOver(digest, 0, THRESHOLD);
+        bad[2] = AttestorSignature({signer: outsider, signature: _signDigest(key, digest)});
+        for (uint256 i = 1; i < 3; i++) {
+            for (uint256 j = i; j > 0 && bad[j].signer < bad[j - 1].signer; j--) {
+                (bad[j], bad[j - 1]) = (bad[j - 1], bad[j]);
+            }
+        }
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.NotAnActiveAttestor.selector, outsider));
+        fv.submitReport(r, bad);
+
+        fv.submitReport(r, _sigsOver(digest, 1, THRESHOLD)); // any 3 of the 5 members pass
+    }
+
+    // ---------------------------------------------------------------- 4: timing
+
+    /// SECURITY-CHECKLIST 4: reports for future epochs (not ended, out of range) and expired reports fail.
+    function test_attack4_futureEpochAndExpiredReport() public {
+        vm.warp(_epochEnd(0, TERM) + 1);
+        FulfillmentVault.FulfillmentReport memory r = _r(pid, 1, UNITS, FULL, U);
+        _expectSubmitRevert(
+            r, abi.encodeWithSelector(FulfillmentVault.EpochNotEnded.selector, pid, 1, uint64(_epochEnd(1, TERM)))
+        );
+        r = _r(pid, 5, UNITS, FULL, U);
+        _expectSubmitRevert(r, abi.encodeWithSelector(FulfillmentVault.EpochOutOfRange.selector, pid, 5, 5));
+        r = _r(pid, type(uint32).max, UNITS, FULL, U);
+        _expectSubmitRevert(
+            r, abi.encodeWithSelector(FulfillmentVault.EpochOutOfRange.selector, pid, type(uint32).max, 5)
+        );
+        r = _r(pid, 0, UNITS, FULL, U);
+        AttestorSignature[] memory sigs = _signReport(r);
+        vm.warp(r.deadline + 1);
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.ReportExpired.selector, r.deadline));
+        fv.submitReport(r, sigs);
+    }
+
+    /// SECURITY-CHECKLIST 4, 7: an epoch settled as unreported cannot be reported (and paid) later.
+    function test_attack4_reportForSettledEpoch() public {
+        vm.warp(_epochEnd(0, TERM) + REPORT_WINDOW + 1);
+        fv.settle(pid, 1);
+        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        _expectSubmitRevert(r, abi.encodeWithSelector(FulfillmentVault.EpochAlreadySettled.selector, pid, 0));
+    }
+
+    // ---------------------------------------------------------------- 30, 31: access
+
+    /// SECURITY-CHECKLIST 30, 31: only the product's issuer deposits (not a holder, not another issuer).
+    function test_attack31_depositByNonIssuer() public {
+        vm.warp(_epochEnd(0, TERM));
+        _report(pid, 0, UNITS, FULL, U);
+        vm.prank(issuer);
+        hpt.transferFrom(issuer, alice, tid);
+        _fund(alice, FULL);
+        vm.prank(alice);
+        wbtc.approve(address(fv), type(uint256).max);
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.NotTheIssuer.selector, alice, issuer));
+        vm.prank(alice);
+        fv.deposit(pid, 0);
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.NotTheIssuer.selector, owner, issuer));
+        vm.prank(owner);
+        fv.deposit(pid, 0);
+    }
+
+    /// SECURITY-CHECKLIST 31: collateral withdrawal before the end, before settlement, by a non-issuer.
+    function test_attack31_collateralWithdrawalGuards() public {
+        vm.warp(_epochEnd(0, TERM));
+        _report(pid, 0, UNITS, FULL, U);
+        _deposit(pid, 0);
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.ProductNotEnded.selector, pid, uint64(T0 + TERM)));
+        vm.prank(issuer);
+        fv.withdrawCollateral(pid);
+        vm.warp(T0 + TERM + REPORT_WINDOW);
+        fv.settle(pid, 10); // epochs 1-3 unreported; epoch 4's window is still open
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.ProductNotSettled.selector, pid, 4, 5));
+        vm.prank(issuer);
+        fv.withdrawCollateral(pid);
+        vm.warp(T0 + TERM + REPORT_WINDOW + 1);
+        fv.settle(pid, 10);
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.NotTheIssuer.selector, stranger, issuer));
+        vm.prank(stranger);
+        fv.withdrawCollateral(pid);
+        vm.prank(issuer);
+        assertEq(fv.withdrawCollateral(pid), COLLATERAL - 4 * FULL);
+        // the vault cannot reach the token's collateral hooks for anyone else
+        vm.expectRevert();
+        vm.prank(stranger);
+        hpt.releaseCollateral(pid, stranger);
+    }
+
+    // ---------------------------------------------------------------- 15: re-entrancy
+
+    function _reentrantProduct() internal returns (ReentrantToken ree, uint256 p, uint256 t) {
+        ree = new ReentrantToken();
+        ree.mint(issuer, 1e12);
+        bytes32 cls = _newClass("BTC-REENTRANT", address(ree), true);
+        (p, t) = _productIn(cls, address(ree), UNITS, TERM, 1e9);
+    }
+
+    /// SECURITY-CHECKLIST 15: a payout token that calls back into claim while the vault pays a claim.
+    function test_attack15_reentrantTokenOnClaim() public {
+        (ReentrantToken ree, uint256 p, uint256 t) = _reentrantProduct();
+        vm.warp(_epochEnd(0, TERM));
+        _report(p, 0, UNITS, FULL, U);
+        _deposit(p, 0);
+        ree.arm(address(fv), abi.encodeCall(FulfillmentVault.claim, (_one(t), _one(0))));
+        assertEq(_claim(t, 0), FULL);
+        assertFalse(ree.lastCallSucceeded());
+        assertEq(ree.lastError(), REENTRANT);
+        assertEq(ree.balanceOf(issuer), 1e12 - 1e9, "paid once");
+        // read-only re-entrancy: views that others rely on refuse mid-call
+        vm.warp(_epochEnd(1, TERM));
+        _report(p, 1, UNITS, FULL, U);
+        _deposit(p, 1);
+        ree.arm(address(fv), abi.encodeCall(FulfillmentVault.claimable, (t, 0)));
+        _claim(t, 0);
+        assertFalse(ree.lastCallSucceeded());
+        assertEq(ree.lastError(), REENTRANT);
+    }
+
+    /// SECURITY-CHECKLIST 15: a payout token that calls back into settle during a deposit.
+    function test_attack15_reentrantTokenOnDeposit() public {
+        (ReentrantToken ree, uint256 p,) = _reentrantProduct();
+        vm.warp(_epochEnd(0, TERM));
+        _report(p, 0, UNITS, FULL, U);
+        ree.arm(address(fv), abi.encodeCall(FulfillmentVault.settle, (p, 10)));
+        _deposit(p, 0);
+        assertFalse(ree.lastCallSucceeded());
+        assertEq(ree.lastError(), REENTRANT);
+        assertEq(fv.productState(p).settledEpochs, 1);
+    }
+
+    /// SECURITY-CHECKLIST 15: a payout token that calls back into deposit while collateral is taken.
+    function test_attack15_reentrantTokenOnCollateral() public {
+        (ReentrantToken ree, uint256 p,) = _reentrantProduct();
+        vm.warp(_epochEnd(0, TERM));
+        _report(p, 0, 0, 0, U); // shortfall: 1000 x U from collateral
+        ree.arm(address(fv), abi.encodeCall(FulfillmentVault.deposit, (p, 0)));
+        vm.prank(issuer);
+        fv.deposit(p, 0); // revenue 0: the only transfer is the collateral's (token -> vault)
+        assertFalse(ree.lastCallSucceeded());
+        assertEq(ree.lastError(), REENTRANT);
+        assertEq(ree.balanceOf(address(fv)), FULL);
+    }
+
+    // ---------------------------------------------------------------- 7, 24: collateral
+
+    /// SECURITY-CHECKLIST 7, 24: a shortfall larger than the collateral pays what is left; the total
+    /// paid never exceeds deposits + collateral, and another product's collateral is untouched.
+    function test_attack7_shortfallLargerThanCollateral() public {
+        (uint256 p2, uint256 t2) = _product(UNITS, TERM, 1e7);
+        vm.warp(_epochEnd(0, TERM));
+        _report(p2, 0, 0, 0, U); // owes 1e8 of collateral, has 1e7
+        _deposit(p2, 0);
+        assertEq(fv.epochInfo(p2, 0).compensation, 1e7);
+        assertTrue(hpt.product(p2).defaulted);
+        assertEq(hpt.product(pid).collateral, COLLATERAL, "other product untouched");
+        vm.warp(T0 + TERM + REPORT_WINDOW + 1);
+        fv.settle(p2, 10);
+        assertEq(fv.record(p2).totalCompensation, 1e7);
+        assertEq(_claim(t2, 0), 1e7);
+        assertEq(wbtc.balanceOf(address(fv)), 0);
+    }
+
+    /// SECURITY-CHECKLIST 7: settling again never pays an epoch twice.
+    function test_attack7_settleTwicePaysOnce() public {
+        vm.warp(_epochEnd(0, TERM));
+        _report(pid, 0, 500, 5e7, U);
+        _deposit(pid, 0);
+        uint256 collateral = hpt.product(pid).collateral;
+        assertEq(fv.settle(pid, 10), 0);
+        assertEq(fv.settle(pid, 10), 0);
+        assertEq(hpt.product(pid).collateral, collateral);
+        assertEq(fv.record(pid).totalCompensation, 5e7);
+    }
+
+    // ---------------------------------------------------------------- 27, 32: claims
+
+    /// SECURITY-CHECKLIST 27: a double claim pays nothing the second time (same block or later).
+    function test_attack27_doubleClaim() public {
+        vm.warp(_epochEnd(0, TERM));
+        _report(pid, 0, UNITS, FULL, U);
+        _deposit(pid, 0);
+        assertEq(_claim(tid, 0), FULL);
+        assertEq(_claim(tid, 0), 0);
+        vm.warp(block.timestamp + 1 days);
+        assertEq(_claim(tid, 0), 0);
+        assertEq(wbtc.balanceOf(address(fv)), 0);
+    }
+
+    /// SECURITY-CHECKLIST 32: anyone may claim, but the funds go to the recorded holder; a former
+    /// holder cannot take the new holder's share (and vice versa).
+    function test_attack32_claimByNonHolder() public {
+        vm.warp(T0 + 7 days);
+        vm.prank(issuer);
+        hpt.transferFrom(issuer, alice, tid);
+        _report(pid, 0, UNITS, FULL, U);
+        _deposit(pid, 0);
+        vm.warp(_epochEnd(1, TERM));
+        _report(pid, 1, UNITS, FULL, U);
+        _deposit(pid, 1);
+        uint256 issuerBefore = wbtc.balanceOf(issuer);
+        vm.prank(stranger);
+        fv.claim(_one(tid), _one(1));
+        assertEq(wbtc.balanceOf(alice), FULL, "alice: epoch 1 only");
+        assertEq(wbtc.balanceOf(stranger), 0);
+        assertEq(wbtc.balanceOf(issuer), issuerBefore);
+        vm.prank(alice);
+        fv.claim(_one(tid), _one(0));
+        assertEq(wbtc.balanceOf(issuer), issuerBefore + FULL, "epoch 0 to the issuer, even when alice calls");
+        assertEq(wbtc.balanceOf(alice), FULL);
+    }
+
+    // ---------------------------------------------------------------- 17: fee on transfer
+
+    /// SECURITY-CHECKLIST 17: a fee-on-transfer payout token cannot under-fund a deposit.
+    function test_attack17_feeOnTransferDeposit() public {
+        FeeOnTransferToken fot = new FeeOnTransferToken();
+        fot.mint(issuer, 1e12);
+        bytes32 cls = _newClass("BTC-FEE", address(fot), true);
+        // a zero collateral is the only way such a token passes the token's exact collateral check
+        (uint256 p,) = _productIn(cls, address(fot), UNITS, TERM, 0);
+        vm.warp(_epochEnd(0, TERM));
+        _report(p, 0, UNITS, FULL, U);
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.DepositNotReceived.selector, FULL, FULL - FULL / 100));
+        vm.prank(issuer);
+        fv.deposit(p, 0);
+    }
+}

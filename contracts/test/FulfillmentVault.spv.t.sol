@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {FulfillmentVault} from "../src/FulfillmentVault.sol";
+import {BtcSpvVerifier} from "../src/BtcSpvVerifier.sol";
+import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
+import {BtcRef} from "./utils/BtcSpvFixtures.sol";
+import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+
+/// @notice submitReportWithPayment: the report's evidence proven a Bitcoin payout by SPV
+/// (SECURITY-CHECKLIST 11: one txid cannot be claimed twice; 30: only a consumer may consume).
+contract FulfillmentVaultSpvTest is FulfillmentFixtures {
+    uint256 internal pid;
+    BtcSpvVerifier.PaymentProof internal proof;
+    bytes32 internal txid;
+
+    function setUp() public override {
+        super.setUp();
+        (pid,) = _defaultProduct();
+        proof = _defaultProof();
+        txid = BtcRef.sha256d(_defaultTxs()[0]);
+        vm.warp(_epochEnd(1, TERM));
+    }
+
+    function _paidReport(uint32 epoch, bytes32 evidence)
+        internal
+        returns (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs)
+    {
+        return _paidReportOf(pid, epoch, evidence);
+    }
+
+    function _paidReportOf(uint256 productId, uint32 epoch, bytes32 evidence)
+        internal
+        returns (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs)
+    {
+        r = _r(productId, epoch, UNITS, 1e8, 1e5);
+        r.evidence = evidence;
+        sigs = _signReport(r);
+    }
+
+    function test_spv_validProof() public {
+        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        bytes32 digest = fv.hashFulfillmentReport(r);
+        vm.expectEmit(address(fv));
+        emit FulfillmentVault.FulfillmentReported(
+            pid, 1, digest, r.nonce, UNITS, 1e8, 1e5 * 1e18, BITCOIN, txid, uint64(block.timestamp + DEPOSIT_WINDOW)
+        );
+        vm.expectEmit(address(spv));
+        emit BtcSpvVerifier.PaymentConsumed(txid, address(fv), 175_000_000);
+        vm.expectEmit(address(fv));
+        emit FulfillmentVault.PaymentEvidenceVerified(pid, 1, txid, 175_000_000);
+        vm.prank(relayer);
+        fv.submitReportWithPayment(r, sigs, proof);
+        assertTrue(spv.isPaymentClaimed(txid));
+        assertEq(fv.epochInfo(pid, 1).evidence, txid);
+        assertEq(uint8(fv.epochInfo(pid, 1).status), uint8(FulfillmentVault.EpochStatus.Reported));
+    }
+
+    function test_spv_mismatchedTxid() public {
+        bytes32 other = keccak256("another payout");
+        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, other);
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.EvidenceMismatch.selector, other, txid));
+        fv.submitReportWithPayment(r, sigs, proof);
+        assertFalse(spv.isPaymentClaimed(txid), "nothing consumed");
+        assertFalse(fv.isNonceUsed(r.nonce));
+    }
+
+    /// SECURITY-CHECKLIST 11: the same payout cannot evidence two epochs (of any product).
+    function test_spv_reusedPayment() public {
+        (uint256 p2,) = _defaultProduct();
+        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        fv.submitReportWithPayment(r, sigs, proof);
+        (r, sigs) = _paidReportOf(p2, 1, txid);
+        vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.PaymentAlreadyClaimed.selector, txid));
+        fv.submitReportWithPayment(r, sigs, proof);
+    }
+
+    /// SECURITY-CHECKLIST 30: the vault must be a consumer of the verifier.
+    function test_spv_vaultNotAConsumer() public {
+        vm.prank(owner);
+        spv.setConsumer(address(fv), false);
+        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.NotAConsumer.selector, address(fv)));
+        fv.submitReportWithPayment(r, sigs, proof);
+    }
+
+    function test_spv_badProofFails() public {
+        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        BtcSpvVerifier.PaymentProof memory p = proof;
+        p.requiredConfirmations = 7;
+        vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.TooFewConfirmations.selector, 6, 7));
+        fv.submitReportWithPayment(r, sigs, p);
+    }
+
+    function test_spv_reportChecksStillApply() public {
+        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(2, txid);
+        vm.expectRevert(
+            abi.encodeWithSelector(FulfillmentVault.EpochNotEnded.selector, pid, 2, uint64(_epochEnd(2, TERM)))
+        );
+        fv.submitReportWithPayment(r, sigs, proof);
+    }
+
+    function test_spv_verifierNotSet() public {
+        FulfillmentVault noSpv = new FulfillmentVault(owner, hpt, attestorRegistry, BtcSpvVerifier(address(0)));
+        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        vm.expectRevert(FulfillmentVault.SpvVerifierNotSet.selector);
+        noSpv.submitReportWithPayment(r, sigs, proof);
+    }
+}
