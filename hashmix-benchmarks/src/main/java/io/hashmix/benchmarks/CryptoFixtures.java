@@ -9,12 +9,14 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Hash;
 
 import io.hashmix.proofs.EvmAddress;
+import io.hashmix.proofs.TokenId;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.proofs.attestation.AttestationSigner;
 import io.hashmix.proofs.attestation.Committee;
 import io.hashmix.proofs.attestation.ProductAttestation;
 import io.hashmix.proofs.eip712.Bytes32;
 import io.hashmix.proofs.eip712.Eip712Domain;
+import io.hashmix.proofs.market.Listing;
 
 /** Deterministic inputs for the crypto benchmarks (test keys only: never hold value with them). */
 final class CryptoFixtures {
@@ -53,6 +55,25 @@ final class CryptoFixtures {
             members.add(AttestationSigner.addressOf(k));
         }
         return Committee.of(1, members);
+    }
+
+    /**
+     * A realistic market listing by {@code seller} (every i a different token, price and salt): part of a
+     * token, ERC-20 priced, minimum fill, counter 0, one week to expiry.
+     */
+    static Listing listing(EvmAddress seller, long i) {
+        return Listing.builder()
+                .seller(seller)
+                .tokenId(TokenId.of(1 + i))
+                .tokenNonce(i % 3)
+                .units(BigInteger.valueOf(250_000 + i))
+                .minFill(BigInteger.valueOf(10_000))
+                .currency(EvmAddress.of("0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0"))
+                .pricePerUnit(BigInteger.valueOf(1_250 + i))
+                .counter(0)
+                .salt(BigInteger.valueOf(i).shiftLeft(200).add(BigInteger.valueOf(0xC0FFEE)))
+                .expiry(JAN_2025 + 7L * 86_400)
+                .build();
     }
 
     /** A realistic product attestation with nonce i (every i a different digest). */

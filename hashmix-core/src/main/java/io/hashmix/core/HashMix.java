@@ -29,6 +29,10 @@ import io.hashmix.core.events.LogReader;
 import io.hashmix.core.errors.UnauthorizedAccountException;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.tokenization.TokenizationClient;
+import io.hashmix.core.fulfillment.FulfillmentClient;
+import io.hashmix.core.fulfillment.FulfillmentErrors;
+import io.hashmix.core.market.MarketClient;
+import io.hashmix.core.market.MarketErrors;
 import io.hashmix.core.tokenization.TokenizationErrors;
 import io.hashmix.core.rpc.NodeUnavailableException;
 import io.hashmix.core.rpc.RetryPolicy;
@@ -78,6 +82,8 @@ public final class HashMix implements AutoCloseable {
     private final AssetClassClient assetClasses;
     private final CommitteeClient committee;
     private final TokenizationClient tokenization;
+    private final FulfillmentClient fulfillment;
+    private final MarketClient market;
     private final Erc20Client erc20;
     private final LogReader logs;
 
@@ -98,6 +104,10 @@ public final class HashMix implements AutoCloseable {
                 ? new CommitteeClient(deployment, calls, transactions) : null;
         this.tokenization = has(deployment, ProtocolContract.HASH_POWER_TOKEN)
                 ? new TokenizationClient(deployment, calls, transactions, erc20, logs) : null;
+        this.fulfillment = has(deployment, ProtocolContract.FULFILLMENT_VAULT)
+                ? new FulfillmentClient(deployment, calls, transactions, erc20, logs) : null;
+        this.market = has(deployment, ProtocolContract.HASH_MIX_MARKET)
+                ? new MarketClient(deployment, calls, transactions, erc20, logs) : null;
     }
 
     private static boolean has(Deployment deployment, ProtocolContract contract) {
@@ -171,6 +181,26 @@ public final class HashMix implements AutoCloseable {
      */
     public TokenizationClient tokenization() {
         return require(tokenization, ProtocolContract.HASH_POWER_TOKEN);
+    }
+
+    /**
+     * Fulfillment: epoch reports, revenue deposits, holders' claims, shortfall compensation,
+     * settlement records and collateral withdrawal.
+     *
+     * @throws IllegalStateException if the deployment has no fulfillment vault
+     */
+    public FulfillmentClient fulfillment() {
+        return require(fulfillment, ProtocolContract.FULFILLMENT_VAULT);
+    }
+
+    /**
+     * The market: sign and fill listings, offers, criteria offers and swap orders, cancel, read
+     * order status, vet orders in bulk.
+     *
+     * @throws IllegalStateException if the deployment has no market
+     */
+    public MarketClient market() {
+        return require(market, ProtocolContract.HASH_MIX_MARKET);
     }
 
     /** ERC-20 calls (payout tokens, collateral). */
@@ -305,6 +335,8 @@ public final class HashMix implements AutoCloseable {
                 AssetClassErrors.register(decoder);
                 CommitteeErrors.register(decoder);
                 TokenizationErrors.register(decoder);
+                FulfillmentErrors.register(decoder);
+                MarketErrors.register(decoder);
                 ContractCalls calls = new ContractCalls(rpc, decoder.build());
                 TransactionSender sender = credentials == null ? null : new TransactionSender(rpc, credentials, chainId,
                         feePolicy, receiptPolicy, new NonceManager(rpc), calls, scheduler);

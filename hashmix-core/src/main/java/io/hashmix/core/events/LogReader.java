@@ -50,6 +50,11 @@ public final class LogReader {
         this.confirmations = confirmations;
     }
 
+    /** The number of the node's latest block (the raw head, not held back by the confirmations). */
+    public CompletableFuture<Long> head() {
+        return rpc.call("eth_blockNumber").thenApply(Quantities::toLong);
+    }
+
     /** The logs matching a filter, in chain order. */
     public CompletableFuture<List<LogEntry>> read(LogFilter filter) {
         CompletableFuture<Long> to = filter.toBlock() != null ? CompletableFuture.completedFuture(filter.toBlock())

@@ -76,6 +76,37 @@ public final class ContractCalls {
         });
     }
 
+    /**
+     * Runs several calls against the latest block in one JSON-RPC batch (one round trip), letting
+     * each call fail on its own: a call that reverts (e.g. {@code ownerOf} of a burnt token) does
+     * not fail the others. A transport failure of the whole batch still fails the future.
+     *
+     * @return one outcome per request, in the order of {@code requests}: the return data, or the
+     *         decoded revert (or the JSON-RPC error) of that call
+     */
+    public CompletableFuture<List<CallOutcome>> callAllSettled(EvmAddress from, List<TxRequest> requests) {
+        List<RpcCall> batch = requests.stream().map(r -> RpcCall.of("eth_call", callObject(from, r), "latest")).toList();
+        return rpc.batch(batch).thenApply(responses -> {
+            List<CallOutcome> out = new java.util.ArrayList<>(responses.size());
+            for (int i = 0; i < responses.size(); i++) {
+                RpcResponse response = responses.get(i);
+                if (response.isSuccess()) {
+                    out.add(CallOutcome.success(response.result().asText("0x")));
+                    continue;
+                }
+                String context = requests.get(i).label() + " (call)";
+                RuntimeException failure = decoder.fromRpcError(context, response.error())
+                        .<RuntimeException>map(revert -> {
+                            revert.addSuppressed(response.error());
+                            return revert;
+                        })
+                        .orElse(response.error());
+                out.add(CallOutcome.failure(failure));
+            }
+            return out;
+        });
+    }
+
     /** Estimates gas, decoding a revert the estimate runs into. */
     public CompletableFuture<java.math.BigInteger> estimateGas(EvmAddress from, TxRequest request) {
         return decodeReverts(request.label() + " (gas estimate)",

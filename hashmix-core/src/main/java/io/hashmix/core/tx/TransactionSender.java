@@ -25,6 +25,8 @@ import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.rpc.NodeUnavailableException;
 import io.hashmix.core.rpc.RpcErrorException;
 import io.hashmix.proofs.EvmAddress;
+import io.hashmix.proofs.attestation.AttestationSigner;
+import io.hashmix.proofs.eip712.Bytes32;
 
 /**
  * Sends transactions from one key: simulate, estimate, snapshot fees, take a nonce, sign, send,
@@ -81,6 +83,19 @@ public final class TransactionSender {
     /** The sending account. */
     public EvmAddress sender() {
         return sender;
+    }
+
+    /**
+     * Signs a 32-byte digest (e.g. an EIP-712 digest of a market order) with this sender's key, the
+     * way on-chain {@code ECDSA.recover} expects it: 65 bytes {@code r || s || v}, low {@code s},
+     * {@code v} in {27, 28}, deterministic (RFC 6979). The digest is signed as is (no
+     * {@code "\x19Ethereum Signed Message"} prefix), so sign only digests of typed data you built.
+     *
+     * @param digest the digest
+     * @return the signature
+     */
+    public byte[] signDigest(Bytes32 digest) {
+        return AttestationSigner.signDigest(Objects.requireNonNull(digest, "digest"), credentials.getEcKeyPair());
     }
 
     /** The receipt policy in force. */

@@ -71,6 +71,22 @@ class ContractCallsTest {
     }
 
     @Test
+    void aSettledBatchKeepsTheOtherResultsWhenOneReverts() {
+        List<TxRequest> requests = List.of(TxRequest.call(TARGET, "0x01", "fine"), TxRequest.call(TARGET, "0xdead", "Thing.broken"),
+                TxRequest.call(TARGET, "0x03", "also fine"));
+        List<CallOutcome> out = calls.callAllSettled(null, requests).join();
+        assertEquals(3, out.size());
+        assertEquals("0x01", out.get(0).orThrow());
+        assertEquals("0x03", out.get(2).data());
+        assertTrue(!out.get(1).succeeded());
+        RevertedWithReasonException revert = assertInstanceOf(RevertedWithReasonException.class, out.get(1).failure());
+        assertEquals("nope", revert.reason());
+        assertTrue(revert.context().startsWith("Thing.broken"), revert.context());
+        assertThrows(RevertedWithReasonException.class, out.get(1)::orThrow);
+        assertEquals(3, node.count("eth_call"));
+    }
+
+    @Test
     void anEmptyBatchSendsNothing() {
         assertEquals(List.of(), calls.callAll(null, List.of()).join());
         assertEquals(0, node.count("eth_call"));

@@ -1,0 +1,33 @@
+package io.hashmix.core.fulfillment;
+
+import java.math.BigInteger;
+
+import io.hashmix.core.errors.CustomErrorException;
+import io.hashmix.core.errors.DecodedError;
+import io.hashmix.proofs.ProductId;
+
+/** {@code DepositWindowClosed(uint256,uint32,uint64)}: the epoch's deposit deadline has passed; it settles as {@link EpochStatus#MISSED}. */
+public final class DepositWindowClosedException extends CustomErrorException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception (the revert decoder does). */
+    public DepositWindowClosedException(String context, String revertData, DecodedError error) {
+        super(context, revertData, error);
+    }
+
+    /** The product. */
+    public ProductId productId() {
+        return new ProductId((BigInteger) error().value(0));
+    }
+
+    /** The epoch. */
+    public long epoch() {
+        return ((BigInteger) error().value(1)).longValueExact();
+    }
+
+    /** The deposit deadline (unix seconds). */
+    public long depositDeadline() {
+        return ((BigInteger) error().value(2)).longValueExact();
+    }
+}
