@@ -8,26 +8,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.core.RemoteFunctionCall;
 
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.FulfillmentVault;
-import io.hashmix.contracts.generated.HashPowerToken;
 import io.hashmix.core.erc20.Erc20Client;
-import io.hashmix.core.events.LogFilter;
 import io.hashmix.core.events.LogReader;
 import io.hashmix.core.internal.BoundContract;
 import io.hashmix.core.tokenization.TokenHolding;
 import io.hashmix.core.tokenization.TokenizationClient;
 import io.hashmix.core.tx.ContractCalls;
-import io.hashmix.core.tx.LogEntry;
 import io.hashmix.core.tx.TransactionSender;
 import io.hashmix.core.tx.TxReceipt;
 import io.hashmix.proofs.EvmAddress;
@@ -69,10 +64,7 @@ public final class FulfillmentClient {
     private final BoundContract contract;
     private final FulfillmentVault vault;
     private final TokenizationClient tokenization;
-    private final EvmAddress hashPowerToken;
-    private final long tokenDeployBlock;
     private final Erc20Client erc20;
-    private final LogReader logs;
     private final long chainId;
 
     /**
@@ -90,11 +82,7 @@ public final class FulfillmentClient {
                 deployment.contract(ProtocolContract.FULFILLMENT_VAULT).address(), calls, sender);
         this.vault = contract.encoder(FulfillmentVault::load);
         this.tokenization = new TokenizationClient(deployment, calls, sender, erc20, logs);
-        var token = deployment.contract(ProtocolContract.HASH_POWER_TOKEN);
-        this.hashPowerToken = token.address();
-        this.tokenDeployBlock = token.blockNumber();
         this.erc20 = erc20;
-        this.logs = logs;
         this.chainId = deployment.chainId();
     }
 
@@ -331,16 +319,9 @@ public final class FulfillmentClient {
      * oldest token first, with what each can claim now.
      */
     public CompletableFuture<List<ClaimableHolding>> holdingsOf(EvmAddress account) {
-        String topic0 = EventEncoder.encode(HashPowerToken.TRANSFER_EVENT);
-        String toTopic = "0x" + "0".repeat(24) + account.hex().substring(2);
-        return logs.read(LogFilter.of(hashPowerToken, tokenDeployBlock, List.of(List.of(topic0), List.of(), List.of(toTopic))))
-                .thenCompose(entries -> {
-                    TreeSet<BigInteger> ids = new TreeSet<>();
-                    for (LogEntry e : entries) {
-                        ids.add(new BigInteger(e.topics().get(3).substring(2), 16));
-                    }
-                    List<CompletableFuture<List<TokenHolding>>> histories = ids.stream()
-                            .map(id -> tokenization.holdings(new TokenId(id))).toList();
+        return tokenization.tokensEverReceived(account)
+                .thenCompose(ids -> {
+                    List<CompletableFuture<List<TokenHolding>>> histories = ids.stream().map(tokenization::holdings).toList();
                     return CompletableFuture.allOf(histories.toArray(CompletableFuture[]::new))
                             .thenApply(done -> histories.stream().flatMap(h -> h.join().stream())
                                     .filter(h -> h.holder().equals(account)).toList());

@@ -3,10 +3,8 @@ package io.hashmix.core.tokenization;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.web3j.abi.EventEncoder;
@@ -22,7 +20,6 @@ import io.hashmix.core.events.LogFilter;
 import io.hashmix.core.events.LogReader;
 import io.hashmix.core.internal.BoundContract;
 import io.hashmix.core.tx.ContractCalls;
-import io.hashmix.core.tx.LogEntry;
 import io.hashmix.core.tx.TransactionSender;
 import io.hashmix.core.tx.TxReceipt;
 import io.hashmix.proofs.EvmAddress;
@@ -276,21 +273,26 @@ public final class TokenizationClient {
     }
 
     /**
+     * Every token an account ever received (minted to it, transferred to it, carved or split for it),
+     * found from {@code Transfer} logs since deployment, in ascending id order; some may have left the
+     * account or been burnt since.
+     */
+    public CompletableFuture<List<TokenId>> tokensEverReceived(EvmAddress account) {
+        String topic0 = EventEncoder.encode(HashPowerToken.TRANSFER_EVENT);
+        String toTopic = "0x" + "0".repeat(24) + account.hex().substring(2);
+        return logs.read(LogFilter.of(contract.address(), deployBlock, List.of(List.of(topic0), List.of(), List.of(toTopic))))
+                .thenApply(entries -> entries.stream().map(e -> new BigInteger(e.topics().get(3).substring(2), 16))
+                        .distinct().sorted().map(TokenId::new).toList());
+    }
+
+    /**
      * Tokens currently held by an account, found from {@code Transfer} logs since deployment and
      * confirmed with {@code ownerOf}.
      */
     public CompletableFuture<List<TokenId>> tokensOf(EvmAddress owner) {
-        String topic0 = EventEncoder.encode(HashPowerToken.TRANSFER_EVENT);
-        String ownerTopic = "0x" + "0".repeat(24) + owner.hex().substring(2);
-        CompletableFuture<List<LogEntry>> received = logs.read(LogFilter.of(contract.address(), deployBlock,
-                List.of(List.of(topic0), List.of(), List.of(ownerTopic))));
-        return received.thenCompose(entries -> {
-            Set<BigInteger> candidates = new HashSet<>();
-            for (LogEntry e : entries) {
-                candidates.add(new BigInteger(e.topics().get(3).substring(2), 16));
-            }
-            List<CompletableFuture<TokenId>> checks = candidates.stream().sorted()
-                    .map(id -> ownerOf(new TokenId(id)).handle((who, err) -> err == null && owner.equals(who) ? new TokenId(id) : null))
+        return tokensEverReceived(owner).thenCompose(candidates -> {
+            List<CompletableFuture<TokenId>> checks = candidates.stream()
+                    .map(id -> ownerOf(id).handle((who, err) -> err == null && owner.equals(who) ? id : null))
                     .toList();
             return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
                     .thenApply(done -> checks.stream().map(CompletableFuture::join).filter(t -> t != null).toList());
