@@ -709,6 +709,8 @@ contract HashPowerTokenTest is HashPowerFixtures {
         hpt.safeTransferFrom(alice, stranger, 2);
         vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 2));
         hpt.split(2, _units(1, CAPACITY - 1));
+        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 2));
+        hpt.carve(2, 1, stranger);
         vm.stopPrank();
         assertEq(hpt.ownerOf(2), alice);
         // product 1 is unaffected
