@@ -70,8 +70,9 @@ public final class Deployer {
      * <p>With an {@link DeployOptions#owner()} other than the deploying account, the asset class
      * registry, the vault and the market are created owned by that account; the attestor registry,
      * the token and the verifier, which the deployer must wire first, are then offered to the owner
-     * (two-step), who accepts each with {@code acceptOwnership()} (e.g.
-     * {@code hm.committee().acceptOwnership()}). The market's fee goes to the owner.
+     * (two-step), who accepts each with {@code acceptOwnership()} ({@code hm.committee().acceptOwnership()},
+     * {@code hm.tokenization().acceptOwnership()}, and a plain {@code acceptOwnership()} transaction to the
+     * verifier's address in the manifest). The market's fee goes to the owner.
      */
     public CompletableFuture<Deployment> deploy(DeployOptions options) {
         TransactionSender tx = hm.transactions();

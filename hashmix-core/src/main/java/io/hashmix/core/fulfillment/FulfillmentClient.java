@@ -51,7 +51,9 @@ import io.hashmix.proofs.spv.PaymentProof;
  * }</pre>
  *
  * <p>Write results are read from the transactions' events. Every revert arrives as a typed exception
- * of this package (see {@link FulfillmentErrors} for the few typed elsewhere). Thread-safe.
+ * of this package (see {@link FulfillmentErrors} for the few typed elsewhere). Thread-safe; as with
+ * market fills, concurrent deposits from one issuer in the same payout token race on the exact allowance
+ * {@link #deposit} sets, so an issuer depositing concurrently should approve a standing allowance.
  */
 public final class FulfillmentClient {
 
@@ -210,6 +212,9 @@ public final class FulfillmentClient {
 
     /** Whether a report nonce has been consumed (a bundle with it can no longer be submitted). */
     public CompletableFuture<Boolean> isNonceUsed(BigInteger nonce) {
+        if (nonce == null || nonce.signum() < 0 || nonce.bitLength() > 256) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("nonce must be a uint256, got " + nonce));
+        }
         return contract.read("isNonceUsed", vault.isNonceUsed(nonce), v -> (Boolean) v.get(0).getValue());
     }
 
@@ -287,6 +292,10 @@ public final class FulfillmentClient {
 
     /** What {@link #claim} would pay now for one holding; fails with {@code UnknownHoldingException} for none. */
     public CompletableFuture<BigInteger> claimable(TokenId tokenId, long holdingIndex) {
+        if (holdingIndex < 0) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("holding index must not be negative, got "
+                    + holdingIndex));
+        }
         return contract.read("claimable", vault.claimable(tokenId.value(), BigInteger.valueOf(holdingIndex)),
                 v -> (BigInteger) v.get(0).getValue());
     }

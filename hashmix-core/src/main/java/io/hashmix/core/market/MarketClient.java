@@ -77,7 +77,10 @@ import io.hashmix.proofs.market.SwapOrder;
  * <p>Orders are checked by the chain, not re-validated here before filling: run
  * {@link #validator(Clock)} on orders you receive and {@link #checkFillable} before showing them.
  * Order hashes are the EIP-712 digests in this market's {@link #domain()}, whatever domain a
- * {@link SignedOrder} claims. Thread-safe.
+ * {@link SignedOrder} claims. Thread-safe, with one caveat: ERC-20 fills set the market's allowance to
+ * exactly what the fill needs when it is short, so concurrent ERC-20 fills from one account can race on
+ * the allowance (one reverts, after gas); an account filling concurrently should approve a standing
+ * allowance once ({@code hm.erc20().approve}).
  */
 public final class MarketClient {
 
@@ -278,13 +281,14 @@ public final class MarketClient {
      */
     public CompletableFuture<Fill> fillListing(SignedOrder listing, BigInteger units) {
         Listing l;
+        BigInteger payment;
         try {
             l = as(listing, Listing.class);
             requireUnits(units);
+            payment = payment(l, units);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        BigInteger payment = l.pricePerUnit().multiply(units);
         CompletableFuture<TxReceipt> approval = l.isNative() ? CompletableFuture.completedFuture(null)
                 : erc20.ensureAllowance(l.currency(), address(), payment);
         BigInteger value = l.isNative() ? payment : BigInteger.ZERO;
@@ -308,8 +312,15 @@ public final class MarketClient {
         Map<EvmAddress, BigInteger> erc20Totals = new LinkedHashMap<>();
         List<HashMixMarket.ListingFill> structs = new ArrayList<>();
         for (ListingFill f : fills) {
-            Listing l = (Listing) f.listing().order();
-            BigInteger payment = l.pricePerUnit().multiply(f.units());
+            Listing l;
+            BigInteger payment;
+            try {
+                l = as(f.listing(), Listing.class);
+                requireUnits(f.units());
+                payment = payment(l, f.units());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
             if (l.isNative()) {
                 nativeTotal = nativeTotal.add(payment);
             } else {
@@ -450,6 +461,9 @@ public final class MarketClient {
      * @return the receipt; fails with {@link FeeTooHighException} above 1,000 bps
      */
     public CompletableFuture<TxReceipt> setFee(EvmAddress recipient, int feeBps) {
+        if (feeBps < 0 || feeBps > 0xFFFF) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("fee must be a uint16 (bps), got " + feeBps));
+        }
         return contract.send("setFee", market.setFee(recipient.hex(), BigInteger.valueOf(feeBps)));
     }
 
@@ -833,10 +847,19 @@ public final class MarketClient {
     }
 
     /** Units must be given and not negative; zero goes to the chain, which answers {@code ZeroUnits()}. */
+    /** price x units, refused offline when it overflows uint256 (zero units are left to the chain's ZeroUnits). */
+    private static BigInteger payment(Listing l, BigInteger units) {
+        BigInteger payment = l.pricePerUnit().multiply(units);
+        if (payment.bitLength() > 256) {
+            throw new IllegalArgumentException("payment " + l.pricePerUnit() + " * " + units + " overflows uint256");
+        }
+        return payment;
+    }
+
     static void requireUnits(BigInteger units) {
         Objects.requireNonNull(units, "units");
-        if (units.signum() < 0) {
-            throw new IllegalArgumentException("units must not be negative, got " + units);
+        if (units.signum() < 0 || units.bitLength() > 256) {
+            throw new IllegalArgumentException("units must be a uint256, got " + units);
         }
     }
 

@@ -47,6 +47,10 @@ import okhttp3.ResponseBody;
  */
 public final class JsonRpcClient {
 
+    /** Most calls sent in one HTTP request by {@link #batch}; larger batches are split. */
+    public static final int MAX_BATCH_SIZE = 500;
+
+
     private static final Logger log = LoggerFactory.getLogger(JsonRpcClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -109,8 +113,22 @@ public final class JsonRpcClient {
     /**
      * Sends several calls in one JSON-RPC batch. Results come back in the order of {@code calls},
      * matched by id whatever order the node answers in; each is a result or the error of that call.
+     * Nodes cap batch sizes (geth: 1,000 calls), so more than {@value #MAX_BATCH_SIZE} calls go as
+     * several batches of at most that many, sent concurrently; the results keep the calls' order.
      */
     public CompletableFuture<List<RpcResponse>> batch(List<RpcCall> calls) {
+        if (calls.size() <= MAX_BATCH_SIZE) {
+            return batchOnce(calls);
+        }
+        List<CompletableFuture<List<RpcResponse>>> parts = new ArrayList<>();
+        for (int from = 0; from < calls.size(); from += MAX_BATCH_SIZE) {
+            parts.add(batchOnce(calls.subList(from, Math.min(calls.size(), from + MAX_BATCH_SIZE))));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                .thenApply(done -> parts.stream().flatMap(p -> p.join().stream()).toList());
+    }
+
+    private CompletableFuture<List<RpcResponse>> batchOnce(List<RpcCall> calls) {
         if (calls.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }

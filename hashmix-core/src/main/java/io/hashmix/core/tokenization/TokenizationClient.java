@@ -168,9 +168,20 @@ public final class TokenizationClient {
      * @return the new token; fails with {@link UnitsMismatchException} unless {@code 0 < units < token units}
      */
     public CompletableFuture<TokenId> carve(TokenId tokenId, BigInteger units, EvmAddress to) {
+        if (units == null || units.signum() < 0 || units.bitLength() > 256) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("units must be a uint256, got " + units));
+        }
         return contract.send("carve", token.carve(tokenId.value(), units, to.hex()))
                 .thenApply(receipt -> contract.event(receipt, HashPowerToken.TOKENCARVED_EVENT,
                         log -> new TokenId(HashPowerToken.getTokenCarvedEventFromLog(log.toWeb3jLog()).newTokenId)));
+    }
+
+    /**
+     * Accepts the ownership of the hash power token offered by {@code transferOwnership} (two-step),
+     * e.g. after a {@code Deployer} run with another owner.
+     */
+    public CompletableFuture<TxReceipt> acceptOwnership() {
+        return contract.send("acceptOwnership", token.acceptOwnership());
     }
 
     /** Bumps a token's nonce, cancelling every market listing and swap order signed over the old one. */

@@ -44,6 +44,11 @@ class DeployerIntegrationTest {
 
         // the owner given in the options administers the new registry, the deployer does not
         HashMix owner = chain.track(HashMix.builder().rpc(chain.rpcUrl()).credentials(chain.account(2)).deployment(loaded).build());
+        // the token and the committee registry were wired by the deployer, then offered to the owner
+        owner.tokenization().acceptOwnership().join();
+        owner.committee().acceptOwnership().join();
+        HashMix deployerAgain = chain.track(HashMix.builder().rpc(chain.rpcUrl()).credentials(chain.account(1)).deployment(loaded).build());
+        assertTrue(deployerAgain.tokenization().acceptOwnership().handle((ok, e) -> e != null).join(), "only the pending owner accepts");
         var payout = loaded.contract(ProtocolContract.TEST_PAYOUT_TOKEN).address();
         owner.assetClasses().register(new NewAssetClass("FIL-STORAGE", "TiB", 0, payout)).join();
         HashMix notOwner = chain.track(HashMix.builder().rpc(chain.rpcUrl()).credentials(chain.account(1)).deployment(loaded).build());

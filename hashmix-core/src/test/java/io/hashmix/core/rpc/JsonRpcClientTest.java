@@ -302,6 +302,27 @@ class JsonRpcClientTest {
     }
 
     @Test
+    void aLargeBatchIsSplitIntoRequestsOfAtMostMaxBatchSizeAndKeepsItsOrder() throws Exception {
+        try (ScriptedNode node = ScriptedNode.start()) {
+            node.on("echo", (ScriptedNode.Responder) params -> params.get(0).asText());
+            JsonRpcClient client = node.client(scheduler, RetryPolicy.NONE);
+            int n = 2 * JsonRpcClient.MAX_BATCH_SIZE + 1;
+            List<RpcCall> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(RpcCall.of("echo", "v" + i));
+            }
+
+            List<RpcResponse> responses = client.batch(calls).get(10, TimeUnit.SECONDS);
+
+            assertEquals(n, responses.size());
+            for (int i = 0; i < n; i++) {
+                assertEquals("v" + i, responses.get(i).get().asText());
+            }
+            assertEquals(3, node.requestCount(), "two full batches and one of a single call");
+        }
+    }
+
+    @Test
     void batchIsSentAsOneHttpRequest() throws Exception {
         server.enqueue(json("[{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":\"b\"},{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"a\"}]"));
 

@@ -177,6 +177,11 @@ public final class ScriptedNode extends Dispatcher implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
+    /** How many HTTP requests arrived (a batch is one). */
+    public int requestCount() {
+        return server.getRequestCount();
+    }
+
     /** How many times a method was called. */
     public synchronized int count(String method) {
         return calls(method).size();
