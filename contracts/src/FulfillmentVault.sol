@@ -26,9 +26,11 @@ import {AttestorSignature} from "./interfaces/IAttestorRegistry.sol";
  * revenue ({deposit}) before the deposit deadline. {settle} (anyone) closes epochs in order: a
  * shortfall (`(capacity - delivered) * unitRevenue / PRECISION`) is paid from the product's
  * collateral; a missed deposit costs `revenue + shortfall` of collateral; an epoch never reported
- * within the report window costs `capacity * lastUnitRevenue / PRECISION`. (`unitRevenue` is scaled
- * by {PRECISION} because one unit often earns a fraction of a base unit: 0.001 TH/s earns about
- * 0.05 satoshi a day.) When the collateral runs out, what is left is paid and
+ * within the report window costs `max(capacity * lastUnitRevenue / PRECISION, unreportedFloor)`
+ * scaled to the epoch's length, where `unreportedFloor` is the collateral's per-epoch share when
+ * the vault first touched the product (so an issuer who withholds reports forfeits collateral).
+ * (`unitRevenue` is scaled by {PRECISION} because one unit often earns a fraction of a base unit:
+ * 0.001 TH/s earns about 0.05 satoshi a day.) When the collateral runs out, what is left is paid and
  * the product is defaulted (later compensation is 0).
  *
  * Holders claim per *holding* of the token's holding history ({HashPowerToken-holding}): the vault
@@ -100,6 +102,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         uint64 settledUntil;
         uint256 lastUnitRevenue;
         uint256 accumulator;
+        uint256 unreportedFloor;
     }
 
     /// @notice Answer of {epochInfo}.
@@ -176,6 +179,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         uint32 epochsMissed;
         uint32 epochsUnreported;
         bytes32 assetClass;
+        uint256 unreportedFloor;
         uint256 settledEntitlement;
         uint256 totalDeposited;
         uint256 totalCompensation;
@@ -656,6 +660,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         v.settledEpochs = st.settledEpochs;
         v.settledUntil = st.epochLength == 0 ? st.start : uint64(_settledUntil(st));
         v.lastUnitRevenue = st.lastUnitRevenue;
+        v.unreportedFloor = st.unreportedFloor;
         v.accumulator = st.settledEpochs == 0 ? 0 : _epochs[productId][st.settledEpochs - 1].accEnd;
     }
 
@@ -821,6 +826,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         st.depositWindow = cfg.depositWindow;
         st.epochCount = count;
         st.assetClass = p.assetClass;
+        st.unreportedFloor = p.collateral / count;
         emit ProductTracked(productId, p.assetClass, cfg.epochLength, cfg.reportWindow, cfg.depositWindow, count);
     }
 
@@ -905,9 +911,13 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
             pass.lastUnitRevenue = ep.unitRevenue;
         } else {
             // Pending (settled epochs are never visited)
-            (, uint256 epochEnd) = _epochBoundsStorage(st, e);
+            (uint256 epochStart, uint256 epochEnd) = _epochBoundsStorage(st, e);
             if (block.timestamp <= epochEnd + st.reportWindow) return (false, status, 0, 0);
-            due = _unitsValue(capacity, pass.lastUnitRevenue);
+            // No report: presumed undelivered, priced at the last unit revenue but never below the
+            // collateral's per-epoch share (so withholding reports cannot pay nothing), and scaled
+            // to the epoch's length (the last epoch may be shorter).
+            uint256 full = Math.max(_unitsValue(capacity, pass.lastUnitRevenue), st.unreportedFloor);
+            due = Math.mulDiv(full, epochEnd - epochStart, st.epochLength);
             outcome = EpochStatus.Unreported;
         }
         ready = true;
@@ -1060,6 +1070,9 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         st.epochLength = cfg.epochLength;
         st.reportWindow = cfg.reportWindow;
         st.depositWindow = cfg.depositWindow;
-        if (cfg.epochLength != 0) st.epochCount = uint32(Math.ceilDiv(p.end - p.start, cfg.epochLength));
+        if (cfg.epochLength != 0) {
+            st.epochCount = uint32(Math.ceilDiv(p.end - p.start, cfg.epochLength));
+            st.unreportedFloor = p.collateral / st.epochCount;
+        }
     }
 }

@@ -7,7 +7,8 @@ import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
 /// @notice Whole product lives with every claim computed by hand.
 ///
 /// Product: 1,000 units over [T0, T0 + 30d); epochs of 7 days (epoch 4 is [28d, 30d)); report
-/// window 2 days, deposit window 3 days; 10 tWBTC (1e9 base units) of collateral.
+/// window 2 days, deposit window 3 days; 6 tWBTC (6e8 base units) of collateral, so the
+/// unreported floor (the collateral's per-epoch share, 6e8 / 5 = 1.2e8) equals 1000 x 1.2e5.
 ///
 /// | epoch | what happens                                | deposited | compensation          | E       |
 /// |-------|---------------------------------------------|-----------|-----------------------|---------|
@@ -31,9 +32,11 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
     uint256 internal t4;
     uint256 internal t5;
 
+    uint256 internal constant LIFE_COLLATERAL = 6e8;
+
     function setUp() public override {
         super.setUp();
-        (pid, t1) = _defaultProduct();
+        (pid, t1) = _product(UNITS, TERM, LIFE_COLLATERAL);
     }
 
     function _at(uint256 offset) internal {
@@ -67,7 +70,7 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         // A(2d) = floor(1e23 x 2/7) = 28571428571428571428571
         // t1#0 issuer [0, 2d) 1000 units: floor(1000 x 28571428571428571428571 / 1e18) = 28571428
         assertEq(_claim(t1, 0), 28_571_428, "issuer, 2 of 7 days of epoch 0");
-        assertEq(wbtc.balanceOf(issuer), 1_000e8 - COLLATERAL - 1e8 + 28_571_428);
+        assertEq(wbtc.balanceOf(issuer), 1_000e8 - LIFE_COLLATERAL - 1e8 + 28_571_428);
         // A(5d) = floor(1e23 x 5/7) = 71428571428571428571428; dA = 42857142857142857142857
         // t1#1 alice [2d, 5d) 1000 units: floor(1000 x dA / 1e18) = 42857142
         assertEq(_claim(t1, 1), 42_857_142, "alice, 3 days with 1000 units");
@@ -134,7 +137,7 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         _deposit(pid, 4);
         FulfillmentVault.EpochInfo memory e3 = fv.epochInfo(pid, 3);
         assertEq(uint8(e3.status), uint8(FulfillmentVault.EpochStatus.Unreported));
-        assertEq(e3.compensation, 120_000_000, "1000 units x lastUnitRevenue 1.2e5");
+        assertEq(e3.compensation, 120_000_000, "max(1000 units x lastUnitRevenue 1.2e5, floor 6e8 / 5)");
         assertEq(uint8(fv.epochInfo(pid, 4).status), uint8(FulfillmentVault.EpochStatus.Fulfilled));
         assertEq(fv.productState(pid).accumulator, 452e21);
     }
@@ -201,8 +204,8 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         // ---- the issuer takes the collateral left
         uint256 before = wbtc.balanceOf(issuer);
         vm.prank(issuer);
-        assertEq(fv.withdrawCollateral(pid), COLLATERAL - 242_000_000);
-        assertEq(wbtc.balanceOf(issuer), before + 758_000_000);
+        assertEq(fv.withdrawCollateral(pid), LIFE_COLLATERAL - 242_000_000);
+        assertEq(wbtc.balanceOf(issuer), before + 358_000_000);
         assertEq(hpt.product(pid).collateral, 0);
     }
 

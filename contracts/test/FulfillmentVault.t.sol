@@ -416,28 +416,33 @@ contract FulfillmentVaultTest is FulfillmentFixtures {
         assertEq(fv.epochInfo(pid, 0).deposited, 0);
     }
 
-    function test_settle_unreportedPricesAtLastUnitRevenue() public {
-        // epoch 0 unreported with no earlier report: nothing owed
+    /// An unreported epoch costs max(capacity x last unit revenue, the collateral's per-epoch share),
+    /// pro rata for a shorter last epoch: withholding reports never costs the issuer nothing.
+    function test_settle_unreportedPricesAtLastUnitRevenueOrTheCollateralShare() public {
+        uint256 floor = COLLATERAL / 5; // 5 epochs
+        assertEq(fv.productState(pid).unreportedFloor, floor, "shown before the first touch");
+        // epoch 0 unreported with no earlier report: the floor
         vm.warp(_epochEnd(0, TERM) + REPORT_WINDOW + 1);
-        vm.recordLogs();
+        vm.expectEmit(address(fv));
+        emit FulfillmentVault.EpochSettled(pid, 0, FulfillmentVault.EpochStatus.Unreported, 0, floor);
         assertEq(fv.settle(pid, 1), 1);
-        Vm.Log[] memory logs = vm.getRecordedLogs();
-        for (uint256 i; i < logs.length; i++) {
-            assertTrue(logs[i].topics[0] != FulfillmentVault.ShortfallCompensated.selector, "nothing owed");
-        }
         FulfillmentVault.EpochInfo memory info = fv.epochInfo(pid, 0);
         assertEq(uint8(info.status), uint8(FulfillmentVault.EpochStatus.Unreported));
-        assertEq(info.compensation, 0);
+        assertEq(info.compensation, floor);
         assertEq(info.shortfallDue, 0);
-        // epoch 1 fulfilled at U, epoch 2 unreported: capacity * U from collateral
+        // epoch 1 fulfilled at 3U, epoch 2 unreported: capacity * 3U (above the floor)
         vm.warp(_epochEnd(1, TERM));
-        _report(pid, 1, UNITS, FULL, U);
+        _report(pid, 1, UNITS, FULL, 3 * U);
         _deposit(pid, 1);
         vm.warp(_epochEnd(2, TERM) + REPORT_WINDOW + 1);
         vm.expectEmit(address(fv));
-        emit FulfillmentVault.EpochSettled(pid, 2, FulfillmentVault.EpochStatus.Unreported, 0, FULL);
+        emit FulfillmentVault.EpochSettled(pid, 2, FulfillmentVault.EpochStatus.Unreported, 0, 3 * FULL);
         assertEq(fv.settle(pid, 5), 1);
-        assertEq(fv.record(pid).epochsUnreported, 2);
+        // epochs 3 and 4 unreported: 3 FULL, then the 2-day last epoch pro rata
+        vm.warp(T0 + TERM + REPORT_WINDOW + 1);
+        assertEq(fv.settle(pid, 5), 2);
+        assertEq(fv.epochInfo(pid, 4).compensation, 3 * FULL * 2 days / EPOCH);
+        assertEq(fv.record(pid).epochsUnreported, 4);
         assertEq(fv.record(pid).epochsFulfilled, 1);
     }
 
@@ -502,11 +507,8 @@ contract FulfillmentVaultTest is FulfillmentFixtures {
         (uint256 p2,) = _productIn(cls, address(tgl), UNITS, TERM, 1e9);
         tgl.setFee(true); // the token turns fee-on-transfer after the product was minted
         vm.warp(_epochEnd(0, TERM) + REPORT_WINDOW + 1);
-        fv.settle(p2, 1); // no shortfall owed yet: nothing moves
-        vm.warp(_epochEnd(1, TERM));
-        _report(p2, 1, 0, 0, 100);
-        vm.warp(_epochEnd(1, TERM) + DEPOSIT_WINDOW + 1);
-        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.CollateralNotReceived.selector, 100_000, 99_000));
+        // epoch 0 unreported: the floor 1e9 / 5 is owed, but only 99% of it arrives
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.CollateralNotReceived.selector, 2e8, 198e6));
         fv.settle(p2, 1);
         tgl.setFee(false);
         assertEq(fv.settle(p2, 1), 1);
@@ -703,8 +705,10 @@ contract FulfillmentVaultTest is FulfillmentFixtures {
         vm.warp(_epochEnd(0, TERM));
         _report(pid, 0, 800, 8e7, U);
         _deposit(pid, 0);
-        _settleAll(); // epochs 1-4 unreported: capacity * U each (epoch 4 too, whatever its length)
-        uint256 left = COLLATERAL - 2e7 - 4 * FULL;
+        // epochs 1-4 unreported: max(capacity * U, floor = COLLATERAL / 5) each, epoch 4 (2 of 7 days) pro rata
+        _settleAll();
+        uint256 floor = COLLATERAL / 5;
+        uint256 left = COLLATERAL - 2e7 - 3 * floor - floor * 2 days / EPOCH;
         uint256 before = wbtc.balanceOf(issuer);
         vm.expectEmit(address(fv));
         emit FulfillmentVault.CollateralWithdrawn(pid, issuer, left);
