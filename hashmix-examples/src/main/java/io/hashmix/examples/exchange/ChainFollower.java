@@ -16,7 +16,8 @@ import io.hashmix.proofs.EvmAddress;
  * one database transaction together with the cursor move. Fills are keyed by {@code (transaction, log index)},
  * cancellations by order hash, counters only grow: re-applying a range (after a crash between the chain read
  * and the commit, or a cursor set back by hand) changes nothing. Fills taken by the exchange's own account
- * confirm their settlement in the same transaction; settlements in doubt for more than the grace blocks fail.
+ * confirm their settlement in the same transaction; then {@link Settlements#resolveOpen} links what it can and
+ * fails the settlements still open (mined or in doubt) more than the grace blocks after their submission.
  *
  * <p>Reorganisations deeper than {@code confirmations - 1} blocks are not handled: pick the confirmations of
  * the chain's finality. Thread-safe ({@link #catchUp} runs one at a time).
@@ -61,7 +62,8 @@ public final class ChainFollower {
     }
 
     /**
-     * Applies every event up to the confirmed head, then fails the settlements in doubt past their grace.
+     * Applies every event up to the confirmed head, then resolves the open settlements it can and fails those past
+     * their grace ({@link Settlements#resolveOpen}).
      *
      * @return the cursor reached and the fills newly recorded
      * @throws java.util.concurrent.CompletionException if the chain cannot be read (the cursor stays at the last
@@ -81,9 +83,9 @@ public final class ChainFollower {
             fills += apply(events, to);
             cursor = to;
         }
-        int expired = settlements.expireInDoubt(cursor, inDoubtGraceBlocks);
+        int expired = settlements.resolveOpen(cursor, inDoubtGraceBlocks);
         if (expired > 0) {
-            log.warn("{} settlement(s) in doubt failed: no fill within {} blocks", expired, inDoubtGraceBlocks);
+            log.warn("{} open settlement(s) failed: no fill within {} blocks", expired, inDoubtGraceBlocks);
         }
         return new Progress(cursor, fills);
     }

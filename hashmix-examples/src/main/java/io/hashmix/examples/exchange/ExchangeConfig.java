@@ -18,6 +18,13 @@ import java.util.Objects;
 public record ExchangeConfig(String jdbcUrl, long firstBlock, int confirmations, long maxBlockRange, long inDoubtGraceBlocks,
         Duration pollInterval) {
 
+    /**
+     * The default {@link #inDoubtGraceBlocks}: long enough that a sent transaction is either mined or dropped by the
+     * nodes' pools before its settlement is given up (a fill followed later still confirms a settlement whose
+     * transaction hash is known).
+     */
+    public static final long DEFAULT_GRACE_BLOCKS = 1_000;
+
     /** Checks the parts. */
     public ExchangeConfig {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -30,15 +37,15 @@ public record ExchangeConfig(String jdbcUrl, long firstBlock, int confirmations,
     }
 
     /**
-     * Defaults for a local chain: follow the head (1 confirmation), 2,000-block ranges, 20 grace blocks, poll
-     * every second.
+     * Defaults for a local chain: follow the head (1 confirmation), 2,000-block ranges, 1,000 grace blocks (above
+     * a node's pending-transaction lifetime, see docs/exchange-backend.md), poll every second.
      *
      * @param jdbcUrl the database
      * @param firstBlock the market's deployment block
      * @return the configuration
      */
     public static ExchangeConfig local(String jdbcUrl, long firstBlock) {
-        return new ExchangeConfig(jdbcUrl, firstBlock, 1, 2_000, 20, Duration.ofSeconds(1));
+        return new ExchangeConfig(jdbcUrl, firstBlock, 1, 2_000, DEFAULT_GRACE_BLOCKS, Duration.ofSeconds(1));
     }
 
     /**

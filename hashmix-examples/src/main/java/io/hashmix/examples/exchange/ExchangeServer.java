@@ -105,8 +105,8 @@ public final class ExchangeServer implements AutoCloseable {
             hm = HashMix.builder().rpc(rpc).credentials(key).deployment(deployment).build();
             int confirmations = o.confirmations != null ? o.confirmations : hm.chainId() == LocalHardhatNode.CHAIN_ID ? 1 : 12;
             long firstBlock = deployment.contract(ProtocolContract.HASH_MIX_MARKET).blockNumber();
-            ExchangeConfig config = new ExchangeConfig(Database.fileUrl(o.db), firstBlock, confirmations, 2_000, 50,
-                    Duration.ofSeconds(2));
+            ExchangeConfig config = new ExchangeConfig(Database.fileUrl(o.db), firstBlock, confirmations, 2_000,
+                    ExchangeConfig.DEFAULT_GRACE_BLOCKS, Duration.ofSeconds(2));
             backend = ExchangeBackend.start(config, new SdkMarket(hm), Clock.systemUTC());
             return new ExchangeServer(node, hm, backend, new HttpApi(backend, o.port));
         } catch (IOException e) {

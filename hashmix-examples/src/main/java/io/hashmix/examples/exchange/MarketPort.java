@@ -64,12 +64,33 @@ public interface MarketPort {
     CompletableFuture<Void> ensureAllowance(EvmAddress currency, BigInteger amount);
 
     /**
-     * Fills listings in one atomic transaction, as the exchange's account.
+     * Fills listings in one atomic transaction, as the exchange's account. Any ERC-20 approval it needs is sent
+     * <em>before</em> the fill transaction, and a failure there is a {@link NotSentException}: so a
+     * {@link io.hashmix.core.tx.ReceiptTimeoutException} from this method always names the fill transaction.
      *
      * @param fills the listings and units
      * @return the fills, read from the receipt
      */
     CompletableFuture<List<Fill>> fillListings(List<ListingFill> fills);
+
+    /**
+     * A {@link #fillListings} that failed before its fill transaction was sent (e.g. its ERC-20 approval
+     * reverted or timed out): nothing was filled. The cause is the original failure.
+     */
+    final class NotSentException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Creates the exception.
+         *
+         * @param message what was being done
+         * @param cause the failure
+         */
+        public NotSentException(String message, Throwable cause) {
+            super(message + ": the fill transaction was not sent (" + cause + ")", cause);
+        }
+    }
 
     /**
      * The market's events in a block range, in chain order.

@@ -2,8 +2,11 @@ package io.hashmix.examples.exchange;
 
 import java.math.BigInteger;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.hashmix.core.HashMix;
 import io.hashmix.core.market.Fill;
@@ -15,6 +18,7 @@ import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.TokenId;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.proofs.eip712.AbiWords;
+import io.hashmix.proofs.market.Listing;
 import io.hashmix.proofs.market.OrderValidator;
 import io.hashmix.proofs.market.SignedOrder;
 
@@ -69,9 +73,28 @@ public final class SdkMarket implements MarketPort {
                 : hm.erc20().approve(currency, market.address(), AbiWords.UINT256_MAX).thenApply(receipt -> null));
     }
 
+    /**
+     * Approves first, for each ERC-20 the listings are paid in (nothing is sent when the allowance suffices, which
+     * {@link ExchangeBackend#buy} already made sure of), then fills. The SDK's {@code fillListings} then finds the
+     * allowance in place and sends only the fill transaction, so a receipt timeout it reports names that
+     * transaction; a failure of the approvals is a {@link MarketPort.NotSentException}.
+     */
     @Override
     public CompletableFuture<List<Fill>> fillListings(List<ListingFill> fills) {
-        return market.fillListings(fills);
+        Map<EvmAddress, BigInteger> totals = new LinkedHashMap<>();
+        for (ListingFill f : fills) {
+            Listing l = (Listing) f.listing().order();
+            if (!l.isNative()) {
+                totals.merge(l.currency(), l.pricePerUnit().multiply(f.units()), BigInteger::add);
+            }
+        }
+        CompletableFuture<Void> approvals = CompletableFuture.completedFuture(null);
+        for (Map.Entry<EvmAddress, BigInteger> e : totals.entrySet()) {
+            approvals = approvals.thenCompose(ignored -> ensureAllowance(e.getKey(), e.getValue()));
+        }
+        return approvals.exceptionallyCompose(e -> CompletableFuture.failedFuture(new MarketPort.NotSentException("approving the market",
+                        e instanceof CompletionException && e.getCause() != null ? e.getCause() : e)))
+                .thenCompose(ignored -> market.fillListings(fills));
     }
 
     @Override

@@ -27,13 +27,21 @@ import io.hashmix.proofs.eip712.Bytes32;
  * {@code OrderFilled} event the {@link ChainFollower} finds for it. See {@link SettlementState} for the states.
  *
  * <p>A settlement is linked to at most one recorded fill and a fill to at most one settlement. Linking tries,
- * in order: the transaction hash (known from the receipt); else, for a settlement in doubt, the oldest unlinked
- * fill by this exchange's account of the same order and units at or after the block it was submitted in.
+ * in order:
+ * <ol>
+ * <li>the transaction hash (known from the receipt or a receipt timeout). The fill of a settlement's own hash
+ *     always wins: it is taken back from a settlement without a hash that was linked to it by guess (rule 2),
+ *     and it re-opens a settlement already {@code FAILED} (e.g. by the grace blocks) since it proves it filled;</li>
+ * <li>else, for a settlement {@code IN_DOUBT} without a hash, a guess: the oldest unlinked fill by this exchange's
+ *     account of the same order and units at or after the block it was submitted in. No guess is made while a
+ *     settlement of the same order is being sent ({@code SUBMITTED}, no hash yet): that fill may be its.</li>
+ * </ol>
  * Settlements never change the book's filled units: those come from events only. Thread-safe.
  */
 public final class Settlements {
 
     private static final String OPEN = "('SUBMITTED', 'MINED', 'IN_DOUBT')";
+    private static final String ORDER_HASH = "order_hash = ?";
 
     private final Database db;
     private final Clock clock;
@@ -84,8 +92,9 @@ public final class Settlements {
 
     /**
      * The receipt of a settlement's transaction says it succeeded: {@link SettlementState#CONFIRMED} at once if the
-     * follower already recorded its fill, else {@link SettlementState#MINED}. A settlement no longer open (the
-     * follower got there first) is left alone.
+     * follower already recorded its fill (taking it back from a settlement without a hash that was linked to it by
+     * guess), else {@link SettlementState#MINED}. A settlement no longer open (the follower got there first) is left
+     * alone.
      *
      * @param id the settlement
      * @param txHash its transaction
@@ -96,12 +105,8 @@ public final class Settlements {
         return db.write(c -> {
             Settlement s = find(c, id).orElseThrow(() -> new IllegalArgumentException("no settlement " + id));
             if (s.state().isOpen()) {
-                OptionalLong fill = unlinkedFill(c, "tx_hash = ? AND order_hash = ?", tx, s.orderHash());
-                if (fill.isPresent()) {
-                    confirm(c, id, fill.getAsLong(), tx);
-                } else {
-                    update(c, id, SettlementState.MINED, tx, null);
-                }
+                update(c, id, SettlementState.MINED, tx, null);
+                linkByHash(c, id, tx, s.orderHash());
             }
             return find(c, id).orElseThrow();
         });
@@ -164,6 +169,8 @@ public final class Settlements {
             }
             for (long id : ids) {
                 update(c, id, SettlementState.IN_DOUBT, null, "the exchange stopped while sending it");
+            }
+            for (long id : ids) {
                 linkExisting(c, id);
             }
             return ids.size();
@@ -171,20 +178,34 @@ public final class Settlements {
     }
 
     /**
-     * Fails the settlements in doubt for which no fill appeared although the follower is {@code graceBlocks}
-     * past the block they were submitted in.
+     * Resolves what the follower's events alone did not (called after each catch-up): first every settlement
+     * {@code IN_DOUBT} is linked to its recorded fill if it can be now (a guess held back while another settlement
+     * of its order was being sent); then every settlement {@code MINED} or {@code IN_DOUBT} that the follower is
+     * more than {@code graceBlocks} past the submission block of gets a last try by its transaction hash against
+     * the recorded fills (= the chain's events up to the cursor) and, without a fill, is
+     * {@link SettlementState#FAILED} (a fill of its hash followed later still re-opens and confirms it). So no
+     * settlement keeps its units reserved forever.
      *
      * @param cursor the follower's cursor
      * @param graceBlocks how long a sent transaction may take to be mined
      * @return how many failed
      */
-    public int expireInDoubt(long cursor, long graceBlocks) {
+    public int resolveOpen(long cursor, long graceBlocks) {
         return db.write(c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE settlements SET state = ?, error = ?, updated_at = ? "
-                    + "WHERE state = ? AND submitted_block + ? < ?")) {
-                return bind(p, SettlementState.FAILED, "no fill by the exchange within " + graceBlocks + " blocks of submission",
-                        clock.instant(), SettlementState.IN_DOUBT, graceBlocks, cursor).executeUpdate();
+            for (Settlement s : query(c, "SELECT * FROM settlements WHERE state = ? ORDER BY id", SettlementState.IN_DOUBT)) {
+                linkExisting(c, s.id());
             }
+            int failed = 0;
+            for (Settlement s : query(c, "SELECT * FROM settlements WHERE state IN (?, ?) AND submitted_block + ? < ? ORDER BY id",
+                    SettlementState.MINED, SettlementState.IN_DOUBT, graceBlocks, cursor)) {
+                if (s.txHash() != null && linkByHash(c, s.id(), s.txHash(), s.orderHash())) {
+                    continue;
+                }
+                update(c, s.id(), SettlementState.FAILED, null, "no fill by the exchange within " + graceBlocks
+                        + " blocks of submission");
+                failed++;
+            }
+            return failed;
         });
     }
 
@@ -243,11 +264,13 @@ public final class Settlements {
      */
     OptionalLong linkFill(Connection c, long fillId, MarketEvent.Filled f) throws SQLException {
         String tx = Sql.tx(f.transactionHash());
-        List<Settlement> byTx = query(c, "SELECT * FROM settlements WHERE tx_hash = ? AND order_hash = ? AND state IN " + OPEN
-                + " ORDER BY id LIMIT 1", tx, f.orderHash());
-        List<Settlement> match = !byTx.isEmpty() ? byTx : query(c, "SELECT * FROM settlements WHERE tx_hash IS NULL AND order_hash = ? "
-                + "AND units = ? AND state = ? AND submitted_block <= ? ORDER BY id LIMIT 1", f.orderHash(), f.units(),
-                SettlementState.IN_DOUBT, f.blockNumber());
+        // 1. by hash: open, or FAILED (by the grace blocks) and now proven mined
+        List<Settlement> byTx = query(c, "SELECT * FROM settlements WHERE tx_hash = ? AND order_hash = ? AND fill_id IS NULL "
+                + "AND (state IN " + OPEN + " OR state = ?) ORDER BY id LIMIT 1", tx, f.orderHash(), SettlementState.FAILED);
+        // 2. a guess among the settlements in doubt without a hash, unless one of this order is being sent
+        List<Settlement> match = !byTx.isEmpty() || sending(c, f.orderHash()) ? byTx : query(c, "SELECT * FROM settlements "
+                + "WHERE tx_hash IS NULL AND order_hash = ? AND units = ? AND state = ? AND submitted_block <= ? ORDER BY id LIMIT 1",
+                f.orderHash(), f.units(), SettlementState.IN_DOUBT, f.blockNumber());
         if (match.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -256,16 +279,21 @@ public final class Settlements {
         return OptionalLong.of(id);
     }
 
-    /** Links a settlement just put in doubt to a fill already recorded for it, if any. */
+    /** Links a settlement in doubt to a fill already recorded for it, if any (rules 1 and 2 of the class comment). */
     private void linkExisting(Connection c, long id) throws SQLException {
         Settlement s = find(c, id).orElseThrow();
         if (s.state() != SettlementState.IN_DOUBT) {
             return;
         }
-        OptionalLong fill = s.txHash() != null
-                ? unlinkedFill(c, "tx_hash = ? AND order_hash = ?", s.txHash(), s.orderHash())
-                : unlinkedFill(c, "order_hash = ? AND units = ? AND taker = ? AND block_number >= ?", s.orderHash(), s.units(), self,
-                        s.submittedBlock());
+        if (s.txHash() != null) {
+            linkByHash(c, id, s.txHash(), s.orderHash());
+            return;
+        }
+        if (sending(c, s.orderHash())) {
+            return;
+        }
+        OptionalLong fill = unlinkedFill(c, "order_hash = ? AND units = ? AND taker = ? AND block_number >= ?", s.orderHash(), s.units(),
+                self, s.submittedBlock());
         if (fill.isPresent()) {
             String tx;
             try (PreparedStatement p = c.prepareStatement("SELECT tx_hash FROM fills WHERE id = ?");
@@ -274,6 +302,49 @@ public final class Settlements {
                 tx = rs.getString(1);
             }
             confirm(c, id, fill.getAsLong(), tx);
+        }
+    }
+
+    /**
+     * Links a settlement to the recorded fill of its own transaction, if there is one: taken back from the settlement
+     * it was linked to by guess (which is in doubt again, and may be linked to another fill at once).
+     *
+     * @return whether the settlement is confirmed now
+     */
+    private boolean linkByHash(Connection c, long id, String tx, Bytes32 orderHash) throws SQLException {
+        long fillId;
+        Long holder;
+        try (PreparedStatement p = c.prepareStatement("SELECT id, settlement_id FROM fills WHERE tx_hash = ? AND " + ORDER_HASH
+                + " ORDER BY block_number, log_index LIMIT 1"); ResultSet rs = bind(p, tx, orderHash).executeQuery()) {
+            if (!rs.next()) {
+                return false;
+            }
+            fillId = rs.getLong(1);
+            long h = rs.getLong(2);
+            holder = rs.wasNull() ? null : h;
+        }
+        if (holder != null && holder == id) {
+            return true;
+        }
+        if (holder != null) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE settlements SET state = ?, tx_hash = NULL, fill_id = NULL, error = ?, "
+                    + "updated_at = ? WHERE id = ?")) {
+                bind(p, SettlementState.IN_DOUBT, "its guessed fill " + tx + " belongs to settlement " + id, clock.instant(), holder)
+                        .executeUpdate();
+            }
+        }
+        confirm(c, id, fillId, tx);
+        if (holder != null) {
+            linkExisting(c, holder);
+        }
+        return true;
+    }
+
+    /** Whether a settlement of the order is being sent: {@code SUBMITTED}, its transaction hash not known yet. */
+    private static boolean sending(Connection c, Bytes32 orderHash) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM settlements WHERE " + ORDER_HASH + " AND state = ? "
+                + "AND tx_hash IS NULL LIMIT 1"); ResultSet rs = bind(p, orderHash, SettlementState.SUBMITTED).executeQuery()) {
+            return rs.next();
         }
     }
 

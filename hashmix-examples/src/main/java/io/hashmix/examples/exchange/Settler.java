@@ -67,6 +67,9 @@ public final class Settler {
                 settlements.markFailed(ids, cause.toString());
                 return new BuyResult(requestId, plan, settlements.ofRequest(requestId), BuyResult.Outcome.FAILED, cause.toString());
             }
+            // MarketPort.fillListings sends approvals before the fill and reports their failures as NotSentException,
+            // so a receipt timeout here names the fill transaction itself. Other failures (e.g. decoding the receipt)
+            // carry no hash: the legs are linked to their fill by order and units (see Settlements).
             String tx = cause instanceof ReceiptTimeoutException timeout ? timeout.transactionHash() : null;
             log.warn("request {} in doubt (the chain follower will resolve it): {}", requestId, cause.toString());
             settlements.markInDoubt(ids, tx, cause.toString());
@@ -86,7 +89,8 @@ public final class Settler {
 
     /**
      * Whether a failure proves the fill did not happen: a revert (at simulation, estimate, send or in the mined
-     * receipt), a transaction the node refused, or input the SDK refused before sending. Anything else (a
+     * receipt), a transaction the node refused, input the SDK refused before sending, or a failure before the fill
+     * transaction was sent ({@link MarketPort.NotSentException}, e.g. its approval timed out). Anything else (a
      * timeout, a lost connection) may have happened after the transaction went out.
      *
      * @param cause the failure
@@ -94,7 +98,7 @@ public final class Settler {
      */
     static boolean certainlyNotFilled(Throwable cause) {
         return cause instanceof ContractRevertException || cause instanceof TransactionRejectedException
-                || cause instanceof IllegalArgumentException;
+                || cause instanceof IllegalArgumentException || cause instanceof MarketPort.NotSentException;
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -2,6 +2,7 @@ package io.hashmix.examples.exchange;
 
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import io.hashmix.core.market.FillProblem;
 import io.hashmix.core.market.Fillability;
 import io.hashmix.core.market.ListingFill;
 import io.hashmix.core.market.MarketEvent;
+import io.hashmix.core.tx.ReceiptTimeoutException;
 import io.hashmix.core.tx.TxReceipt;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.TokenId;
@@ -58,7 +60,13 @@ final class FakeMarket implements MarketPort {
         /** Fills on chain, then the exchange process dies (an {@link Error} the exchange does not catch). */
         CRASH_AFTER_SEND,
         /** The exchange process dies before the transaction leaves: nothing is filled. */
-        CRASH_BEFORE_SEND
+        CRASH_BEFORE_SEND,
+        /** The node fails before the transaction leaves (an I/O error): nothing is filled, the outcome looks unknown. */
+        FAIL_BEFORE_SEND,
+        /** The transaction is sent but not mined yet: a receipt timeout naming it; {@link #minePending} mines it. */
+        RECEIPT_TIMEOUT,
+        /** The ERC-20 approval before the fill times out: the fill is not sent. */
+        APPROVAL_TIMEOUT
     }
 
     /** The exchange process dying in a test. */
@@ -81,6 +89,8 @@ final class FakeMarket implements MarketPort {
     private final Map<TokenId, AssetClassId> tokens = new HashMap<>();
     private final Set<TokenId> gone = new HashSet<>();
     private Fault fault = Fault.NONE;
+    private List<ListingFill> pending;
+    private String pendingTx;
     private Runnable beforeReceipt;
     private boolean down;
     private int eventCalls;
@@ -107,6 +117,20 @@ final class FakeMarket implements MarketPort {
     /** Runs {@code r} after the next fill is mined, before its result is returned (the follower racing the settler). */
     synchronized void beforeNextReceipt(Runnable r) {
         beforeReceipt = r;
+    }
+
+    /** Mines the transaction left pending by {@link Fault#RECEIPT_TIMEOUT} in a new block (if it can still fill). */
+    synchronized void minePending() {
+        long block = ++head;
+        for (int i = 0; i < pending.size(); i++) {
+            if (fillProblem(pending.get(i).listing(), pending.get(i).units()) != null) {
+                return; // reverts when mined
+            }
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            record(block, i, pendingTx, pending.get(i).listing(), pending.get(i).units(), account);
+        }
+        pending = null;
     }
 
     synchronized void down(boolean isDown) {
@@ -225,6 +249,19 @@ final class FakeMarket implements MarketPort {
             beforeReceipt = null;
             if (f == Fault.CRASH_BEFORE_SEND) {
                 throw new SimulatedCrash("before the transaction was sent");
+            }
+            if (f == Fault.FAIL_BEFORE_SEND) {
+                return CompletableFuture.failedFuture(new java.io.UncheckedIOException(
+                        new java.io.IOException("connection refused while sending")));
+            }
+            if (f == Fault.APPROVAL_TIMEOUT) {
+                return CompletableFuture.failedFuture(new MarketPort.NotSentException("approving the market",
+                        new ReceiptTimeoutException(newTx(), Duration.ofSeconds(1), "pending", null)));
+            }
+            if (f == Fault.RECEIPT_TIMEOUT) {
+                pending = List.copyOf(legs);
+                pendingTx = newTx();
+                return CompletableFuture.failedFuture(new ReceiptTimeoutException(pendingTx, Duration.ofSeconds(1), "pending", null));
             }
             for (ListingFill leg : legs) {
                 String p = fillProblem(leg.listing(), leg.units());
