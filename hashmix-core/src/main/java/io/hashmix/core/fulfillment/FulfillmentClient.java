@@ -19,6 +19,7 @@ import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.FulfillmentVault;
 import io.hashmix.core.erc20.Erc20Client;
 import io.hashmix.core.events.LogReader;
+import io.hashmix.core.internal.AbiValues;
 import io.hashmix.core.internal.BoundContract;
 import io.hashmix.core.tokenization.TokenHolding;
 import io.hashmix.core.tokenization.TokenizationClient;
@@ -420,11 +421,11 @@ public final class FulfillmentClient {
         return contract.read("productState", vault.productState(productId.value()), v -> {
             var p = (FulfillmentVault.ProductView) v.get(0);
             return new ProductState(productId, p.tracked, p.defaulted, EvmAddress.of(p.issuer), EvmAddress.of(p.payoutToken),
-                    new AssetClassId(p.assetClass), seconds(p.start), seconds(p.end), p.capacity,
+                    new AssetClassId(p.assetClass), AbiValues.instant(p.start), AbiValues.instant(p.end), p.capacity,
                     new EpochConfig(Duration.ofSeconds(p.epochLength.longValueExact()),
                             Duration.ofSeconds(p.reportWindow.longValueExact()),
                             Duration.ofSeconds(p.depositWindow.longValueExact())),
-                    p.epochCount.longValueExact(), p.settledEpochs.longValueExact(), seconds(p.settledUntil),
+                    p.epochCount.longValueExact(), p.settledEpochs.longValueExact(), AbiValues.instant(p.settledUntil),
                     p.lastUnitRevenue, p.accumulator);
         });
     }
@@ -481,7 +482,7 @@ public final class FulfillmentClient {
         return contract.event(receipt, FulfillmentVault.FULFILLMENTREPORTED_EVENT, l -> {
             var e = FulfillmentVault.getFulfillmentReportedEventFromLog(l.toWeb3jLog());
             return new SubmittedReport(new ProductId(e.productId), e.epoch.longValueExact(), Bytes32.of(e.digest),
-                    seconds(e.depositDeadline), satoshis, receipt);
+                    AbiValues.instant(e.depositDeadline), satoshis, receipt);
         });
     }
 
@@ -494,8 +495,8 @@ public final class FulfillmentClient {
     }
 
     private static EpochInfo toEpochInfo(ProductId productId, long epoch, FulfillmentVault.EpochInfo i) {
-        return new EpochInfo(productId, epoch, EpochStatus.of(i.status.intValueExact()), seconds(i.start), seconds(i.end),
-                seconds(i.reportDeadline), i.depositDeadline.signum() == 0 ? Optional.empty() : Optional.of(seconds(i.depositDeadline)),
+        return new EpochInfo(productId, epoch, EpochStatus.of(i.status.intValueExact()), AbiValues.instant(i.start), AbiValues.instant(i.end),
+                AbiValues.instant(i.reportDeadline), i.depositDeadline.signum() == 0 ? Optional.empty() : Optional.of(AbiValues.instant(i.depositDeadline)),
                 i.deliveredUnits, i.revenue, i.unitRevenue, Bytes32.of(i.sourceChain), Bytes32.of(i.evidence),
                 i.shortfallDue, i.deposited, i.compensation, i.accumulator);
     }
@@ -524,7 +525,7 @@ public final class FulfillmentClient {
     static FulfillmentVault.FulfillmentReport toStruct(FulfillmentReport r) {
         return new FulfillmentVault.FulfillmentReport(r.productId().value(), BigInteger.valueOf(r.epoch()), r.deliveredUnits(),
                 r.revenue(), r.unitRevenue(), r.sourceChain().value(), r.evidence().value(), r.nonce(),
-                unsigned(r.deadline()), unsigned(r.committeeEpoch()));
+                AbiValues.uint64(r.deadline()), AbiValues.uint64(r.committeeEpoch()));
     }
 
     static FulfillmentVault.PaymentProof toStruct(PaymentProof p) {
@@ -535,10 +536,10 @@ public final class FulfillmentClient {
         for (BlockHeader h : p.headers()) {
             headers.writeBytes(h.serialize());
         }
-        return new FulfillmentVault.PaymentProof(p.transaction(), unsigned(p.txIndex()),
+        return new FulfillmentVault.PaymentProof(p.transaction(), AbiValues.uint64(p.txIndex()),
                 p.merkleBranch().stream().map(Bytes32::value).toList(), p.coinbaseTransaction(),
                 p.coinbaseBranch().stream().map(Bytes32::value).toList(), headers.toByteArray(),
-                BigInteger.valueOf(p.headerIndex()), p.outputScript(), unsigned(p.minAmount()),
+                BigInteger.valueOf(p.headerIndex()), p.outputScript(), AbiValues.uint64(p.minAmount()),
                 BigInteger.valueOf(p.requiredConfirmations()));
     }
 
@@ -547,15 +548,5 @@ public final class FulfillmentClient {
             throw new IllegalArgumentException(name + " must be whole seconds in 0..2^32-1, got " + d);
         }
         return BigInteger.valueOf(d.getSeconds());
-    }
-
-    /** A uint64 time as an Instant; times past Instant's range read as Instant.MAX. */
-    private static Instant seconds(BigInteger uint64) {
-        return uint64.compareTo(BigInteger.valueOf(Instant.MAX.getEpochSecond())) > 0 ? Instant.MAX
-                : Instant.ofEpochSecond(uint64.longValueExact());
-    }
-
-    private static BigInteger unsigned(long uint64) {
-        return new BigInteger(Long.toUnsignedString(uint64));
     }
 }

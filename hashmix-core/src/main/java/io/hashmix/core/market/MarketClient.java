@@ -35,6 +35,7 @@ import io.hashmix.core.erc20.Erc20Client;
 import io.hashmix.core.errors.ContractRevertException;
 import io.hashmix.core.events.LogFilter;
 import io.hashmix.core.events.LogReader;
+import io.hashmix.core.internal.AbiValues;
 import io.hashmix.core.internal.BoundContract;
 import io.hashmix.core.tokenization.TradeState;
 import io.hashmix.core.tx.CallOutcome;
@@ -94,7 +95,6 @@ public final class MarketClient {
      * chain's clock ride in the same JSON-RPC batch as the contract reads.
      */
     private static final String BLOCK_PROBE = "0x426000524360205260406000f3";
-    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final BoundContract contract;
     private final HashMixMarket market;
@@ -887,26 +887,22 @@ public final class MarketClient {
 
     static HashMixMarket.Listing toStruct(Listing l) {
         return new HashMixMarket.Listing(l.seller().hex(), l.tokenId().value(), BigInteger.valueOf(l.tokenNonce()), l.units(),
-                l.minFill(), l.currency().hex(), l.pricePerUnit(), l.counter(), l.salt(), unsigned(l.expiry()));
+                l.minFill(), l.currency().hex(), l.pricePerUnit(), l.counter(), l.salt(), AbiValues.uint64(l.expiry()));
     }
 
     static HashMixMarket.Offer toStruct(Offer o) {
         return new HashMixMarket.Offer(o.buyer().hex(), o.tokenId().value(), o.units(), o.minFill(), o.currency().hex(),
-                o.pricePerUnit(), o.counter(), o.salt(), unsigned(o.expiry()));
+                o.pricePerUnit(), o.counter(), o.salt(), AbiValues.uint64(o.expiry()));
     }
 
     static HashMixMarket.CriteriaOffer toStruct(CriteriaOffer c) {
         return new HashMixMarket.CriteriaOffer(c.buyer().hex(), c.assetClass().value(), c.issuer().hex(), c.units(),
-                c.minFill(), unsigned(c.minRemainingTerm()), c.currency().hex(), c.pricePerUnit(), c.counter(), c.salt(),
-                unsigned(c.expiry()));
+                c.minFill(), AbiValues.uint64(c.minRemainingTerm()), c.currency().hex(), c.pricePerUnit(), c.counter(), c.salt(),
+                AbiValues.uint64(c.expiry()));
     }
 
     static HashMixMarket.SwapOrder toStruct(SwapOrder s) {
         return new HashMixMarket.SwapOrder(s.maker().hex(), s.giveTokenId().value(), BigInteger.valueOf(s.giveTokenNonce()),
-                s.giveUnits(), s.wantTokenId().value(), s.wantUnits(), s.counter(), s.salt(), unsigned(s.expiry()));
-    }
-
-    private static BigInteger unsigned(long uint64) {
-        return new BigInteger(Long.toUnsignedString(uint64)).and(UINT64_MAX);
+                s.giveUnits(), s.wantTokenId().value(), s.wantUnits(), s.counter(), s.salt(), AbiValues.uint64(s.expiry()));
     }
 }

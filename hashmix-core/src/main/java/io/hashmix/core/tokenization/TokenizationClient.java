@@ -18,6 +18,7 @@ import io.hashmix.contracts.generated.HashPowerToken;
 import io.hashmix.core.erc20.Erc20Client;
 import io.hashmix.core.events.LogFilter;
 import io.hashmix.core.events.LogReader;
+import io.hashmix.core.internal.AbiValues;
 import io.hashmix.core.internal.BoundContract;
 import io.hashmix.core.tx.ContractCalls;
 import io.hashmix.core.tx.TransactionSender;
@@ -50,8 +51,6 @@ public final class TokenizationClient {
     private final LogReader logs;
     private final long deployBlock;
     private final long chainId;
-
-    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     /**
      * Creates the client.
@@ -141,7 +140,7 @@ public final class TokenizationClient {
         return contract.read("product", token.product(id.value()), v -> {
             var p = (HashPowerToken.Product) v.get(0);
             return new Product(id, EvmAddress.of(p.issuer), new AssetClassId(p.assetClass), p.capacity,
-                    seconds(p.start), seconds(p.end),
+                    AbiValues.instant(p.start), AbiValues.instant(p.end),
                     Bytes32.of(p.hardwareRoot), p.hardwareCount.longValueExact(), Bytes32.of(p.metadataHash),
                     EvmAddress.of(p.collateralToken), p.collateral, p.frozen, p.defaulted);
         });
@@ -157,8 +156,8 @@ public final class TokenizationClient {
         CompletableFuture<HashPowerToken.TokenData> data = contract.read("tokenData", token.tokenData(id.value()),
                 v -> (HashPowerToken.TokenData) v.get(0));
         return data.thenCombine(ownerOf(id), (d, owner) -> new HashPowerSlice(id, new ProductId(d.productId),
-                new AssetClassId(d.assetClass), d.units, seconds(d.start),
-                seconds(d.end), EvmAddress.of(d.issuer), owner, d.frozen, d.defaulted, d.nonce.longValueExact()));
+                new AssetClassId(d.assetClass), d.units, AbiValues.instant(d.start),
+                AbiValues.instant(d.end), EvmAddress.of(d.issuer), owner, d.frozen, d.defaulted, d.nonce.longValueExact()));
     }
 
     /**
@@ -216,10 +215,10 @@ public final class TokenizationClient {
                                 List<TokenHolding> out = new ArrayList<>();
                                 for (int i = 0; i < list.size(); i++) {
                                     var h = list.get(i);
-                                    boolean open = h.end.equals(UINT64_MAX);
+                                    boolean open = h.end.equals(AbiValues.UINT64_MAX);
                                     out.add(new TokenHolding(tokenId, i, new ProductId(h.productId),
-                                            EvmAddress.of(h.holder), h.units, seconds(h.start),
-                                            open ? Optional.empty() : Optional.of(seconds(h.end))));
+                                            EvmAddress.of(h.holder), h.units, AbiValues.instant(h.start),
+                                            open ? Optional.empty() : Optional.of(AbiValues.instant(h.end))));
                                 }
                                 return out;
                             });
@@ -417,18 +416,8 @@ public final class TokenizationClient {
 
     static HashPowerToken.ProductAttestation toStruct(ProductAttestation a) {
         return new HashPowerToken.ProductAttestation(a.issuer().hex(), a.assetClass().value(), a.capacity(),
-                unsigned(a.start()), unsigned(a.end()), a.hardwareRoot().value(), BigInteger.valueOf(a.hardwareCount()),
-                a.metadataHash().value(), a.collateralToken().hex(), a.collateral(), a.nonce(), unsigned(a.deadline()),
-                unsigned(a.committeeEpoch()));
-    }
-
-    /** A uint64 time as an Instant; times past Instant's range (year one billion) read as Instant.MAX. */
-    static Instant seconds(BigInteger uint64) {
-        return uint64.compareTo(BigInteger.valueOf(Instant.MAX.getEpochSecond())) > 0 ? Instant.MAX
-                : Instant.ofEpochSecond(uint64.longValueExact());
-    }
-
-    private static BigInteger unsigned(long uint64) {
-        return new BigInteger(Long.toUnsignedString(uint64));
+                AbiValues.uint64(a.start()), AbiValues.uint64(a.end()), a.hardwareRoot().value(), BigInteger.valueOf(a.hardwareCount()),
+                a.metadataHash().value(), a.collateralToken().hex(), a.collateral(), a.nonce(), AbiValues.uint64(a.deadline()),
+                AbiValues.uint64(a.committeeEpoch()));
     }
 }
