@@ -134,6 +134,17 @@ class FulfillmentClientIntegrationTest {
      * epoch 2 reported but not deposited (settled from the collateral after the deposit deadline),
      * claims by both holders (one mid-life), the record, and the collateral withdrawal.
      */
+    /** A negative holding index or nonce fails as IllegalArgumentException, without a call. */
+    @Test
+    void badInputFailsOffline() {
+        assertInstanceOf(IllegalArgumentException.class,
+                cause(relayer.fulfillment().claimable(new TokenId(BigInteger.ONE), -1)));
+        assertInstanceOf(IllegalArgumentException.class,
+                cause(relayer.fulfillment().isNonceUsed(BigInteger.valueOf(-1))));
+        assertInstanceOf(IllegalArgumentException.class,
+                cause(relayer.fulfillment().isNonceUsed(BigInteger.TWO.pow(256))));
+    }
+
     @Test
     void wholeProductLife() {
         // epoch 0: delivered in full; epoch 1: 1,000,000 of 1,234,567 delivered; epoch 2: 1,100,000, deposit missed

@@ -113,6 +113,11 @@ class MarketClientIntegrationTest {
         return mintProduct().tokenId();
     }
 
+    private static long sentCount(HashMix account) {
+        return io.hashmix.core.tx.Quantities.toLong(
+                account.rpc().call("eth_getTransactionCount", account.account().hex(), "latest").join());
+    }
+
     private long now() {
         return chain.control().latestTimestamp().join();
     }
@@ -379,6 +384,29 @@ class MarketClientIntegrationTest {
         assertEquals(CAPACITY, e.expected());
         assertEquals(BigInteger.ONE, e.actual());
         assertEquals(seller.account(), seller.tokenization().ownerOf(a.tokenId()).join(), "nothing moved");
+    }
+
+    /** Out-of-range units, payments and fees fail as IllegalArgumentException before anything is sent. */
+    @Test
+    void badInputFailsBeforeAnythingIsSent() {
+        TokenId token = mint();
+        SignedOrder signed = seller.market().sign(listing(seller, token).units(CAPACITY).minFill(BigInteger.ONE)
+                .nativeCurrency().pricePerUnit(BigInteger.TWO.pow(200)).build());
+        long nonce = sentCount(seller);
+        BigInteger tooBig = BigInteger.TWO.pow(256);
+
+        assertInstanceOf(IllegalArgumentException.class, cause(seller.market().fillListing(signed, tooBig)));
+        assertInstanceOf(IllegalArgumentException.class, cause(seller.market().fillListing(signed, big(-1))));
+        assertInstanceOf(IllegalArgumentException.class, cause(seller.market().fillListing(signed, BigInteger.TWO.pow(60))),
+                "2^200 per unit x 2^60 units overflows uint256");
+        assertThrows(IllegalArgumentException.class, () -> new ListingFill(signed, tooBig), "a batch item is checked when built");
+        assertInstanceOf(IllegalArgumentException.class,
+                cause(seller.market().fillListings(List.of(new ListingFill(signed, BigInteger.TWO.pow(60))))));
+        assertInstanceOf(IllegalArgumentException.class, cause(seller.market().setFee(seller.account(), -1)));
+        assertInstanceOf(IllegalArgumentException.class, cause(seller.market().setFee(seller.account(), 70_000)));
+        assertInstanceOf(IllegalArgumentException.class,
+                cause(seller.tokenization().carve(token, big(-1), seller.account())));
+        assertEquals(nonce, sentCount(seller), "nothing was sent");
     }
 
     // ------------------------------------------------------------------ partial and batch fills
