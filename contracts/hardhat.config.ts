@@ -25,8 +25,8 @@ const compiler = {
   },
 };
 
-// Read access for shared cross-language test vectors (resolved from this folder).
-const fsPermissions = { readDirectory: ["../test-vectors"] };
+// Read access for shared cross-language test vectors and the deployment wiring table (resolved from this folder).
+const fsPermissions = { readDirectory: ["../test-vectors", "./deploy"] };
 
 // Fixed seed (Hardhat's default, keccak256("built for ethereum")): runs are reproducible, and the
 // gas figures in docs/contracts.md come from the same inputs every time.

@@ -19,14 +19,21 @@ import { fileURLToPath } from "node:url";
 
 // ---- The one list of exported contracts: add a line per new contract. ----------------------
 const EXPORTS = [
-  { name: "AssetClassRegistry", source: "src/AssetClassRegistry.sol" },
+  { name: "HashMixAccessManager", source: "src/access/HashMixAccessManager.sol" },
+  { name: "AssetClassRegistry", source: "src/registry/AssetClassRegistry.sol" },
   { name: "TestPayoutToken", source: "src/dev/TestPayoutToken.sol" },
-  { name: "AttestorRegistry", source: "src/AttestorRegistry.sol" },
-  { name: "HashPowerToken", source: "src/HashPowerToken.sol" },
-  { name: "BtcSpvVerifier", source: "src/BtcSpvVerifier.sol" },
-  { name: "FulfillmentVault", source: "src/FulfillmentVault.sol" },
-  { name: "HashMixMarket", source: "src/HashMixMarket.sol" },
+  { name: "AttestorRegistry", source: "src/registry/AttestorRegistry.sol" },
+  { name: "CollateralVault", source: "src/token/CollateralVault.sol" },
+  { name: "HashPowerToken", source: "src/token/HashPowerToken.sol" },
+  { name: "HardwareRegistry", source: "src/token/HardwareRegistry.sol" },
+  { name: "TokenMetadataRenderer", source: "src/token/TokenMetadataRenderer.sol" },
+  { name: "BtcSpvVerifier", source: "src/spv/BtcSpvVerifier.sol" },
+  { name: "FulfillmentVault", source: "src/fulfillment/FulfillmentVault.sol" },
+  { name: "FulfillmentLens", source: "src/fulfillment/FulfillmentLens.sol" },
+  { name: "HashMixMarket", source: "src/market/HashMixMarket.sol" },
 ];
+// Data files exported beside the contracts, byte for byte (the deployment's wiring table).
+const DATA_FILES = [{ file: "access-wiring.json", source: "deploy/access-wiring.json" }];
 // ---------------------------------------------------------------------------------------------
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -58,7 +65,11 @@ function render({ name, source }) {
   };
 }
 
-const expected = Object.assign({}, ...EXPORTS.map(render));
+const expected = Object.assign(
+  {},
+  ...EXPORTS.map(render),
+  ...DATA_FILES.map(({ file, source }) => ({ [file]: readFileSync(path.join(root, source), "utf8") })),
+);
 
 if (!check) {
   mkdirSync(outDir, { recursive: true });
@@ -78,7 +89,7 @@ for (const [file, content] of Object.entries(expected)) {
 }
 if (existsSync(outDir)) {
   for (const file of readdirSync(outDir)) {
-    if (/\.(abi|bin)$/.test(file) && !(file in expected)) drift.push(`${file} (not in the export list)`);
+    if (/\.(abi|bin|json)$/.test(file) && !(file in expected)) drift.push(`${file} (not in the export list)`);
   }
 }
 if (drift.length > 0) {

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {AssetClassRegistry} from "../src/AssetClassRegistry.sol";
+import {AssetClassRegistry} from "../src/registry/AssetClassRegistry.sol";
 import {RegistryFixtures} from "./utils/RegistryFixtures.sol";
 
 /// @notice Fuzz tests (10,000 runs in the default profile): validation agrees with the reference

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {Test} from "forge-std/Test.sol";
-import {AssetClassRegistry} from "../src/AssetClassRegistry.sol";
+import {AssetClassRegistry} from "../src/registry/AssetClassRegistry.sol";
 import {TestPayoutToken} from "../src/dev/TestPayoutToken.sol";
 
 /// @notice Drives the registry with random sequences of admin and permissionless calls while

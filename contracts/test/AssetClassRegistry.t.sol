@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {AssetClassRegistry} from "../src/AssetClassRegistry.sol";
+import {AssetClassRegistry} from "../src/registry/AssetClassRegistry.sol";
 import {RegistryFixtures} from "./utils/RegistryFixtures.sol";
 
 /// @notice Unit tests: every function, every error path, access control of every admin function

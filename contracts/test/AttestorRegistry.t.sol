@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 import {Vm} from "forge-std/Vm.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
-import {AttestorRegistry} from "../src/AttestorRegistry.sol";
+import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
 import {AttestorInfo, AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {HashPowerFixtures} from "./utils/HashPowerFixtures.sol";
 import {NativeRejecter, NativeReentrant} from "./mocks/NativeReceivers.sol";

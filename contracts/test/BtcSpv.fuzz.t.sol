@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {BtcSpvVerifier} from "../src/BtcSpvVerifier.sol";
+import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
 import {BtcRef, BtcSpvFixtures} from "./utils/BtcSpvFixtures.sol";
 import {MainnetBlocks} from "./utils/MainnetBlocks.sol";
 

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {stdJson} from "forge-std/StdJson.sol";
-import {BtcSpvVerifier} from "../src/BtcSpvVerifier.sol";
+import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
 import {BtcSpvFixtures} from "./utils/BtcSpvFixtures.sol";
 
 /// @notice SECURITY-CHECKLIST item 6: the Java CheckpointAttestation and the verifier hash header

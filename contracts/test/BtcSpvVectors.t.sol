@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {console} from "forge-std/console.sol";
 import {stdJson} from "forge-std/StdJson.sol";
-import {BtcSpvVerifier} from "../src/BtcSpvVerifier.sol";
+import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
 import {BtcSpvFixtures} from "./utils/BtcSpvFixtures.sol";
 
 /// @notice SECURITY-CHECKLIST item 12 (the Java and Solidity verifiers agree): every case of

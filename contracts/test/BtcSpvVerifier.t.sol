@@ -2,8 +2,8 @@
 pragma solidity 0.8.30;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {AttestorRegistry} from "../src/AttestorRegistry.sol";
-import {BtcSpvVerifier} from "../src/BtcSpvVerifier.sol";
+import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
+import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {BtcRef, BtcSpvFixtures} from "./utils/BtcSpvFixtures.sol";
 import {MainnetBlocks} from "./utils/MainnetBlocks.sol";

@@ -2,8 +2,8 @@
 pragma solidity 0.8.30;
 
 import {stdJson} from "forge-std/StdJson.sol";
-import {BtcSpvVerifier} from "../src/BtcSpvVerifier.sol";
-import {FulfillmentVault} from "../src/FulfillmentVault.sol";
+import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
+import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
 import {VectorFixtures} from "./utils/VectorFixtures.sol";
 
 /// @notice SECURITY-CHECKLIST item 6 for the vault: ../test-vectors/fulfillment-report.json is generated and

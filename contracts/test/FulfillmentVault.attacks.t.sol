@@ -2,8 +2,8 @@
 pragma solidity 0.8.30;
 
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
-import {FulfillmentVault} from "../src/FulfillmentVault.sol";
-import {AttestorRegistry} from "../src/AttestorRegistry.sol";
+import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
+import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
 import {FeeOnTransferToken, ReentrantToken} from "./mocks/TokenMocks.sol";

@@ -2,8 +2,8 @@
 pragma solidity 0.8.30;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {FulfillmentVault} from "../src/FulfillmentVault.sol";
-import {HashPowerToken} from "../src/HashPowerToken.sol";
+import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
 
 /// @notice Fuzz tests of FulfillmentVault: claim timing, transfer and carve times, amounts, units

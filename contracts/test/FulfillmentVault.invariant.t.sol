@@ -3,9 +3,9 @@ pragma solidity 0.8.30;
 
 import {Test} from "forge-std/Test.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {FulfillmentVault} from "../src/FulfillmentVault.sol";
-import {HashPowerToken} from "../src/HashPowerToken.sol";
-import {AttestorRegistry} from "../src/AttestorRegistry.sol";
+import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
+import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {TestPayoutToken} from "../src/dev/TestPayoutToken.sol";
 import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {FulfillmentVault} from "../src/FulfillmentVault.sol";
+import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
 import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
 
 /// @notice Whole product lives with every claim computed by hand.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {FulfillmentVault} from "../src/FulfillmentVault.sol";
-import {BtcSpvVerifier} from "../src/BtcSpvVerifier.sol";
+import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
+import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {BtcRef} from "./utils/BtcSpvFixtures.sol";
 import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {HashMixMarket} from "../src/HashMixMarket.sol";
+import {HashMixMarket} from "../src/market/HashMixMarket.sol";
 import {MarketFixtures} from "./utils/MarketFixtures.sol";
 import {
     ERC1271Wallet,

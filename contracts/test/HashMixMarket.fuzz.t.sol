@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {HashMixMarket} from "../src/HashMixMarket.sol";
+import {HashMixMarket} from "../src/market/HashMixMarket.sol";
 import {MarketFixtures} from "./utils/MarketFixtures.sol";
 
 /// @notice Fuzz tests (default profile: 10,000 runs) on prices, units, fee rates and fill sizes,

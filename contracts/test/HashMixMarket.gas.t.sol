@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {Vm} from "forge-std/Vm.sol";
 import {console} from "forge-std/console.sol";
-import {HashMixMarket} from "../src/HashMixMarket.sol";
+import {HashMixMarket} from "../src/market/HashMixMarket.sol";
 import {MarketFixtures} from "./utils/MarketFixtures.sol";
 
 /// @notice Gas benchmarks, one test per scenario, measured as a fresh taker's transaction would

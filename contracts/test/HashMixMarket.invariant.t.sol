@@ -3,8 +3,8 @@ pragma solidity 0.8.30;
 
 import {Test} from "forge-std/Test.sol";
 import {console} from "forge-std/console.sol";
-import {HashMixMarket} from "../src/HashMixMarket.sol";
-import {HashPowerToken} from "../src/HashPowerToken.sol";
+import {HashMixMarket} from "../src/market/HashMixMarket.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {TestPayoutToken} from "../src/dev/TestPayoutToken.sol";
 import {MarketFixtures} from "./utils/MarketFixtures.sol";
 

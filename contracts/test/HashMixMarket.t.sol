@@ -3,8 +3,8 @@ pragma solidity 0.8.30;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC721Errors, IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
-import {HashMixMarket} from "../src/HashMixMarket.sol";
-import {HashPowerToken} from "../src/HashPowerToken.sol";
+import {HashMixMarket} from "../src/market/HashMixMarket.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {MarketFixtures} from "./utils/MarketFixtures.sol";
 import {NativeRejecter} from "./mocks/NativeReceivers.sol";
 import {RejectingWallet} from "./mocks/MarketMocks.sol";

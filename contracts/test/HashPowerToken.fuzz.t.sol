@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {AttestorRegistry} from "../src/AttestorRegistry.sol";
-import {HashPowerToken} from "../src/HashPowerToken.sol";
+import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {HashPowerFixtures} from "./utils/HashPowerFixtures.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";

@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {HashPowerToken} from "../src/HashPowerToken.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {HashPowerFixtures} from "./utils/HashPowerFixtures.sol";
 

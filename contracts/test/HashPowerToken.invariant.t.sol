@@ -2,9 +2,9 @@
 pragma solidity 0.8.30;
 
 import {Test} from "forge-std/Test.sol";
-import {AssetClassRegistry} from "../src/AssetClassRegistry.sol";
-import {AttestorRegistry} from "../src/AttestorRegistry.sol";
-import {HashPowerToken} from "../src/HashPowerToken.sol";
+import {AssetClassRegistry} from "../src/registry/AssetClassRegistry.sol";
+import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {TestPayoutToken} from "../src/dev/TestPayoutToken.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {stdJson} from "forge-std/StdJson.sol";
-import {HashMixMarket} from "../src/HashMixMarket.sol";
+import {HashMixMarket} from "../src/market/HashMixMarket.sol";
 import {VectorFixtures} from "./utils/VectorFixtures.sol";
 
 /// @notice SECURITY-CHECKLIST item 6 for the market: ../test-vectors/market-orders.json is generated and

@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {stdJson} from "forge-std/StdJson.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
-import {HashPowerToken} from "../src/HashPowerToken.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {HashPowerFixtures} from "./utils/HashPowerFixtures.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";
 

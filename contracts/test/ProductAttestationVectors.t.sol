@@ -2,8 +2,8 @@
 pragma solidity 0.8.30;
 
 import {stdJson} from "forge-std/StdJson.sol";
-import {AttestorRegistry} from "../src/AttestorRegistry.sol";
-import {HashPowerToken} from "../src/HashPowerToken.sol";
+import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {HashPowerFixtures} from "./utils/HashPowerFixtures.sol";
 

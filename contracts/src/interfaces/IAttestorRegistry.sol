@@ -3,8 +3,7 @@ pragma solidity 0.8.30;
 
 /// @notice One attestor signature over an EIP-712 digest.
 /// @param signer The attestor: an EOA (65-byte ECDSA signature) or a contract (EIP-1271).
-/// @param signature The signature bytes, passed as-is to `ecrecover` (via OZ ECDSA) or to
-/// `isValidSignature` of the signer contract.
+/// @param signature The signature bytes, checked with the protocol's `SignaturePolicy`.
 struct AttestorSignature {
     address signer;
     bytes signature;
@@ -26,8 +25,8 @@ struct AttestorInfo {
 
 /**
  * @title IAttestorRegistry
- * @notice The part of the attestor registry that consumer contracts (such as HashPowerToken) use:
- * committee epoch and thresholds, M-of-N signature verification, bond locks and slashing.
+ * @notice The part of the attestor registry other HashMix contracts use: committee epoch and
+ * thresholds, M-of-N signature verification, and the role-gated bond lock and slash hooks.
  */
 interface IAttestorRegistry {
     /// @notice Current committee epoch; bumped by every membership change.
@@ -62,10 +61,8 @@ interface IAttestorRegistry {
     /// @param until Timestamp the bonds stay locked until.
     function lockBonds(address[] calldata attestors, uint64 until) external;
 
-    /// @notice Slashes the whole bond of `attestor`: a share is credited to `beneficiary`, the
-    /// rest is burnt, and a member is removed from the committee.
+    /// @notice Slashes and burns the whole bond of `attestor`; a member is removed from the committee.
     /// @param attestor Slashed account.
-    /// @param beneficiary Account credited with the challenger share of the bond.
     /// @return slashed Amount slashed (the whole bond).
-    function slash(address attestor, address beneficiary) external returns (uint256 slashed);
+    function slash(address attestor) external returns (uint256 slashed);
 }

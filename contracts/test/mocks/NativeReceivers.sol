@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 // Hostile test doubles: raw calls, assembly and odd fallbacks are the point.
 // solhint-disable no-inline-assembly, avoid-low-level-calls, no-complex-fallback
 
-import {AttestorRegistry} from "../../src/AttestorRegistry.sol";
+import {AttestorRegistry} from "../../src/registry/AttestorRegistry.sol";
 
 /// @dev An attestor/beneficiary contract that refuses native coin.
 contract NativeRejecter {

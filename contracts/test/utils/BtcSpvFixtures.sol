@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {BtcSpvVerifier} from "../../src/BtcSpvVerifier.sol";
+import {BtcSpvVerifier} from "../../src/spv/BtcSpvVerifier.sol";
+import {IBtcSpvVerifier} from "../../src/interfaces/IBtcSpvVerifier.sol";
 import {AttestorSignature} from "../../src/interfaces/IAttestorRegistry.sol";
 import {HashPowerFixtures} from "./HashPowerFixtures.sol";
 
@@ -168,10 +169,13 @@ abstract contract BtcSpvFixtures is HashPowerFixtures {
 
     function setUp() public virtual override {
         super.setUp();
-        spv = new BtcSpvVerifier(owner, attestorRegistry, btc, (1 << 255) - 1, 2016, false);
-        spvMain = new BtcSpvVerifier(owner, attestorRegistry, btc, (1 << 224) - 1, 2016, true);
-        vm.prank(owner);
-        spv.setConsumer(vault, true);
+        spv = new BtcSpvVerifier(address(manager), attestorRegistry, btc, (1 << 255) - 1, 2016, false);
+        spvMain = new BtcSpvVerifier(address(manager), attestorRegistry, btc, (1 << 224) - 1, 2016, true);
+        // `vault` stands in for a consumer of the regtest verifier (role SPV_CONSUMER)
+        _register("BtcSpvVerifier", address(spv));
+        _register("FulfillmentVault", vault);
+        _wire();
+        _register("FulfillmentVault", address(0));
         _checkpoint(spv, CP_HASH, CP_HEIGHT, BtcRef.REGTEST_BITS);
     }
 
@@ -204,7 +208,7 @@ abstract contract BtcSpvFixtures is HashPowerFixtures {
     function _proof(bytes32 prev, bytes[] memory txs, uint256 which, uint256 extra)
         internal
         pure
-        returns (BtcSpvVerifier.PaymentProof memory p)
+        returns (IBtcSpvVerifier.PaymentProof memory p)
     {
         bytes memory cb = BtcRef.coinbase(CP_HEIGHT + 1, 50e8, BtcRef.p2pkh(bytes20(keccak256("miner"))));
         bytes32[] memory ids = new bytes32[](txs.length + 1);
@@ -249,7 +253,7 @@ abstract contract BtcSpvFixtures is HashPowerFixtures {
         txs[2] = BtcRef.payment(keccak256("funding3"), v1, s1);
     }
 
-    function _defaultProof() internal view returns (BtcSpvVerifier.PaymentProof memory p) {
+    function _defaultProof() internal view returns (IBtcSpvVerifier.PaymentProof memory p) {
         p = _proof(CP_HASH, _defaultTxs(), 0, 5);
         p.outputScript = payScript;
         p.minAmount = 175_000_000;

@@ -2,17 +2,20 @@
 pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {FulfillmentVault} from "../../src/FulfillmentVault.sol";
-import {HashPowerToken} from "../../src/HashPowerToken.sol";
+import {FulfillmentVault} from "../../src/fulfillment/FulfillmentVault.sol";
+import {FulfillmentLens} from "../../src/fulfillment/FulfillmentLens.sol";
+import {HashPowerToken} from "../../src/token/HashPowerToken.sol";
+import {IFulfillmentVault} from "../../src/interfaces/IFulfillmentVault.sol";
 import {AttestorSignature} from "../../src/interfaces/IAttestorRegistry.sol";
 import {BtcSpvFixtures} from "./BtcSpvFixtures.sol";
 
 /// @dev Shared setup for the FulfillmentVault suites, on top of HashPowerFixtures (committee, tWBTC,
-/// token) and BtcSpvFixtures (regtest SPV verifier): a vault wired to the token (as its fulfillment
-/// vault) and to the verifier (as a consumer), BTC epochs of 7 days with a 2-day report window and a
+/// token, collateral vault) and BtcSpvFixtures (regtest SPV verifier): a vault with its roles
+/// (collateral manager, product defaulter, SPV consumer), its lens, BTC epochs of 7 days with a 2-day report window and a
 /// 3-day deposit window, and a 30-day product of 1,000 units (epochs 0-3 of 7 days, epoch 4 of 2).
 abstract contract FulfillmentFixtures is BtcSpvFixtures {
     FulfillmentVault internal fv;
+    FulfillmentLens internal lens;
 
     address internal bob = makeAddr("bob");
     address internal carol = makeAddr("carol");
@@ -33,12 +36,12 @@ abstract contract FulfillmentFixtures is BtcSpvFixtures {
 
     function setUp() public virtual override {
         super.setUp();
-        fv = new FulfillmentVault(owner, hpt, attestorRegistry, spv);
-        vm.startPrank(owner);
-        hpt.setFulfillmentVault(address(fv));
+        fv = new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, spv);
+        lens = new FulfillmentLens(fv, hpt, collateralVault);
+        _register("FulfillmentVault", address(fv));
+        _wire();
+        vm.prank(owner);
         fv.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);
-        spv.setConsumer(address(fv), true);
-        vm.stopPrank();
         vm.prank(issuer);
         wbtc.approve(address(fv), type(uint256).max);
     }
@@ -69,7 +72,7 @@ abstract contract FulfillmentFixtures is BtcSpvFixtures {
         if (configured) fv.setEpochConfig(id, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);
         vm.stopPrank();
         vm.startPrank(issuer);
-        IERC20(payout).approve(address(hpt), type(uint256).max);
+        IERC20(payout).approve(address(collateralVault), type(uint256).max);
         IERC20(payout).approve(address(fv), type(uint256).max);
         vm.stopPrank();
     }
@@ -202,9 +205,9 @@ abstract contract FulfillmentFixtures is BtcSpvFixtures {
 
     /// Sum of what every settled epoch of `pid` entitled holders to.
     function _settledEntitlement(uint256 pid) internal view returns (uint256 sum) {
-        FulfillmentVault.ProductView memory v = fv.productState(pid);
+        IFulfillmentVault.ProductView memory v = lens.productState(pid);
         for (uint32 e; e < v.settledEpochs; e++) {
-            FulfillmentVault.EpochInfo memory info = fv.epochInfo(pid, e);
+            IFulfillmentVault.EpochInfo memory info = lens.epochInfo(pid, e);
             sum += info.deposited + info.compensation;
         }
     }

@@ -1,20 +1,29 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Test} from "forge-std/Test.sol";
-import {AssetClassRegistry} from "../../src/AssetClassRegistry.sol";
-import {AttestorRegistry} from "../../src/AttestorRegistry.sol";
-import {HashPowerToken} from "../../src/HashPowerToken.sol";
+import {AssetClassRegistry} from "../../src/registry/AssetClassRegistry.sol";
+import {AttestorRegistry} from "../../src/registry/AttestorRegistry.sol";
+import {HashPowerToken} from "../../src/token/HashPowerToken.sol";
+import {IHashPowerToken} from "../../src/interfaces/IHashPowerToken.sol";
+import {CollateralVault} from "../../src/token/CollateralVault.sol";
+import {HardwareRegistry} from "../../src/token/HardwareRegistry.sol";
+import {TokenMetadataRenderer} from "../../src/token/TokenMetadataRenderer.sol";
 import {AttestorSignature} from "../../src/interfaces/IAttestorRegistry.sol";
 import {TestPayoutToken} from "../../src/dev/TestPayoutToken.sol";
 import {MerkleHelper} from "./MerkleHelper.sol";
+import {ProtocolWiring} from "./ProtocolWiring.sol";
 
-/// @dev Shared setup: an asset class registry with BTC-SHA256 (payout token tWBTC), a committee
-/// of 5 bonded EOA attestors (threshold 3 for BTC), and a HashPowerToken registered as consumer.
-abstract contract HashPowerFixtures is Test {
+/// @dev Shared setup: the AccessManager (admin `owner`), an asset class registry with BTC-SHA256
+/// (payout token tWBTC), a committee of 5 bonded EOA attestors (threshold 3 for BTC), the collateral
+/// vault, the hash power token, the hardware registry and the metadata renderer, wired by the
+/// deployment's wiring table (see {ProtocolWiring}).
+abstract contract HashPowerFixtures is ProtocolWiring {
     AssetClassRegistry internal assetClasses;
     AttestorRegistry internal attestorRegistry;
+    CollateralVault internal collateralVault;
     HashPowerToken internal hpt;
+    HardwareRegistry internal hardwareRegistry;
+    TokenMetadataRenderer internal renderer;
     TestPayoutToken internal wbtc;
 
     address internal owner = makeAddr("owner");
@@ -42,21 +51,31 @@ abstract contract HashPowerFixtures is Test {
 
     function setUp() public virtual {
         vm.warp(T0);
-        assetClasses = new AssetClassRegistry(owner);
+        _deployManager(owner);
+        assetClasses = new AssetClassRegistry(address(manager));
         wbtc = new TestPayoutToken("Wrapped BTC (test)", "tWBTC", 8, owner);
         vm.prank(owner);
         btc = assetClasses.registerAssetClass("BTC-SHA256", "TH/s", 6, address(wbtc));
 
-        attestorRegistry = new AttestorRegistry(owner, MIN_BOND, EXIT_DELAY);
-        hpt = new HashPowerToken(owner, assetClasses, attestorRegistry);
+        attestorRegistry = new AttestorRegistry(address(manager), MIN_BOND, EXIT_DELAY);
+        collateralVault = new CollateralVault(address(manager));
+        hpt = new HashPowerToken(address(manager), assetClasses, attestorRegistry, collateralVault);
+        hardwareRegistry = new HardwareRegistry(hpt, collateralVault, attestorRegistry);
+        renderer = new TokenMetadataRenderer(hpt, assetClasses);
+        _register("AssetClassRegistry", address(assetClasses));
+        _register("AttestorRegistry", address(attestorRegistry));
+        _register("CollateralVault", address(collateralVault));
+        _register("HashPowerToken", address(hpt));
+        _register("HardwareRegistry", address(hardwareRegistry));
+        _wire();
 
         _makeAttestors();
         vm.startPrank(owner);
+        hpt.setMetadataRenderer(renderer);
         for (uint256 i; i < att.length; i++) {
             attestorRegistry.addAttestor(att[i]);
         }
         attestorRegistry.setThreshold(btc, THRESHOLD);
-        attestorRegistry.setConsumer(address(hpt), true);
         vm.stopPrank();
         for (uint256 i; i < att.length; i++) {
             _bond(att[i], MIN_BOND);
@@ -97,7 +116,7 @@ abstract contract HashPowerFixtures is Test {
         vm.prank(owner);
         wbtc.mint(who, amount);
         vm.prank(who);
-        wbtc.approve(address(hpt), type(uint256).max);
+        wbtc.approve(address(collateralVault), type(uint256).max);
     }
 
     function _attestation(uint256 nonce) internal view returns (HashPowerToken.ProductAttestation memory a) {
@@ -174,11 +193,27 @@ abstract contract HashPowerFixtures is Test {
         u[1] = b;
     }
 
-    /// Sum of the units of a product's live slices.
+    /// Sum of the units of a product's live slices, among token ids 1 .. the last minted (the
+    /// token does not enumerate a product's slices on chain: tests scan every id ever minted).
     function _liveSum(uint256 productId) internal view returns (uint256 sum) {
-        uint256[] memory ids = hpt.productTokens(productId);
+        uint256[] memory ids = _liveTokens(productId);
         for (uint256 i; i < ids.length; i++) {
             sum += hpt.tokenData(ids[i]).units;
+        }
+    }
+
+    /// The live slices of a product, ascending, found by scanning every id ever minted.
+    function _liveTokens(uint256 productId) internal view returns (uint256[] memory ids) {
+        uint256 next = hpt.nextTokenId();
+        uint256[] memory found = new uint256[](next);
+        uint256 n;
+        for (uint256 id = 1; id < next; id++) {
+            (bool ok, bytes memory ret) = address(hpt).staticcall(abi.encodeCall(hpt.tokenData, (id)));
+            if (ok && abi.decode(ret, (IHashPowerToken.TokenData)).productId == productId) found[n++] = id;
+        }
+        ids = new uint256[](n);
+        for (uint256 i; i < n; i++) {
+            ids[i] = found[i];
         }
     }
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {HashMixMarket} from "../../src/HashMixMarket.sol";
-import {HashPowerToken} from "../../src/HashPowerToken.sol";
+import {HashMixMarket} from "../../src/market/HashMixMarket.sol";
+import {HashPowerToken} from "../../src/token/HashPowerToken.sol";
 import {TestPayoutToken} from "../../src/dev/TestPayoutToken.sol";
 import {HashPowerFixtures} from "./HashPowerFixtures.sol";
 import {MerkleHelper} from "./MerkleHelper.sol";
@@ -38,8 +38,11 @@ abstract contract MarketFixtures is HashPowerFixtures {
         super.setUp();
         (seller, sellerKey) = makeAddrAndKey("seller");
         (buyer, buyerKey) = makeAddrAndKey("buyer");
-        market = new HashMixMarket(owner, hpt, feeSink, FEE_BPS);
+        market = new HashMixMarket(address(manager), hpt, feeSink, FEE_BPS);
         usd = new TestPayoutToken("US Dollar (test)", "tUSD", 6, owner);
+        _register("HashMixMarket", address(market));
+        _wire();
+        _allowCurrency(address(usd));
 
         (productId, tokenId) = _mintDefault();
         vm.prank(issuer);
@@ -51,6 +54,17 @@ abstract contract MarketFixtures is HashPowerFixtures {
     }
 
     // ------------------------------------------------------------------ accounts & money
+
+    /// Schedules and, after the delay, allows an ERC-20 as payment currency (time moves on and
+    /// back, so the fixture's clock is unchanged).
+    function _allowCurrency(address currency) internal {
+        vm.prank(owner);
+        market.scheduleCurrency(currency);
+        uint256 t = block.timestamp;
+        vm.warp(t + market.CURRENCY_DELAY());
+        market.allowCurrency(currency);
+        vm.warp(t);
+    }
 
     function _approveMarket(address who) internal {
         vm.prank(who);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Test} from "forge-std/Test.sol";
-import {AssetClassRegistry} from "../../src/AssetClassRegistry.sol";
+import {AssetClassRegistry} from "../../src/registry/AssetClassRegistry.sol";
 import {TestPayoutToken} from "../../src/dev/TestPayoutToken.sol";
+import {ProtocolWiring} from "./ProtocolWiring.sol";
 
 /// @dev Shared setup and the reference (specification) predicates the fuzz tests compare against.
-abstract contract RegistryFixtures is Test {
+abstract contract RegistryFixtures is ProtocolWiring {
     AssetClassRegistry internal registry;
     TestPayoutToken internal wbtc;
     TestPayoutToken internal wetc;
@@ -19,7 +19,8 @@ abstract contract RegistryFixtures is Test {
     string internal constant FIL = "FIL-STORAGE";
 
     function setUp() public virtual {
-        registry = new AssetClassRegistry(owner);
+        _deployManager(owner);
+        registry = new AssetClassRegistry(address(manager));
         wbtc = new TestPayoutToken("Wrapped BTC (test)", "tWBTC", 8, owner);
         wetc = new TestPayoutToken("Wrapped ETC (test)", "tWETC", 18, owner);
         wfil = new TestPayoutToken("Wrapped FIL (test)", "tWFIL", 18, owner);

@@ -1,21 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
-import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {LowLevelCall} from "@openzeppelin/contracts/utils/LowLevelCall.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
+import {ERC165Checker} from "@openzeppelin/contracts/utils/introspection/ERC165Checker.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {HashPowerToken} from "./HashPowerToken.sol";
+import {ZeroAddress, ZeroUnits} from "../common/Errors.sol";
+import {HashMixEIP712} from "../common/HashMixEIP712.sol";
+import {SignaturePolicy} from "../common/SignaturePolicy.sol";
+import {Transfers} from "../common/Transfers.sol";
+import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
 
 /**
  * @title HashMixMarket
- * @notice Order-book market for {HashPowerToken} slices with signed (EIP-712) orders and nothing
+ * @notice Order-book market for hash power token slices with signed (EIP-712) orders and nothing
  * escrowed: sellers `setApprovalForAll(market)` on the token, payers `approve` the market on the
  * ERC-20 they pay in. Four order kinds:
  * - {Listing}: a seller offers up to `units` units of one token at `pricePerUnit` (native coin or
@@ -51,7 +54,7 @@ import {HashPowerToken} from "./HashPowerToken.sol";
  * re-entrancy guard uses transient storage (EIP-1153, available on the `cancun` target this
  * project compiles for).
  */
-contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
+contract HashMixMarket is HashMixEIP712, AccessManaged, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     // solhint-disable gas-struct-packing
@@ -127,6 +130,12 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
         bool cancelled;
     }
 
+    /// @dev Whether an ERC-20 is an allowed payment currency, and when a scheduled allowance matures.
+    struct CurrencyState {
+        bool allowed;
+        uint64 eta;
+    }
+
     /// @dev Fee recipient and rate: one slot.
     struct FeeConfig {
         address recipient;
@@ -178,12 +187,16 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
     uint256 private constant _CRITERIA_OFFER_SIZE = 11 * 32;
     uint256 private constant _SWAP_ORDER_SIZE = 9 * 32;
 
+    /// @notice Least time between scheduling a new payment currency and allowing it.
+    uint64 public constant CURRENCY_DELAY = 2 days;
+
     /// @notice The token traded here.
-    HashPowerToken public immutable token;
+    IHashPowerToken public immutable token;
 
     FeeConfig private _feeConfig;
     mapping(address maker => uint256) private _counters;
     mapping(bytes32 orderHash => OrderStatus) private _statuses;
+    mapping(address currency => CurrencyState) private _currencies;
 
     /// @notice The signature is neither a valid ECDSA signature of the maker nor accepted by the
     /// maker's ERC-1271 `isValidSignature`.
@@ -209,20 +222,25 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
     error FillTooSmall(uint256 minFill, uint256 units);
     /// @notice A fill above the order's remaining units.
     error Overfill(uint256 remaining, uint256 units);
-    /// @notice A fill of zero units.
-    error ZeroUnits();
     /// @notice Offers must be in an ERC-20 (`currency != address(0)`).
     error NativeNotAllowed();
     /// @notice Only the maker may cancel an order.
     error NotTheMaker(address caller, address maker);
     /// @notice A fee above {MAX_FEE_BPS}.
     error FeeTooHigh(uint16 feeBps);
-    /// @notice address(0) given for the token or the fee recipient.
-    error ZeroAddress();
     /// @notice `msg.value` does not cover the native payments (`available` is what is left of it).
     error InsufficientValue(uint256 required, uint256 available);
-    /// @notice A native-coin transfer (seller proceeds, refund or fee withdrawal) failed.
-    error NativeTransferFailed(address to, uint256 amount);
+
+    /// @notice The order's ERC-20 currency is not an allowed payment currency.
+    error CurrencyNotAllowed(address currency);
+    /// @notice The contract cannot be a payment currency: not an ERC-20 (no code, no 32-byte
+    /// `totalSupply`/`balanceOf`/`decimals` answers), an ERC-721 or ERC-1155, the traded token or
+    /// this market.
+    error InvalidCurrency(address currency);
+    /// @notice No allowance of this currency is scheduled.
+    error CurrencyNotScheduled(address currency);
+    /// @notice The scheduled allowance of the currency matures at `eta`.
+    error CurrencyNotReady(address currency, uint64 eta);
 
     /// @notice An order was (partly) filled. `kind`: 0 listing, 1 offer, 2 criteria offer, 3 swap.
     /// `tokenId` is the token delivered to the buyer (the new token of a partial fill; for a swap the
@@ -243,21 +261,27 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
     event OrderCancelled(bytes32 indexed orderHash, address indexed maker);
     /// @notice A maker's counter moved to `counter`: every order signed with a lower one is dead.
     event CounterIncremented(address indexed maker, uint256 counter);
+    /// @notice `currency` may become a payment currency from `eta` on ({allowCurrency}).
+    event CurrencyScheduled(address indexed currency, uint64 eta);
+    /// @notice `currency` is an allowed payment currency.
+    event CurrencyAllowed(address indexed currency);
+    /// @notice `currency` is no longer allowed (or its scheduled allowance was cancelled).
+    event CurrencyDisallowed(address indexed currency);
     /// @notice Fee recipient and rate were set.
     event FeeSet(address indexed recipient, uint16 feeBps);
     /// @notice Accrued fees of `currency` (address(0): native coin) were sent to `recipient`.
     event FeesWithdrawn(address indexed currency, address indexed recipient, uint256 amount);
 
     /**
-     * @notice Deploys the market with EIP-712 domain ("HashMix", "1").
-     * @param initialOwner Admin ({setFee}); reverts with `OwnableInvalidOwner` if zero.
-     * @param token_ The HashPowerToken traded here ({ZeroAddress} if zero).
+     * @notice Deploys the market with EIP-712 domain ("HashMix", "1"). Only the native coin is a
+     * payment currency until ERC-20s are scheduled and allowed ({scheduleCurrency}).
+     * @param authority The protocol's AccessManager ({setFee}: admin; currencies: `CURRENCY_ADMIN`).
+     * @param token_ The hash power token traded here (`ZeroAddress` if zero).
      * @param feeRecipient Receiver of withdrawn fees ({ZeroAddress} if zero).
      * @param feeBps Protocol fee in basis points ({FeeTooHigh} above {MAX_FEE_BPS}).
      */
-    constructor(address initialOwner, HashPowerToken token_, address feeRecipient, uint16 feeBps)
-        Ownable(initialOwner)
-        EIP712("HashMix", "1")
+    constructor(address authority, IHashPowerToken token_, address feeRecipient, uint16 feeBps)
+        AccessManaged(authority)
     {
         if (address(token_) == address(0)) revert ZeroAddress();
         token = token_;
@@ -321,6 +345,7 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
      */
     function fillOffer(Offer calldata o, bytes calldata signature, uint256 units) external nonReentrant {
         if (o.currency == address(0)) revert NativeNotAllowed();
+        _requireCurrency(o.currency);
         bytes32 orderHash = hashOffer(o);
         uint256 filled = _checkOrder(orderHash, o.buyer, o.counter, o.expiry, o.units, o.minFill, units);
         _checkSignature(o.buyer, orderHash, signature);
@@ -345,6 +370,7 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
         nonReentrant
     {
         if (o.currency == address(0)) revert NativeNotAllowed();
+        _requireCurrency(o.currency);
         bytes32 orderHash = hashCriteriaOffer(o);
         uint256 filled = _checkOrder(orderHash, o.buyer, o.counter, o.expiry, o.units, o.minFill, units);
         _checkSignature(o.buyer, orderHash, signature);
@@ -441,6 +467,65 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
     }
 
     // ---------------------------------------------------------------------------------------
+    // Payment currencies
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * @notice Schedules `currency` to become an allowed ERC-20 payment currency after
+     * {CURRENCY_DELAY}: long enough for anyone to check what it is before orders can pay with it.
+     * @dev Role `CURRENCY_ADMIN`. A currency is money only if moving it cannot move anything else a
+     * payer approved to this market: it must be a contract answering `totalSupply()`,
+     * `balanceOf(address)` and `decimals()` with one 32-byte word each, must not declare ERC-721 or
+     * ERC-1155 support (ERC-165), and must not be the traded token or this market
+     * ({InvalidCurrency}). Scheduling again restarts the delay. Emits {CurrencyScheduled}.
+     * @param currency The ERC-20.
+     */
+    function scheduleCurrency(address currency) external restricted {
+        if (!_isMoneyLike(currency)) revert InvalidCurrency(currency);
+        uint64 eta = uint64(block.timestamp) + CURRENCY_DELAY;
+        _currencies[currency].eta = eta;
+        emit CurrencyScheduled(currency, eta);
+    }
+
+    /**
+     * @notice Allows a scheduled currency once its delay has passed. Anyone may call.
+     * @dev Reverts with {CurrencyNotScheduled} or {CurrencyNotReady}. Emits {CurrencyAllowed}.
+     * @param currency The ERC-20.
+     */
+    function allowCurrency(address currency) external {
+        CurrencyState memory c = _currencies[currency];
+        if (c.eta == 0) revert CurrencyNotScheduled(currency);
+        if (block.timestamp < c.eta) revert CurrencyNotReady(currency, c.eta);
+        _currencies[currency] = CurrencyState({allowed: true, eta: 0});
+        emit CurrencyAllowed(currency);
+    }
+
+    /**
+     * @notice Stops a currency at once (and cancels a scheduled allowance): orders in it can no
+     * longer be filled. Removing money can only stop trades, never move funds, so it takes no delay.
+     * @dev Role `CURRENCY_ADMIN`. Emits {CurrencyDisallowed}.
+     * @param currency The ERC-20.
+     */
+    function disallowCurrency(address currency) external restricted {
+        delete _currencies[currency];
+        emit CurrencyDisallowed(currency);
+    }
+
+    /// @notice Whether orders may pay in `currency` (address(0), the native coin, always may).
+    /// @param currency The currency.
+    /// @return True if allowed.
+    function isCurrencyAllowed(address currency) external view returns (bool) {
+        return currency == address(0) || _currencies[currency].allowed;
+    }
+
+    /// @notice When a scheduled allowance of `currency` matures (0 if none is scheduled).
+    /// @param currency The currency.
+    /// @return The timestamp.
+    function currencyEta(address currency) external view returns (uint64) {
+        return _currencies[currency].eta;
+    }
+
+    // ---------------------------------------------------------------------------------------
     // Fees
     // ---------------------------------------------------------------------------------------
 
@@ -451,7 +536,7 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
      * @param recipient Receiver of withdrawn fees (also of fees accrued before this call).
      * @param feeBps Fee in basis points, at most {MAX_FEE_BPS}.
      */
-    function setFee(address recipient, uint16 feeBps) external onlyOwner {
+    function setFee(address recipient, uint16 feeBps) external restricted {
         _setFee(recipient, feeBps);
     }
 
@@ -520,12 +605,6 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
     function feeConfig() external view returns (address recipient, uint16 bps) {
         FeeConfig memory f = _feeConfig;
         return (f.recipient, f.bps);
-    }
-
-    /// @notice The EIP-712 domain separator of this contract on this chain.
-    /// @return The domain separator.
-    function domainSeparator() external view returns (bytes32) {
-        return _domainSeparatorV4();
     }
 
     /// @notice EIP-712 digest of a listing: what the seller signs, and its order hash.
@@ -611,6 +690,8 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
         if (listing.currency == address(0)) {
             if (payment > valueLeft) revert InsufficientValue(payment, valueLeft);
             valueLeft -= payment;
+        } else {
+            _requireCurrency(listing.currency);
         }
         // effects (`cap < tokenUnits` implies a partial fill, see above)
         if (cap < tokenUnits) _statuses[orderHash].filledUnits = SafeCast.toUint248(filled + units);
@@ -718,19 +799,36 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
         return s.filledUnits;
     }
 
-    /// @dev ECDSA first (no code-size lookup of the maker on the common path), then ERC-1271 through
-    /// OZ {SignatureChecker}. A contract account cannot produce a matching ECDSA signature (that
-    /// would need its address's private key), so trying ECDSA first only changes the gas.
+    /// @dev The protocol's one signature rule ({SignaturePolicy}): ECDSA first, then a gas-capped
+    /// ERC-1271 call for contract makers.
     function _checkSignature(address signer, bytes32 digest, bytes calldata signature) private view {
-        (address recovered, ECDSA.RecoverError err,) = ECDSA.tryRecoverCalldata(digest, signature);
-        if (err == ECDSA.RecoverError.NoError && recovered == signer) return;
-        if (!SignatureChecker.isValidERC1271SignatureNowCalldata(signer, digest, signature)) {
-            revert InvalidSignature();
-        }
+        if (!SignaturePolicy.isValidSignatureNow(signer, digest, signature)) revert InvalidSignature();
+    }
+
+    function _requireCurrency(address currency) private view {
+        if (!_currencies[currency].allowed) revert CurrencyNotAllowed(currency);
+    }
+
+    /// @dev See {scheduleCurrency}. Each probe is a staticcall that must succeed with a 32-byte answer.
+    function _isMoneyLike(address currency) private view returns (bool) {
+        if (currency == address(0) || currency == address(token) || currency == address(this)) return false;
+        if (currency.code.length == 0) return false;
+        if (
+            ERC165Checker.supportsInterface(currency, type(IERC721).interfaceId)
+                || ERC165Checker.supportsInterface(currency, type(IERC1155).interfaceId)
+        ) return false;
+        return _answersWord(currency, abi.encodeCall(IERC20.totalSupply, ()))
+            && _answersWord(currency, abi.encodeCall(IERC20.balanceOf, (address(this))))
+            && _answersWord(currency, abi.encodeCall(IERC20Metadata.decimals, ()));
+    }
+
+    function _answersWord(address target, bytes memory data) private view returns (bool) {
+        (bool ok, bytes memory ret) = target.staticcall(data);
+        return ok && ret.length == 32;
     }
 
     function _checkCriteria(CriteriaOffer calldata o, uint256 tokenId) private view {
-        HashPowerToken.TokenData memory t = token.tokenData(tokenId);
+        IHashPowerToken.TokenData memory t = token.tokenData(tokenId);
         address wantedIssuer = o.issuer;
         if (
             t.assetClass != o.assetClass || (wantedIssuer != address(0) && t.issuer != wantedIssuer)
@@ -773,8 +871,7 @@ contract HashMixMarket is Ownable2Step, ReentrancyGuardTransient, EIP712 {
 
     /// @dev Sends native coin with all gas and no returndata copy; skips zero amounts.
     function _sendNative(address to, uint256 amount) private {
-        if (amount == 0) return;
-        if (!LowLevelCall.callNoReturn(to, amount, "")) revert NativeTransferFailed(to, amount);
+        Transfers.sendNative(to, amount);
     }
 
     /// @dev `keccak256(typeHash || order)`: every order field is a static type, so its ABI calldata

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
-import {AttestorRegistry} from "./AttestorRegistry.sol";
-import {AttestorSignature} from "./interfaces/IAttestorRegistry.sol";
-import {BitcoinPrimitives} from "./libraries/BitcoinPrimitives.sol";
+import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {CommitteeAttested} from "../common/CommitteeAttested.sol";
+import {AttestorSignature, IAttestorRegistry} from "../interfaces/IAttestorRegistry.sol";
+import {IBtcSpvVerifier} from "../interfaces/IBtcSpvVerifier.sol";
+import {BitcoinPrimitives} from "./BitcoinPrimitives.sol";
 
 /**
  * @title BtcSpvVerifier
@@ -42,9 +41,10 @@ import {BitcoinPrimitives} from "./libraries/BitcoinPrimitives.sol";
  * not carry), so a checkpoint should be recent and `requiredConfirmations` chosen for the value at
  * stake. Bitcoin's testnet minimum-difficulty rule is not supported.
  *
- * Payments are claimed once: {consumePayment} (registered consumers only) marks the txid used.
+ * Payments are claimed once: {consumePayment} (role `SPV_CONSUMER`: the fulfillment vault) marks the
+ * txid used.
  */
-contract BtcSpvVerifier is Ownable2Step, EIP712 {
+contract BtcSpvVerifier is IBtcSpvVerifier, CommitteeAttested, AccessManaged {
     // solhint-disable gas-struct-packing
     /// @notice What the committee signs (EIP-712 typed data, see {HEADER_CHECKPOINT_TYPEHASH}).
     /// @dev `blockHash` is in internal byte order; `nBits` is the checkpoint block's compact target,
@@ -65,33 +65,6 @@ contract BtcSpvVerifier is Ownable2Step, EIP712 {
         bool exists;
     }
 
-    /**
-     * @notice A payment proof (the Java `PaymentProof`, same fields and meaning).
-     * @param transaction The paying transaction, stripped (non-witness) serialization: its
-     * `sha256d` is the txid. The segwit serialization is refused ({Malformed}).
-     * @param txIndex Its position in the block (0 is the coinbase), a uint32.
-     * @param merkleBranch Siblings from the txid up to the root, internal order.
-     * @param coinbaseTransaction The same block's coinbase, stripped serialization.
-     * @param coinbaseBranch The coinbase's branch (index 0), as long as `merkleBranch`.
-     * @param headers Concatenated 80-byte headers; the first one's parent is an attested checkpoint.
-     * @param headerIndex Position in `headers` of the block including the transaction.
-     * @param outputScript The scriptPubKey paid, compared byte for byte.
-     * @param minAmount Least number of satoshis the outputs paying `outputScript` must sum to.
-     * @param requiredConfirmations Least number of headers from the including block to the last one,
-     * the including block counted (1 = included).
-     */
-    struct PaymentProof {
-        bytes transaction;
-        uint256 txIndex;
-        bytes32[] merkleBranch;
-        bytes coinbaseTransaction;
-        bytes32[] coinbaseBranch;
-        bytes headers;
-        uint256 headerIndex;
-        bytes outputScript;
-        uint256 minAmount;
-        uint256 requiredConfirmations;
-    }
 
     // solhint-enable gas-struct-packing
 
@@ -126,8 +99,6 @@ contract BtcSpvVerifier is Ownable2Step, EIP712 {
     uint256 private constant _HEADER_SIZE = 80;
     uint256 private constant _NULL_INDEX = 0xffffffff;
 
-    /// @notice The committee whose signatures attest checkpoints.
-    AttestorRegistry public immutable attestorRegistry;
     /// @notice The asset class (BTC-SHA256) whose threshold applies to checkpoints.
     bytes32 public immutable assetClass;
     /// @notice The easiest target a header may claim.
@@ -138,8 +109,6 @@ contract BtcSpvVerifier is Ownable2Step, EIP712 {
     bool public immutable retargeting;
 
     mapping(bytes32 blockHash => Checkpoint) private _checkpoints;
-    mapping(uint256 nonce => bool) private _usedNonces;
-    mapping(address consumer => bool) private _consumers;
     mapping(bytes32 txid => bool) private _claimed;
 
     /// @notice [MALFORMED] The proof is structurally invalid (counts, indexes, amounts, an
@@ -167,33 +136,23 @@ contract BtcSpvVerifier is Ownable2Step, EIP712 {
     /// @notice [TOO_FEW_CONFIRMATIONS] `have` headers from the including block on, `need` required.
     error TooFewConfirmations(uint256 have, uint256 need);
 
-    /// @notice The checkpoint's deadline has passed.
-    error CheckpointExpired(uint64 deadline);
-    /// @notice The checkpoint's nonce was already consumed by this contract.
-    error NonceAlreadyUsed(uint256 nonce);
     /// @notice The checkpoint's height is above 2^32-2 or its nBits is not a valid target.
     error InvalidCheckpoint(uint64 height, uint32 nBits);
     /// @notice A checkpoint for this block hash was already accepted.
     error CheckpointExists(bytes32 blockHash);
-    /// @notice The caller is not a registered consumer.
-    error NotAConsumer(address caller);
     /// @notice The Bitcoin transaction was already claimed through {consumePayment}.
     error PaymentAlreadyClaimed(bytes32 txid);
-    /// @notice address(0) given where an account is required.
-    error ZeroAddress();
     /// @notice A zero pow limit or retarget interval at deployment.
     error InvalidNetworkParams();
 
     /// @notice The committee attested a checkpoint (`blockHash` internal order).
     event CheckpointAccepted(bytes32 indexed blockHash, uint64 height);
-    /// @notice A consumer was allowed or disallowed.
-    event ConsumerSet(address indexed consumer, bool allowed);
     /// @notice `consumer` claimed the payment of `txid` (internal order) of `amount` satoshis.
     event PaymentConsumed(bytes32 indexed txid, address indexed consumer, uint256 amount);
 
     /**
      * @notice Deploys a verifier for one network (the Java `NetworkParams`).
-     * @param initialOwner Admin (registers consumers).
+     * @param authority The protocol's AccessManager (grants `SPV_CONSUMER`).
      * @param attestors The committee registry.
      * @param assetClass_ The BTC-SHA256 asset class whose committee and threshold attest checkpoints.
      * @param powLimit_ The easiest target allowed ({MAINNET_POW_LIMIT} or {REGTEST_POW_LIMIT}).
@@ -202,35 +161,18 @@ contract BtcSpvVerifier is Ownable2Step, EIP712 {
      * checkpoint's nBits.
      */
     constructor(
-        address initialOwner,
-        AttestorRegistry attestors,
+        address authority,
+        IAttestorRegistry attestors,
         bytes32 assetClass_,
         uint256 powLimit_,
         uint256 retargetInterval_,
         bool retargeting_
-    ) Ownable(initialOwner) EIP712("HashMix", "1") {
-        if (address(attestors) == address(0)) revert ZeroAddress();
+    ) CommitteeAttested(attestors) AccessManaged(authority) {
         if (powLimit_ == 0 || retargetInterval_ == 0) revert InvalidNetworkParams();
-        attestorRegistry = attestors;
         assetClass = assetClass_;
         powLimit = powLimit_;
         retargetInterval = retargetInterval_;
         retargeting = retargeting_;
-    }
-
-    // ---------------------------------------------------------------------------------------
-    // Admin
-    // ---------------------------------------------------------------------------------------
-
-    /**
-     * @notice Allows or disallows a consumer (e.g. the fulfillment vault) to claim payments.
-     * @param consumer Contract address (not zero).
-     * @param allowed New status.
-     */
-    function setConsumer(address consumer, bool allowed) external onlyOwner {
-        if (consumer == address(0)) revert ZeroAddress();
-        _consumers[consumer] = allowed;
-        emit ConsumerSet(consumer, allowed);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -239,19 +181,16 @@ contract BtcSpvVerifier is Ownable2Step, EIP712 {
 
     /**
      * @notice Accepts a header checkpoint attested by the committee (anyone may submit it).
-     * @dev Reverts with {CheckpointExpired}, {NonceAlreadyUsed}, {InvalidCheckpoint},
-     * {CheckpointExists}, or the registry's signature errors. Consumes the nonce.
+     * @dev Reverts with {InvalidCheckpoint}, {CheckpointExists}, then `AttestationExpired`,
+     * `NonceAlreadyUsed` or the registry's signature errors. Consumes the nonce.
      * @param c The checkpoint (`blockHash` internal order).
      * @param signatures Committee signatures over {hashHeaderCheckpoint}, signers ascending.
      */
     function submitCheckpoint(HeaderCheckpoint calldata c, AttestorSignature[] calldata signatures) external {
-        if (block.timestamp > c.deadline) revert CheckpointExpired(c.deadline);
-        if (_usedNonces[c.nonce]) revert NonceAlreadyUsed(c.nonce);
         (bool ok,) = BitcoinPrimitives.decodeCompact(c.nBits);
         if (!ok || c.height > 0xfffffffe) revert InvalidCheckpoint(c.height, c.nBits);
         if (_checkpoints[c.blockHash].exists) revert CheckpointExists(c.blockHash);
-        attestorRegistry.verifySignatures(hashHeaderCheckpoint(c), assetClass, c.committeeEpoch, signatures);
-        _usedNonces[c.nonce] = true;
+        _consumeAttestation(_checkpointHash(c), assetClass, c.nonce, c.deadline, c.committeeEpoch, signatures);
         _checkpoints[c.blockHash] = Checkpoint({height: c.height, nBits: c.nBits, exists: true});
         emit CheckpointAccepted(c.blockHash, c.height);
     }
@@ -259,20 +198,8 @@ contract BtcSpvVerifier is Ownable2Step, EIP712 {
     /// @notice The EIP-712 digest the committee signs for `c`.
     /// @param c The checkpoint.
     /// @return The digest.
-    function hashHeaderCheckpoint(HeaderCheckpoint calldata c) public view returns (bytes32) {
-        return _hashTypedDataV4(
-            keccak256(
-                abi.encode(
-                    HEADER_CHECKPOINT_TYPEHASH, c.blockHash, c.height, c.nBits, c.nonce, c.deadline, c.committeeEpoch
-                )
-            )
-        );
-    }
-
-    /// @notice The EIP-712 domain separator.
-    /// @return The separator.
-    function domainSeparator() external view returns (bytes32) {
-        return _domainSeparatorV4();
+    function hashHeaderCheckpoint(HeaderCheckpoint calldata c) external view returns (bytes32) {
+        return _hashTypedDataV4(_checkpointHash(c));
     }
 
     /// @notice Whether `blockHash` (internal order) is an accepted checkpoint.
@@ -296,23 +223,9 @@ contract BtcSpvVerifier is Ownable2Step, EIP712 {
         return _checkpoints[blockHash];
     }
 
-    /// @notice Whether the checkpoint nonce was consumed.
-    /// @param nonce Nonce.
-    /// @return True if used.
-    function isNonceUsed(uint256 nonce) external view returns (bool) {
-        return _usedNonces[nonce];
-    }
-
     // ---------------------------------------------------------------------------------------
     // Payments
     // ---------------------------------------------------------------------------------------
-
-    /// @notice Whether `consumer` may claim payments.
-    /// @param consumer Account.
-    /// @return True if allowed.
-    function isConsumer(address consumer) external view returns (bool) {
-        return _consumers[consumer];
-    }
 
     /// @notice Whether the payment of `txid` (internal order) was claimed.
     /// @param txid Transaction id.
@@ -371,8 +284,7 @@ contract BtcSpvVerifier is Ownable2Step, EIP712 {
      * @return txid The transaction's txid, internal order.
      * @return amount Satoshis paid to `proof.outputScript`.
      */
-    function consumePayment(PaymentProof calldata proof) external returns (bytes32 txid, uint256 amount) {
-        if (!_consumers[msg.sender]) revert NotAConsumer(msg.sender);
+    function consumePayment(PaymentProof calldata proof) external restricted returns (bytes32 txid, uint256 amount) {
         (txid, amount,) = verifyPayment(proof);
         if (_claimed[txid]) revert PaymentAlreadyClaimed(txid);
         _claimed[txid] = true;
@@ -384,6 +296,13 @@ contract BtcSpvVerifier is Ownable2Step, EIP712 {
     // ---------------------------------------------------------------------------------------
 
     /// @dev Step 4; returns the hash of `headers[headerIndex]`.
+    /// @dev All fields are static: `abi.encode` is EIP-712's `typeHash || enc(field_1) || ...`.
+    function _checkpointHash(HeaderCheckpoint calldata c) private pure returns (bytes32) {
+        return keccak256(
+            abi.encode(HEADER_CHECKPOINT_TYPEHASH, c.blockHash, c.height, c.nBits, c.nonce, c.deadline, c.committeeEpoch)
+        );
+    }
+
     function _checkChain(bytes calldata headers, uint256 count, uint256 headerIndex)
         private
         view

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {IAssetClassRegistry} from "../interfaces/IAssetClassRegistry.sol";
 
 /**
  * @title AssetClassRegistry
@@ -22,25 +22,7 @@ import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
  * time-locked (SECURITY-CHECKLIST item 31): the owner schedules it, anyone applies it once
  * {PAYOUT_TOKEN_CHANGE_DELAY} has passed, and the owner can cancel it before that.
  */
-contract AssetClassRegistry is Ownable2Step {
-    /// @notice One registered kind of hash power.
-    /// @param id keccak256(bytes(symbol)).
-    /// @param symbol Canonical symbol, e.g. `BTC-SHA256`.
-    /// @param unitName Unit capacity is measured in, e.g. `TH/s`.
-    /// @param unitDecimals Decimals of the on-chain capacity amounts (<= 18).
-    /// @param payoutToken ERC-20 token revenue is paid in.
-    /// @param active Whether new products of this class may be created.
-    /// @param registeredAt Block timestamp of the registration.
-    struct AssetClass {
-        bytes32 id;
-        string symbol;
-        string unitName;
-        uint8 unitDecimals;
-        address payoutToken;
-        bool active;
-        uint64 registeredAt;
-    }
-
+contract AssetClassRegistry is IAssetClassRegistry, AccessManaged {
     /// @dev A scheduled payout token change; `eta == 0` means none is pending.
     struct PendingPayoutTokenChange {
         address token;
@@ -99,8 +81,8 @@ contract AssetClassRegistry is Ownable2Step {
     event PayoutTokenChangeCancelled(bytes32 indexed id, address indexed newToken);
 
     /// @notice Creates an empty registry.
-    /// @param initialOwner Admin of the registry (reverts with `OwnableInvalidOwner` if zero).
-    constructor(address initialOwner) Ownable(initialOwner) {}
+    /// @param authority The protocol's AccessManager (its admin registers and manages asset classes).
+    constructor(address authority) AccessManaged(authority) {}
 
     // ---------------------------------------------------------------------------------------
     // Admin
@@ -119,7 +101,7 @@ contract AssetClassRegistry is Ownable2Step {
         string calldata unitName,
         uint8 unitDecimals,
         address payoutToken
-    ) external onlyOwner returns (bytes32 id) {
+    ) external restricted returns (bytes32 id) {
         if (!_isValidSymbol(bytes(symbol))) revert InvalidSymbol(symbol);
         if (!_isValidUnitName(bytes(unitName))) revert InvalidUnitName(unitName);
         if (unitDecimals > MAX_UNIT_DECIMALS) revert InvalidUnitDecimals(unitDecimals);
@@ -147,7 +129,7 @@ contract AssetClassRegistry is Ownable2Step {
      * @param id Asset class id.
      * @param active New status.
      */
-    function setActive(bytes32 id, bool active) external onlyOwner {
+    function setActive(bytes32 id, bool active) external restricted {
         AssetClass storage ac = _registered(id);
         if (ac.active == active) revert AssetClassStatusUnchanged(id, active);
         ac.active = active;
@@ -160,7 +142,7 @@ contract AssetClassRegistry is Ownable2Step {
      * @param id Asset class id.
      * @param newToken New payout token (a contract, different from the current one).
      */
-    function schedulePayoutTokenChange(bytes32 id, address newToken) external onlyOwner {
+    function schedulePayoutTokenChange(bytes32 id, address newToken) external restricted {
         AssetClass storage ac = _registered(id);
         if (newToken.code.length == 0 || newToken == ac.payoutToken) revert InvalidPayoutToken(newToken);
         uint64 eta = uint64(block.timestamp) + PAYOUT_TOKEN_CHANGE_DELAY;
@@ -172,7 +154,7 @@ contract AssetClassRegistry is Ownable2Step {
      * @notice Cancels the pending payout token change of an asset class.
      * @param id Asset class id.
      */
-    function cancelPayoutTokenChange(bytes32 id) external onlyOwner {
+    function cancelPayoutTokenChange(bytes32 id) external restricted {
         PendingPayoutTokenChange memory pending = _pendingPayoutTokenChanges[id];
         if (pending.eta == 0) revert NoPendingPayoutTokenChange(id);
         delete _pendingPayoutTokenChanges[id];
@@ -241,6 +223,12 @@ contract AssetClassRegistry is Ownable2Step {
      */
     function assetClass(bytes32 id) external view returns (AssetClass memory) {
         return _registered(id);
+    }
+
+    /// @inheritdoc IAssetClassRegistry
+    /// @dev Reverts with {UnknownAssetClass} if `id` is not registered.
+    function payoutTokenOf(bytes32 id) external view returns (address) {
+        return _registered(id).payoutToken;
     }
 
     /**

@@ -1,22 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
-import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {HashPowerToken} from "./HashPowerToken.sol";
-import {AttestorRegistry} from "./AttestorRegistry.sol";
-import {BtcSpvVerifier} from "./BtcSpvVerifier.sol";
-import {AttestorSignature} from "./interfaces/IAttestorRegistry.sol";
+import {CommitteeAttested} from "../common/CommitteeAttested.sol";
+import {AmountNotReceived, LengthMismatch, NotTheIssuer, TooManyItems, ZeroAddress} from "../common/Errors.sol";
+import {Transfers} from "../common/Transfers.sol";
+import {AttestorSignature, IAttestorRegistry} from "../interfaces/IAttestorRegistry.sol";
+import {IBtcSpvVerifier} from "../interfaces/IBtcSpvVerifier.sol";
+import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
+import {IFulfillmentVault} from "../interfaces/IFulfillmentVault.sol";
+import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
+import {IHoldingHistory} from "../interfaces/IHoldingHistory.sol";
 
 /**
  * @title FulfillmentVault
- * @notice Settles what the hash power of each {HashPowerToken} product earned, epoch by epoch, and
+ * @notice Settles what the hash power of each hash power token product earned, epoch by epoch, and
  * pays it to whoever held the product's tokens, exactly for units x time held.
  *
  * Life of an epoch (see {EpochStatus}): once it has ended, the attestor committee signs a
@@ -33,7 +36,7 @@ import {AttestorSignature} from "./interfaces/IAttestorRegistry.sol";
  * 0.001 TH/s earns about 0.05 satoshi a day.) When the collateral runs out, what is left is paid and
  * the product is defaulted (later compensation is 0).
  *
- * Holders claim per *holding* of the token's holding history ({HashPowerToken-holding}): the vault
+ * Holders claim per *holding* of the token's holding history ({IHoldingHistory-holding}): the vault
  * keeps a payout-per-unit accumulator `A` (scaled by {PRECISION}) that is exact at epoch
  * boundaries and interpolated linearly by time inside an epoch; a holding `(start, end, units)` is
  * worth `units * (A(b) - A(a)) / PRECISION` over `[a, b)` = its time clipped to the product's term
@@ -51,156 +54,8 @@ import {AttestorSignature} from "./interfaces/IAttestorRegistry.sol";
  * first touch) is ever paid. Fee-on-transfer payout tokens are refused: a deposit or a collateral
  * transfer that does not arrive in full reverts.
  */
-contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
+contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
-
-    /// @notice Life of an epoch: `Pending` (not reported), `Reported` (awaiting the deposit),
-    /// `Deposited` (awaiting settlement), and the settled outcomes `Fulfilled` (deposited, no
-    /// shortfall), `Short` (deposited with a shortfall), `Missed` (reported, not deposited in time)
-    /// and `Unreported` (not reported within the report window).
-    enum EpochStatus {
-        Pending,
-        Reported,
-        Deposited,
-        Fulfilled,
-        Short,
-        Missed,
-        Unreported
-    }
-
-    // solhint-disable gas-struct-packing
-    /// @notice What the committee signs (EIP-712 typed data, see {FULFILLMENT_REPORT_TYPEHASH}).
-    struct FulfillmentReport {
-        uint256 productId;
-        uint32 epoch;
-        uint256 deliveredUnits;
-        uint256 revenue;
-        uint256 unitRevenue;
-        bytes32 sourceChain;
-        bytes32 evidence;
-        uint256 nonce;
-        uint64 deadline;
-        uint64 committeeEpoch;
-    }
-
-    /// @notice Answer of {productState}. For a product the vault has not touched yet (`tracked ==
-    /// false`), the epoch fields are those the current asset class configuration would give.
-    struct ProductView {
-        bool tracked;
-        bool defaulted;
-        address issuer;
-        address payoutToken;
-        bytes32 assetClass;
-        uint64 start;
-        uint64 end;
-        uint64 capacity;
-        uint32 epochLength;
-        uint32 reportWindow;
-        uint32 depositWindow;
-        uint32 epochCount;
-        uint32 settledEpochs;
-        uint64 settledUntil;
-        uint256 lastUnitRevenue;
-        uint256 accumulator;
-        uint256 unreportedFloor;
-    }
-
-    /// @notice Answer of {epochInfo}.
-    /// @param status Current status.
-    /// @param start First second of the epoch.
-    /// @param end End of the epoch (exclusive).
-    /// @param reportDeadline Last second a report is accepted (`end + reportWindow`).
-    /// @param depositDeadline Last second the issuer may deposit (0 until reported).
-    /// @param deliveredUnits Reported average units delivered.
-    /// @param revenue Reported revenue the issuer owes.
-    /// @param unitRevenue Reported revenue of one promised unit, scaled by {PRECISION}.
-    /// @param sourceChain Reported source chain (keccak256 of a CAIP-2 id).
-    /// @param evidence Reported payout evidence.
-    /// @param shortfallDue `(capacity - deliveredUnits) * unitRevenue / PRECISION`.
-    /// @param deposited Revenue deposited by the issuer.
-    /// @param compensation Collateral paid for the epoch.
-    /// @param accumulator Payout per unit (x {PRECISION}) at the epoch's end, once settled.
-    struct EpochInfo {
-        EpochStatus status;
-        uint64 start;
-        uint64 end;
-        uint64 reportDeadline;
-        uint64 depositDeadline;
-        uint256 deliveredUnits;
-        uint256 revenue;
-        uint256 unitRevenue;
-        bytes32 sourceChain;
-        bytes32 evidence;
-        uint256 shortfallDue;
-        uint256 deposited;
-        uint256 compensation;
-        uint256 accumulator;
-    }
-
-    /// @notice Answer of {record}: a product's fulfillment history, read by the credit system.
-    struct Record {
-        uint32 epochsFulfilled;
-        uint32 epochsShort;
-        uint32 epochsMissed;
-        uint32 epochsUnreported;
-        bool defaulted;
-        uint256 totalDeposited;
-        uint256 totalCompensation;
-        uint256 totalClaimed;
-    }
-
-    // solhint-enable gas-struct-packing
-
-    /// @notice Epoch configuration of an asset class (one slot).
-    struct EpochConfig {
-        uint32 epochLength;
-        uint32 reportWindow;
-        uint32 depositWindow;
-    }
-
-    /// @dev A product as the vault tracks it (9 slots), snapshotted on its first touch.
-    /// `epochLength != 0` marks a tracked product. `settledEntitlement` is what the settled epochs
-    /// entitled holders to (deposits + compensation): the accumulator is derived from it.
-    struct ProductState {
-        address issuer;
-        uint64 start;
-        uint32 epochLength;
-        address payoutToken;
-        uint64 end;
-        uint32 reportWindow;
-        uint64 capacity;
-        uint32 depositWindow;
-        uint32 epochCount;
-        uint32 settledEpochs;
-        bool defaulted;
-        uint128 lastUnitRevenue;
-        uint32 epochsFulfilled;
-        uint32 epochsShort;
-        uint32 epochsMissed;
-        uint32 epochsUnreported;
-        bytes32 assetClass;
-        uint256 unreportedFloor;
-        uint256 settledEntitlement;
-        uint256 totalDeposited;
-        uint256 totalCompensation;
-        uint256 totalClaimed;
-    }
-
-    /// @dev One epoch (5 slots). Reports bound `revenue + capacity * unitRevenue / PRECISION` to
-    /// {MAX_REPORT_VALUE} and `unitRevenue` to 128 bits, so every amount of an epoch fits 128
-    /// bits. Deposits are exact, so the amount deposited is `revenue` when the epoch was deposited
-    /// and 0 otherwise.
-    struct EpochData {
-        EpochStatus status;
-        uint64 deliveredUnits;
-        uint48 depositDeadline;
-        uint128 compensation;
-        uint128 revenue;
-        uint128 unitRevenue;
-        bytes32 sourceChain;
-        bytes32 evidence;
-        uint256 accEnd;
-    }
 
     /// @dev Claim cursor of one holding (one slot): paid up to `claimedUntil`, `paid` in total.
     struct Cursor {
@@ -252,23 +107,20 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
     /// @notice Most epochs a {deposit} settles after recording the deposit (use {settle} for more).
     uint256 public constant MAX_AUTO_SETTLE = 32;
 
-    /// @notice The hash power token (products, holdings, collateral).
-    HashPowerToken public immutable token;
+    /// @notice The hash power token (products, holdings).
+    IHashPowerToken public immutable token;
 
-    /// @notice The attestor committee that signs reports.
-    AttestorRegistry public immutable attestors;
+    /// @notice Where product collateral is held (this vault needs its role `COLLATERAL_MANAGER`).
+    ICollateralVault public immutable collateralVault;
 
     /// @notice The Bitcoin SPV verifier for {submitReportWithPayment} (address(0): not available).
-    BtcSpvVerifier public immutable spv;
+    IBtcSpvVerifier public immutable spv;
 
     mapping(bytes32 assetClass => EpochConfig) private _configs;
     mapping(uint256 productId => ProductState) private _products;
     mapping(uint256 productId => mapping(uint256 epoch => EpochData)) private _epochs;
     mapping(uint256 tokenId => mapping(uint256 holdingIndex => Cursor)) private _cursors;
-    mapping(uint256 nonce => bool) private _usedNonces;
 
-    /// @notice address(0) given for the token or the attestor registry.
-    error ZeroAddress();
     /// @notice An epoch configuration with a zero length or window.
     error InvalidEpochConfig();
     /// @notice The product's asset class has no epoch configuration yet.
@@ -278,10 +130,6 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
     /// @notice `deliveredUnits > capacity`, `sourceChain == 0`, `unitRevenue` above 128 bits, or
     /// `revenue + capacity * unitRevenue / PRECISION > MAX_REPORT_VALUE`.
     error InvalidReport();
-    /// @notice The report's deadline has passed.
-    error ReportExpired(uint64 deadline);
-    /// @notice The report's nonce was already consumed.
-    error NonceAlreadyUsed(uint256 nonce);
     /// @notice The epoch is not one of the product's epochs.
     error EpochOutOfRange(uint256 productId, uint32 epoch, uint32 epochCount);
     /// @notice The epoch has not ended yet.
@@ -296,26 +144,14 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
     error SpvVerifierNotSet();
     /// @notice The proven transaction is not the report's evidence.
     error EvidenceMismatch(bytes32 evidence, bytes32 txid);
-    /// @notice The caller is not the product's issuer.
-    error NotTheIssuer(address caller, address issuer);
     /// @notice The epoch is not awaiting a deposit.
     error EpochNotReported(uint256 productId, uint32 epoch, EpochStatus status);
     /// @notice The deposit deadline of the epoch has passed (it settles as `Missed`).
     error DepositWindowClosed(uint256 productId, uint32 epoch, uint64 depositDeadline);
-    /// @notice The vault's payout token balance did not grow by exactly the deposit.
-    error DepositNotReceived(uint256 expected, uint256 received);
-    /// @notice The vault's payout token balance did not grow by exactly the collateral taken.
-    error CollateralNotReceived(uint256 expected, uint256 received);
     /// @notice The product's term is not over.
     error ProductNotEnded(uint256 productId, uint64 end);
     /// @notice Not every epoch of the product is settled.
     error ProductNotSettled(uint256 productId, uint32 settledEpochs, uint32 epochCount);
-    /// @notice The two arrays differ in length.
-    error LengthMismatch(uint256 tokenIds, uint256 holdingIndexes);
-    /// @notice More than {MAX_CLAIM_ITEMS} items.
-    error TooManyItems(uint256 count, uint256 max);
-    /// @notice The timestamp is outside the product's term.
-    error OutsideTerm(uint256 productId, uint64 timestamp);
 
     /// @notice The epoch configuration of an asset class was set.
     event EpochConfigSet(bytes32 indexed assetClass, uint32 epochLength, uint32 reportWindow, uint32 depositWindow);
@@ -362,21 +198,25 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
 
     /**
      * @notice Deploys the vault with EIP-712 domain ("HashMix", "1").
-     * @dev Reverts with {ZeroAddress} for a zero token or registry, `OwnableInvalidOwner` for a zero
-     * owner. The token's owner must then `setFulfillmentVault(vault)`; for
-     * {submitReportWithPayment}, the verifier's owner must make the vault a consumer.
-     * @param initialOwner Owner (sets epoch configurations).
+     * @dev Reverts with `ZeroAddress` for a zero token, collateral vault or registry. The
+     * AccessManager must then grant this vault `COLLATERAL_MANAGER` (collateral vault),
+     * `PRODUCT_DEFAULTER` (token) and, for {submitReportWithPayment}, `SPV_CONSUMER` (verifier).
+     * @param authority The protocol's AccessManager (its admin sets epoch configurations).
      * @param token_ The hash power token.
-     * @param attestors_ The attestor registry.
+     * @param collateral The collateral vault.
+     * @param attestors The attestor registry.
      * @param spv_ The Bitcoin SPV verifier, or address(0).
      */
-    constructor(address initialOwner, HashPowerToken token_, AttestorRegistry attestors_, BtcSpvVerifier spv_)
-        Ownable(initialOwner)
-        EIP712("HashMix", "1")
-    {
-        if (address(token_) == address(0) || address(attestors_) == address(0)) revert ZeroAddress();
+    constructor(
+        address authority,
+        IHashPowerToken token_,
+        ICollateralVault collateral,
+        IAttestorRegistry attestors,
+        IBtcSpvVerifier spv_
+    ) CommitteeAttested(attestors) AccessManaged(authority) {
+        if (address(token_) == address(0) || address(collateral) == address(0)) revert ZeroAddress();
         token = token_;
-        attestors = attestors_;
+        collateralVault = collateral;
         spv = spv_;
     }
 
@@ -395,7 +235,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
      */
     function setEpochConfig(bytes32 assetClass, uint32 epochLength, uint32 reportWindow, uint32 depositWindow)
         external
-        onlyOwner
+        restricted
     {
         if (epochLength == 0 || reportWindow == 0 || depositWindow == 0) revert InvalidEpochConfig();
         _configs[assetClass] =
@@ -410,9 +250,8 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
     /**
      * @notice Records a committee-signed fulfillment report of an ended epoch. Anyone may relay it.
      * @dev Reverts with `UnknownProduct` (token), {EpochConfigNotSet}, {InvalidReport},
-     * {ReportExpired}, {NonceAlreadyUsed}, {EpochOutOfRange}, {EpochNotEnded},
-     * {EpochAlreadySettled}, {EpochAlreadyReported}, {ReportWindowClosed}, then the registry's
-     * signature errors (`StaleCommitteeEpoch`, `BelowThreshold`, ...), in that order. The deposit
+     * {EpochOutOfRange}, {EpochNotEnded}, {EpochAlreadySettled}, {EpochAlreadyReported},
+     * {ReportWindowClosed}, then `AttestationExpired`, `NonceAlreadyUsed` and the registry's signature errors (`StaleCommitteeEpoch`, `BelowThreshold`, ...), in that order. The deposit
      * deadline is `now + depositWindow`. Emits {ProductTracked} on the product's first touch and
      * {FulfillmentReported}.
      * @param r The report.
@@ -426,7 +265,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
      * @notice {submitReport} plus an SPV proof that the report's evidence is a confirmed Bitcoin
      * transaction, consumed once in the verifier (the vault must be one of its consumers).
      * @dev Reverts with {SpvVerifierNotSet}, the errors of {submitReport}, the verifier's errors
-     * (`PaymentAlreadyClaimed`, `NotAConsumer`, proof errors) and {EvidenceMismatch}. Emits
+     * (`PaymentAlreadyClaimed`, `AccessManagedUnauthorized` when the vault lacks the role, proof errors) and {EvidenceMismatch}. Emits
      * {PaymentEvidenceVerified} after {FulfillmentReported}.
      * @param r The report (`evidence` = the payout txid, internal byte order).
      * @param sigs Attestor signatures.
@@ -435,9 +274,9 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
     function submitReportWithPayment(
         FulfillmentReport calldata r,
         AttestorSignature[] calldata sigs,
-        BtcSpvVerifier.PaymentProof calldata proof
+        IBtcSpvVerifier.PaymentProof calldata proof
     ) external nonReentrant {
-        BtcSpvVerifier verifier = spv;
+        IBtcSpvVerifier verifier = spv;
         if (address(verifier) == address(0)) revert SpvVerifierNotSet();
         _submitReport(r, sigs);
         (bytes32 txid, uint256 satoshis) = verifier.consumePayment(proof);
@@ -454,7 +293,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
      * `transferFrom`: approve the vault first), then the product settles as far as it can (at most
      * {MAX_AUTO_SETTLE} epochs).
      * @dev Reverts with {ProductNotTracked}, {NotTheIssuer}, {EpochNotReported} (status not
-     * `Reported`), {DepositWindowClosed} or {DepositNotReceived} (fee-on-transfer tokens). Emits
+     * `Reported`), {DepositWindowClosed} or `AmountNotReceived` (fee-on-transfer tokens). Emits
      * {RevenueDeposited} and the events of {settle}.
      * @param productId Product.
      * @param epoch Epoch.
@@ -476,12 +315,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
 
         // interactions: the payout token, then the hash power token
         IERC20 payout = IERC20(st.payoutToken);
-        if (amount != 0) {
-            uint256 before = payout.balanceOf(address(this));
-            payout.safeTransferFrom(issuer, address(this), amount);
-            uint256 received = payout.balanceOf(address(this)) - before;
-            if (received != amount) revert DepositNotReceived(amount, received);
-        }
+        Transfers.pullExact(payout, issuer, amount);
         _collect(productId, payout, take, newlyDefaulted);
     }
 
@@ -489,7 +323,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
      * @notice Settles up to `maxEpochs` epochs of a product, in order, from the first unsettled one
      * (see the contract docs); stops at the first epoch that cannot settle yet. Anyone may call.
      * @dev Reverts with `UnknownProduct` (token) or {EpochConfigNotSet} on the first touch, and
-     * {CollateralNotReceived}. Emits {ProductTracked} on the first touch, then per epoch
+     * `AmountNotReceived`. Emits {ProductTracked} on the first touch, then per epoch
      * {ShortfallCompensated} (when collateral is owed), {ProductDefaulted} (when it runs out) and
      * {EpochSettled}.
      * @param productId Product.
@@ -508,7 +342,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
      * @notice The issuer takes back the product's remaining collateral once its term is over and
      * every epoch is settled.
      * @dev Reverts with {ProductNotTracked}, {NotTheIssuer}, {ProductNotEnded} or
-     * {ProductNotSettled}. Emits {CollateralWithdrawn} (the token emits `CollateralReleased`).
+     * {ProductNotSettled}. Emits {CollateralWithdrawn} (the collateral vault emits `CollateralReleased`).
      * @param productId Product.
      * @return amount Collateral sent to the issuer.
      */
@@ -519,7 +353,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         if (msg.sender != issuer) revert NotTheIssuer(msg.sender, issuer);
         if (block.timestamp < st.end) revert ProductNotEnded(productId, st.end);
         if (st.settledEpochs < st.epochCount) revert ProductNotSettled(productId, st.settledEpochs, st.epochCount);
-        amount = token.releaseCollateral(productId, issuer);
+        amount = collateralVault.release(productId, issuer);
         emit CollateralWithdrawn(productId, issuer, amount);
     }
 
@@ -628,76 +462,24 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         return (c.claimedUntil, c.paid);
     }
 
-    /**
-     * @notice The epoch configuration of an asset class (zeros if not set).
-     * @param assetClass Asset class id.
-     * @return The configuration.
-     */
+    /// @inheritdoc IFulfillmentVault
     function epochConfig(bytes32 assetClass) external view returns (EpochConfig memory) {
         return _configs[assetClass];
     }
 
-    /**
-     * @notice A product's tracking state.
-     * @dev Reverts with the token's `UnknownProduct`.
-     * @param productId Product.
-     * @return v The state.
-     */
-    function productState(uint256 productId) external view returns (ProductView memory v) {
-        ProductState memory st = _stateView(productId);
-        v.tracked = _products[productId].epochLength != 0;
-        v.defaulted = st.defaulted;
-        v.issuer = st.issuer;
-        v.payoutToken = st.payoutToken;
-        v.assetClass = st.assetClass;
-        v.start = st.start;
-        v.end = st.end;
-        v.capacity = st.capacity;
-        v.epochLength = st.epochLength;
-        v.reportWindow = st.reportWindow;
-        v.depositWindow = st.depositWindow;
-        v.epochCount = st.epochCount;
-        v.settledEpochs = st.settledEpochs;
-        v.settledUntil = st.epochLength == 0 ? st.start : uint64(_settledUntil(st));
-        v.lastUnitRevenue = st.lastUnitRevenue;
-        v.unreportedFloor = st.unreportedFloor;
-        v.accumulator = st.settledEpochs == 0 ? 0 : _epochs[productId][st.settledEpochs - 1].accEnd;
+    /// @inheritdoc IFulfillmentVault
+    /// @dev Derived views (epoch bounds, deadlines, shortfall, what an untracked product would
+    /// snapshot) are in the FulfillmentLens.
+    function trackedState(uint256 productId) external view returns (ProductState memory) {
+        return _products[productId];
     }
 
-    /**
-     * @notice One epoch of a product.
-     * @dev Reverts with the token's `UnknownProduct`, {EpochConfigNotSet} (untracked product whose
-     * asset class has no configuration) or {EpochOutOfRange}.
-     * @param productId Product.
-     * @param epoch Epoch.
-     * @return info The epoch.
-     */
-    function epochInfo(uint256 productId, uint32 epoch) external view returns (EpochInfo memory info) {
-        ProductState memory st = _stateView(productId);
-        if (st.epochLength == 0) revert EpochConfigNotSet(st.assetClass);
-        if (epoch >= st.epochCount) revert EpochOutOfRange(productId, epoch, st.epochCount);
-        EpochData memory ep = _epochs[productId][epoch];
-        (uint256 s, uint256 e) = _epochBounds(st, epoch);
-        info.status = ep.status;
-        info.start = uint64(s);
-        info.end = uint64(e);
-        info.reportDeadline = uint64(e + st.reportWindow);
-        info.depositDeadline = ep.depositDeadline;
-        info.deliveredUnits = ep.deliveredUnits;
-        info.revenue = ep.revenue;
-        info.unitRevenue = ep.unitRevenue;
-        info.sourceChain = ep.sourceChain;
-        info.evidence = ep.evidence;
-        if (ep.status != EpochStatus.Pending && ep.status != EpochStatus.Unreported) {
-            info.shortfallDue = _unitsValue(uint256(st.capacity) - ep.deliveredUnits, ep.unitRevenue);
-        }
-        if (ep.status == EpochStatus.Deposited || ep.status == EpochStatus.Fulfilled || ep.status == EpochStatus.Short)
-        {
-            info.deposited = ep.revenue;
-        }
-        info.compensation = ep.compensation;
-        info.accumulator = ep.accEnd;
+    /// @inheritdoc IFulfillmentVault
+    function epochData(uint256 productId, uint32 epoch) external view returns (EpochData memory) {
+        return _epochs[productId][epoch];
     }
+
+
 
     /**
      * @notice A product's fulfillment record (for the credit system).
@@ -716,41 +498,14 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         r.totalClaimed = st.totalClaimed;
     }
 
-    /**
-     * @notice The epoch of a product that contains `timestamp`.
-     * @dev Reverts with the token's `UnknownProduct`, {EpochConfigNotSet} or {OutsideTerm}.
-     * @param productId Product.
-     * @param timestamp Time in `[start, end)`.
-     * @return The epoch.
-     */
-    function epochOf(uint256 productId, uint64 timestamp) external view returns (uint32) {
-        ProductState memory st = _stateView(productId);
-        if (st.epochLength == 0) revert EpochConfigNotSet(st.assetClass);
-        if (timestamp < st.start || timestamp >= st.end) revert OutsideTerm(productId, timestamp);
-        return uint32((timestamp - st.start) / st.epochLength);
-    }
 
     /**
      * @notice The EIP-712 digest attestors sign for `r` (domain "HashMix", "1", this chain, this vault).
      * @param r The report.
      * @return The digest.
      */
-    function hashFulfillmentReport(FulfillmentReport calldata r) public view returns (bytes32) {
-        // All fields are static: abi.encode(typehash, r) is typeHash || enc(field_1) || ... || enc(field_10).
-        return _hashTypedDataV4(keccak256(abi.encode(FULFILLMENT_REPORT_TYPEHASH, r)));
-    }
-
-    /// @notice The EIP-712 domain separator of this vault on this chain.
-    /// @return The domain separator.
-    function domainSeparator() external view returns (bytes32) {
-        return _domainSeparatorV4();
-    }
-
-    /// @notice Whether a report nonce was consumed.
-    /// @param nonce Nonce.
-    /// @return True if used.
-    function isNonceUsed(uint256 nonce) external view returns (bool) {
-        return _usedNonces[nonce];
+    function hashFulfillmentReport(FulfillmentReport calldata r) external view returns (bytes32) {
+        return _hashTypedDataV4(_reportHash(r));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -765,8 +520,6 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
             r.deliveredUnits > capacity || r.sourceChain == bytes32(0) || r.unitRevenue > type(uint128).max
                 || r.revenue > MAX_REPORT_VALUE || _unitsValue(capacity, r.unitRevenue) > MAX_REPORT_VALUE - r.revenue
         ) revert InvalidReport();
-        if (block.timestamp > r.deadline) revert ReportExpired(r.deadline);
-        if (_usedNonces[r.nonce]) revert NonceAlreadyUsed(r.nonce);
         uint32 epoch = r.epoch;
         if (epoch >= st.epochCount) revert EpochOutOfRange(productId, epoch, st.epochCount);
         (, uint256 epochEnd) = _epochBoundsStorage(st, epoch);
@@ -776,10 +529,9 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         if (ep.status != EpochStatus.Pending) revert EpochAlreadyReported(productId, epoch);
         uint256 reportDeadline = epochEnd + st.reportWindow;
         if (block.timestamp > reportDeadline) revert ReportWindowClosed(productId, epoch, uint64(reportDeadline));
-        bytes32 digest = hashFulfillmentReport(r);
-        attestors.verifySignatures(digest, st.assetClass, r.committeeEpoch, sigs);
+        (bytes32 digest,) =
+            _consumeAttestation(_reportHash(r), st.assetClass, r.nonce, r.deadline, r.committeeEpoch, sigs);
 
-        _usedNonces[r.nonce] = true;
         // The epoch has ended (checked above), so max(epochEnd, now) is now.
         uint48 depositDeadline = uint48(block.timestamp + st.depositWindow);
         ep.status = EpochStatus.Reported;
@@ -790,6 +542,11 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         ep.sourceChain = r.sourceChain;
         ep.evidence = r.evidence;
         _emitReported(r, digest, depositDeadline);
+    }
+
+    /// @dev All fields are static: `abi.encode(typehash, r)` is EIP-712's `typeHash || enc(field_1) || ...`.
+    function _reportHash(FulfillmentReport calldata r) private pure returns (bytes32) {
+        return keccak256(abi.encode(FULFILLMENT_REPORT_TYPEHASH, r));
     }
 
     function _emitReported(FulfillmentReport calldata r, bytes32 digest, uint64 depositDeadline) private {
@@ -812,9 +569,10 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
     function _track(uint256 productId) private returns (ProductState storage st) {
         st = _products[productId];
         if (st.epochLength != 0) return st;
-        HashPowerToken.Product memory p = token.product(productId);
+        IHashPowerToken.Product memory p = token.product(productId);
         EpochConfig memory cfg = _configs[p.assetClass];
         if (cfg.epochLength == 0) revert EpochConfigNotSet(p.assetClass);
+        (, uint256 collateral) = collateralVault.collateralOf(productId);
         uint32 count = SafeCast.toUint32(Math.ceilDiv(p.end - p.start, cfg.epochLength));
         st.issuer = p.issuer;
         st.start = p.start;
@@ -826,7 +584,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         st.depositWindow = cfg.depositWindow;
         st.epochCount = count;
         st.assetClass = p.assetClass;
-        st.unreportedFloor = p.collateral / count;
+        st.unreportedFloor = collateral / count;
         emit ProductTracked(productId, p.assetClass, cfg.epochLength, cfg.reportWindow, cfg.depositWindow, count);
     }
 
@@ -931,7 +689,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
     {
         if (!pass.defaulted) {
             if (!pass.collateralKnown) {
-                pass.collateralLeft = token.product(productId).collateral;
+                (, pass.collateralLeft) = collateralVault.collateralOf(productId);
                 pass.collateralKnown = true;
             }
             uint256 left = pass.collateralLeft;
@@ -957,9 +715,9 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
     function _collect(uint256 productId, IERC20 payout, uint256 take, bool newlyDefaulted) private {
         if (take != 0) {
             uint256 before = payout.balanceOf(address(this));
-            uint256 taken = token.takeCollateral(productId, take);
+            uint256 taken = collateralVault.take(productId, take);
             uint256 received = payout.balanceOf(address(this)) - before;
-            if (taken != take || received != take) revert CollateralNotReceived(take, received);
+            if (taken != take || received != take) revert AmountNotReceived(take, received);
         }
         if (newlyDefaulted) token.markDefaulted(productId);
     }
@@ -983,7 +741,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         private
         returns (address holder, uint256 productId, uint256 amount)
     {
-        HashPowerToken.Holding memory h = token.holding(tokenId, holdingIndex);
+        IHoldingHistory.Holding memory h = token.holding(tokenId, holdingIndex);
         holder = h.holder;
         productId = h.productId;
         uint256 until;
@@ -997,7 +755,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
 
     /// @dev What a holding is owed now: `amount` to pay, the new cursor `until` (0 if nothing new)
     /// and the holding's total value up to it.
-    function _owed(uint256 tokenId, uint256 holdingIndex, HashPowerToken.Holding memory h)
+    function _owed(uint256 tokenId, uint256 holdingIndex, IHoldingHistory.Holding memory h)
         private
         view
         returns (uint256 amount, uint256 until, uint256 value)
@@ -1040,14 +798,7 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
     // Internal: epochs
     // ---------------------------------------------------------------------------------------
 
-    function _settledUntil(ProductState memory st) private pure returns (uint256) {
-        return Math.min(uint256(st.start) + uint256(st.settledEpochs) * st.epochLength, st.end);
-    }
 
-    function _epochBounds(ProductState memory st, uint256 e) private pure returns (uint256 s, uint256 end) {
-        s = uint256(st.start) + e * st.epochLength;
-        end = Math.min(s + st.epochLength, st.end);
-    }
 
     function _epochBoundsStorage(ProductState storage st, uint256 e) private view returns (uint256 s, uint256 end) {
         uint256 length = st.epochLength;
@@ -1055,24 +806,4 @@ contract FulfillmentVault is Ownable2Step, ReentrancyGuard, EIP712 {
         end = Math.min(s + length, st.end);
     }
 
-    /// @dev The tracked state, or for an untracked product what tracking it now would store.
-    function _stateView(uint256 productId) private view returns (ProductState memory st) {
-        st = _products[productId];
-        if (st.epochLength != 0) return st;
-        HashPowerToken.Product memory p = token.product(productId);
-        EpochConfig memory cfg = _configs[p.assetClass];
-        st.issuer = p.issuer;
-        st.start = p.start;
-        st.end = p.end;
-        st.payoutToken = p.collateralToken;
-        st.capacity = uint64(p.capacity);
-        st.assetClass = p.assetClass;
-        st.epochLength = cfg.epochLength;
-        st.reportWindow = cfg.reportWindow;
-        st.depositWindow = cfg.depositWindow;
-        if (cfg.epochLength != 0) {
-            st.epochCount = uint32(Math.ceilDiv(p.end - p.start, cfg.epochLength));
-            st.unreportedFloor = p.collateral / st.epochCount;
-        }
-    }
 }
