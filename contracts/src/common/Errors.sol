@@ -38,3 +38,11 @@ error NotTheIssuer(address caller, address issuer);
 
 /// @notice A zero number of units where a positive one is required.
 error ZeroUnits();
+
+/// @notice Shared constants of the errors' users: the basis-point denominator.
+/// @dev Also gives this file a contract: the production build compiles every source file on its
+/// own, and Hardhat's node refuses to load the build info of a file without any contract.
+library BasisPoints {
+    /// @notice 100% in basis points.
+    uint256 internal constant DENOMINATOR = 10_000;
+}

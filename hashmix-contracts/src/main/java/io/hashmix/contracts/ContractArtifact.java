@@ -39,7 +39,13 @@ public record ContractArtifact(String name, String abiJson, String bytecode) {
         return new ContractArtifact(name, abi, bin.startsWith("0x") ? bin : "0x" + bin);
     }
 
-    private static String read(String file) {
+    /**
+     * Reads an exported resource file of this module (an artifact or a data file such as the access
+     * wiring table).
+     *
+     * @throws IllegalArgumentException if there is no such file
+     */
+    static String read(String file) {
         try (InputStream in = ContractArtifact.class.getResourceAsStream(RESOURCE_DIR + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no exported contract artifact " + RESOURCE_DIR + file

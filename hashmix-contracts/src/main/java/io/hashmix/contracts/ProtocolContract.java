@@ -8,20 +8,35 @@ package io.hashmix.contracts;
  */
 public enum ProtocolContract {
 
+    /** The protocol's one authority (OpenZeppelin AccessManager): roles, hooks and admin delays. */
+    ACCESS_MANAGER("HashMixAccessManager", false),
+
     /** Registry of asset classes (kinds of hash power, their units and payout tokens). */
     ASSET_CLASS_REGISTRY("AssetClassRegistry", false),
 
     /** The attestor committee: members, bonds, thresholds per asset class, signature checks. */
     ATTESTOR_REGISTRY("AttestorRegistry", false),
 
-    /** The hash power NFT: products from M-of-N attestations, slices, ownership proofs, challenges. */
+    /** Custody of issuer collateral per product: locked at mint, taken for shortfalls, forfeited on fraud. */
+    COLLATERAL_VAULT("CollateralVault", false),
+
+    /** The hash power NFT: products from M-of-N attestations, slices, holding history. */
     HASH_POWER_TOKEN("HashPowerToken", false),
+
+    /** Ownership proofs and duplicate-hardware challenges; redemption of frozen products' tokens. */
+    HARDWARE_REGISTRY("HardwareRegistry", false),
+
+    /** The on-chain JSON metadata of hash power tokens ({@code tokenURI}). */
+    TOKEN_METADATA_RENDERER("TokenMetadataRenderer", false),
 
     /** Bitcoin SPV verifier: committee-attested header checkpoints, payment proofs consumed once. */
     BTC_SPV_VERIFIER("BtcSpvVerifier", false),
 
     /** Fulfillment: epoch reports, revenue deposits, holder claims, shortfall compensation, collateral release. */
     FULFILLMENT_VAULT("FulfillmentVault", false),
+
+    /** Read-only views derived from the fulfillment vault (product state, epochs). */
+    FULFILLMENT_LENS("FulfillmentLens", false),
 
     /** The market: EIP-712 listings, offers, criteria offers and swap orders settled atomically. */
     HASH_MIX_MARKET("HashMixMarket", false),

@@ -18,22 +18,15 @@ import org.web3j.crypto.Credentials;
 
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
-import io.hashmix.contracts.abi.AbiErrorCatalog;
 import io.hashmix.core.assetclass.AssetClassClient;
-import io.hashmix.core.assetclass.AssetClassErrors;
 import io.hashmix.core.committee.CommitteeClient;
-import io.hashmix.core.committee.CommitteeErrors;
 import io.hashmix.core.erc20.Erc20Client;
-import io.hashmix.core.errors.RevertDecoder;
 import io.hashmix.core.events.LogReader;
-import io.hashmix.core.errors.UnauthorizedAccountException;
+import io.hashmix.core.internal.ProtocolErrors;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.tokenization.TokenizationClient;
 import io.hashmix.core.fulfillment.FulfillmentClient;
-import io.hashmix.core.fulfillment.FulfillmentErrors;
 import io.hashmix.core.market.MarketClient;
-import io.hashmix.core.market.MarketErrors;
-import io.hashmix.core.tokenization.TokenizationErrors;
 import io.hashmix.core.rpc.NodeUnavailableException;
 import io.hashmix.core.rpc.RetryPolicy;
 import io.hashmix.core.tx.ContractCalls;
@@ -330,14 +323,7 @@ public final class HashMix implements AutoCloseable {
                 if (deployment != null && deployment.chainId() != chainId) {
                     throw new ChainIdMismatchException(rpcUrl, deployment.chainId(), chainId);
                 }
-                RevertDecoder.Builder decoder = RevertDecoder.builder(AbiErrorCatalog.ofProtocol());
-                decoder.map("OwnableUnauthorizedAccount(address)", UnauthorizedAccountException::new);
-                AssetClassErrors.register(decoder);
-                CommitteeErrors.register(decoder);
-                TokenizationErrors.register(decoder);
-                FulfillmentErrors.register(decoder);
-                MarketErrors.register(decoder);
-                ContractCalls calls = new ContractCalls(rpc, decoder.build());
+                ContractCalls calls = new ContractCalls(rpc, ProtocolErrors.decoder());
                 TransactionSender sender = credentials == null ? null : new TransactionSender(rpc, credentials, chainId,
                         feePolicy, receiptPolicy, new NonceManager(rpc), calls, scheduler);
                 log.debug("connected to {} (chain {})", rpcUrl, chainId);

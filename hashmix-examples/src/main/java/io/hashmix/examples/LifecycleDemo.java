@@ -31,6 +31,7 @@ import io.hashmix.core.fulfillment.SettledEpoch;
 import io.hashmix.core.market.Fill;
 import io.hashmix.core.market.Fillability;
 import io.hashmix.core.tokenization.ChallengeResult;
+import io.hashmix.core.tokenization.CollateralPosition;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.core.tokenization.OwnershipProof;
 import io.hashmix.core.tokenization.Product;
@@ -310,12 +311,18 @@ public final class LifecycleDemo {
             ChallengeResult challenge = watcher.tokenization().challengeDuplicateHardware(machine,
                     minted.productId(), hardware.proof(machine).proof(),
                     duplicate.productId(), secondHardware.proof(machine).proof()).join();
-            line("product %s frozen; challenger paid %s from its collateral", challenge.frozenProductId(), challenge.bounty());
+            line("product %s frozen; challenger paid %s (10%%) from its collateral", challenge.frozenProductId(), challenge.bounty());
             for (ChallengeResult.Slash slash : challenge.slashedAttestors()) {
-                line("  attestor %s signed both: bond of %s wei slashed (10%% to the challenger, the rest burned), removed from the committee",
+                line("  attestor %s signed both: whole bond of %s wei slashed and burnt, removed from the committee",
                         slash.attestor(), slash.amount());
             }
-            expectFailure("move a token of the frozen product", issuer.tokenization().transfer(duplicate.tokenId(), buyer.account()));
+            CollateralPosition forfeited = watcher.tokenization().collateral(duplicate.productId()).join();
+            line("the rest of the fraudulent product's collateral, %s, is forfeited to its holders (never back to the issuer)",
+                    forfeited.forfeited());
+            expectFailure("split a token of the frozen product", issuer.tokenization().split(duplicate.tokenId(),
+                    List.of(BigInteger.ONE, BigInteger.valueOf(499_999))));
+            BigInteger redeemed = watcher.tokenization().redeemFrozen(List.of(duplicate.tokenId())).join();
+            line("its holder redeems the frozen token: paid %s", redeemed);
 
             try (HashMix secondBuyer = HashMix.builder().rpc(rpc).credentials(accounts.get(9)).deployment(deployment).build()) {
                 trade(issuer, secondBuyer, slices.get(1));

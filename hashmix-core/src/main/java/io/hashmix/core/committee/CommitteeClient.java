@@ -31,8 +31,10 @@ import io.hashmix.proofs.eip712.Eip712Domain;
  *
  * <p>Every membership change bumps the committee epoch; attestations carry the epoch they were
  * signed under, so signatures of an older committee stop working. Admin calls (add, remove,
- * threshold, consumers) are for the registry's owner; bond calls for the attestor itself. Every
- * failure arrives as a typed exception of this package. Thread-safe.
+ * threshold) are for the protocol's AccessManager admin ({@link io.hashmix.core.errors.UnauthorizedAccountException}
+ * otherwise); bond calls for the attestor itself. A slashed bond is burnt whole (no challenger
+ * share). Every failure arrives as a typed exception of this package or of
+ * {@link io.hashmix.core.errors}. Thread-safe.
  */
 public final class CommitteeClient {
 
@@ -130,11 +132,6 @@ public final class CommitteeClient {
                 Instant.ofEpochSecond(i.lockedUntil.longValueExact()), Instant.ofEpochSecond(i.exitAvailableAt.longValueExact())));
     }
 
-    /** Slash proceeds a beneficiary (a successful challenger) may withdraw, in wei. */
-    public CompletableFuture<BigInteger> slashProceeds(EvmAddress beneficiary) {
-        return contract.read("slashProceeds", registry.slashProceeds(beneficiary.hex()), v -> (BigInteger) v.get(0).getValue());
-    }
-
     /**
      * Checks a bundle's signatures on chain, as minting will (including EIP-1271 contract signers,
      * which the offline verifier cannot check).
@@ -147,32 +144,22 @@ public final class CommitteeClient {
                 signatures(bundle.signatures())), v -> addresses(v.get(0)));
     }
 
-    /** Adds a member (owner only); bumps the epoch. */
+    /** Adds a member (admin only); bumps the epoch. */
     public CompletableFuture<TxReceipt> addAttestor(EvmAddress attestor) {
         return contract.send("addAttestor", registry.addAttestor(attestor.hex()));
     }
 
-    /** Removes a member (owner only); bumps the epoch; its bond stays until its locks and exit delay pass. */
+    /** Removes a member (admin only); bumps the epoch; its bond stays until its locks and exit delay pass. */
     public CompletableFuture<TxReceipt> removeAttestor(EvmAddress attestor) {
         return contract.send("removeAttestor", registry.removeAttestor(attestor.hex()));
     }
 
-    /** Sets how many signatures an asset class needs (owner only). */
+    /** Sets how many signatures an asset class needs (admin only). */
     public CompletableFuture<TxReceipt> setThreshold(AssetClassId assetClass, int threshold) {
         if (threshold < 1 || threshold > 255) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("threshold must be 1..255, got " + threshold));
         }
         return contract.send("setThreshold", registry.setThreshold(assetClass.value(), BigInteger.valueOf(threshold)));
-    }
-
-    /** Allows or forbids a protocol contract to lock and slash bonds (owner only). */
-    public CompletableFuture<TxReceipt> setConsumer(EvmAddress consumer, boolean allowed) {
-        return contract.send("setConsumer", registry.setConsumer(consumer.hex(), allowed));
-    }
-
-    /** Accepts a pending two-step ownership transfer of the registry. */
-    public CompletableFuture<TxReceipt> acceptOwnership() {
-        return contract.send("acceptOwnership", registry.acceptOwnership());
     }
 
     /** Deposits a bond for this SDK's account (a member). */
@@ -191,11 +178,6 @@ public final class CommitteeClient {
     /** Withdraws this account's whole bond once it is unlocked. */
     public CompletableFuture<TxReceipt> withdrawBond() {
         return contract.send("withdrawBond", registry.withdrawBond());
-    }
-
-    /** Withdraws this account's slash proceeds (from successful challenges). */
-    public CompletableFuture<TxReceipt> withdrawSlashProceeds() {
-        return contract.send("withdrawSlashProceeds", registry.withdrawSlashProceeds());
     }
 
     static List<AttestorRegistry.AttestorSignature> signatures(List<AttestorSignature> signatures) {

@@ -21,11 +21,7 @@ public final class CommitteeErrors {
                 .map("NotAMember(address)", NotAMemberException::new)
                 .map("CommitteeFull(uint256)", CommitteeFullException::new)
                 .map("InvalidThreshold(uint8)", InvalidThresholdException::new)
-                .map("NotAConsumer(address)", NotAConsumerException::new)
                 .map("BondLocked(address,uint64)", BondLockedException::new)
-                .map("NothingToWithdraw(address)", NothingToWithdrawException::new)
-                .map("ZeroAmount()", ZeroAmountException::new)
-                .map("NativeTransferFailed(address,uint256)", NativeTransferFailedException::new)
-                .map("ZeroAddress()", ZeroAddressException::new);
+                .map("NothingToWithdraw(address)", NothingToWithdrawException::new);
     }
 }

@@ -2,7 +2,11 @@ package io.hashmix.core.errors;
 
 import io.hashmix.proofs.EvmAddress;
 
-/** OpenZeppelin's {@code OwnableUnauthorizedAccount(address)}: the caller may not use an admin function. */
+/**
+ * OpenZeppelin's {@code AccessManagedUnauthorized(address)}: the caller holds no role of the
+ * protocol's AccessManager that may call this function (an admin function, or a hook reserved to a
+ * protocol contract), or it must schedule the call first (a role with an execution delay).
+ */
 public final class UnauthorizedAccountException extends CustomErrorException {
 
     private static final long serialVersionUID = 1L;

@@ -16,6 +16,7 @@ import org.web3j.protocol.core.RemoteFunctionCall;
 
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
+import io.hashmix.contracts.generated.FulfillmentLens;
 import io.hashmix.contracts.generated.FulfillmentVault;
 import io.hashmix.core.erc20.Erc20Client;
 import io.hashmix.core.events.LogReader;
@@ -66,6 +67,8 @@ public final class FulfillmentClient {
 
     private final BoundContract contract;
     private final FulfillmentVault vault;
+    private final BoundContract lensContract;
+    private final FulfillmentLens lens;
     private final TokenizationClient tokenization;
     private final Erc20Client erc20;
     private final long chainId;
@@ -84,6 +87,9 @@ public final class FulfillmentClient {
         this.contract = new BoundContract("FulfillmentVault",
                 deployment.contract(ProtocolContract.FULFILLMENT_VAULT).address(), calls, sender);
         this.vault = contract.encoder(FulfillmentVault::load);
+        this.lensContract = new BoundContract("FulfillmentLens",
+                deployment.contract(ProtocolContract.FULFILLMENT_LENS).address(), calls, sender);
+        this.lens = lensContract.encoder(FulfillmentLens::load);
         this.tokenization = new TokenizationClient(deployment, calls, sender, erc20, logs);
         this.erc20 = erc20;
         this.chainId = deployment.chainId();
@@ -158,7 +164,7 @@ public final class FulfillmentClient {
      *
      * @return the accepted report; fails with {@link IllegalArgumentException} (nothing sent) for a
      *         bundle of another chain or contract, and on chain with
-     *         {@link io.hashmix.core.tokenization.NonceAlreadyUsedException} (replay),
+     *         {@link io.hashmix.core.errors.NonceAlreadyUsedException} (replay),
      *         {@link EpochAlreadyReportedException}, {@link EpochNotEndedException},
      *         {@link EpochOutOfRangeException}, {@link ReportExpiredException},
      *         {@link ReportWindowClosedException}, {@link InvalidReportException},
@@ -229,7 +235,7 @@ public final class FulfillmentClient {
      * then settles the product as far as it can.
      *
      * @return the deposit and the epochs it settled; fails with
-     *         {@link io.hashmix.core.tokenization.NotTheIssuerException} (caller is not the issuer),
+     *         {@link io.hashmix.core.errors.NotTheIssuerException} (caller is not the issuer),
      *         {@link EpochNotReportedException}, {@link DepositWindowClosedException},
      *         {@link ProductNotTrackedException} or {@link DepositNotReceivedException}
      */
@@ -279,7 +285,7 @@ public final class FulfillmentClient {
      *
      * @return the amount released to the issuer; fails with {@link ProductNotEndedException},
      *         {@link ProductNotSettledException}, {@link ProductNotTrackedException} or
-     *         {@link io.hashmix.core.tokenization.NotTheIssuerException}
+     *         {@link io.hashmix.core.errors.NotTheIssuerException}
      */
     public CompletableFuture<BigInteger> withdrawCollateral(ProductId productId) {
         return contract.send("withdrawCollateral", vault.withdrawCollateral(productId.value()))
@@ -392,8 +398,8 @@ public final class FulfillmentClient {
         if (epoch < 0 || epoch > UINT32_MAX) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("epoch must be a uint32, got " + epoch));
         }
-        return contract.read("epochInfo", vault.epochInfo(productId.value(), BigInteger.valueOf(epoch)),
-                v -> toEpochInfo(productId, epoch, (FulfillmentVault.EpochInfo) v.get(0)));
+        return lensContract.read("epochInfo", lens.epochInfo(productId.value(), BigInteger.valueOf(epoch)),
+                v -> toEpochInfo(productId, epoch, (FulfillmentLens.EpochInfo) v.get(0)));
     }
 
     /** Every epoch of a product, in order, read in one JSON-RPC batch after the product's state. */
@@ -404,9 +410,9 @@ public final class FulfillmentClient {
             }
             List<RemoteFunctionCall<?>> calls = new ArrayList<>();
             for (long e = 0; e < state.epochCount(); e++) {
-                calls.add(vault.epochInfo(productId.value(), BigInteger.valueOf(e)));
+                calls.add(lens.epochInfo(productId.value(), BigInteger.valueOf(e)));
             }
-            return contract.readAll("epochInfo", calls, v -> (FulfillmentVault.EpochInfo) v.get(0)).thenApply(list -> {
+            return lensContract.readAll("epochInfo", calls, v -> (FulfillmentLens.EpochInfo) v.get(0)).thenApply(list -> {
                 List<EpochInfo> out = new ArrayList<>(list.size());
                 for (int e = 0; e < list.size(); e++) {
                     out.add(toEpochInfo(productId, e, list.get(e)));
@@ -418,8 +424,8 @@ public final class FulfillmentClient {
 
     /** A product as the vault tracks it (or would track it now, if untracked). */
     public CompletableFuture<ProductState> productState(ProductId productId) {
-        return contract.read("productState", vault.productState(productId.value()), v -> {
-            var p = (FulfillmentVault.ProductView) v.get(0);
+        return lensContract.read("productState", lens.productState(productId.value()), v -> {
+            var p = (FulfillmentLens.ProductView) v.get(0);
             return new ProductState(productId, p.tracked, p.defaulted, EvmAddress.of(p.issuer), EvmAddress.of(p.payoutToken),
                     new AssetClassId(p.assetClass), AbiValues.instant(p.start), AbiValues.instant(p.end), p.capacity,
                     new EpochConfig(Duration.ofSeconds(p.epochLength.longValueExact()),
@@ -449,7 +455,7 @@ public final class FulfillmentClient {
         if (at.getEpochSecond() < 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("time before 1970: " + at));
         }
-        return contract.read("epochOf", vault.epochOf(productId.value(), BigInteger.valueOf(at.getEpochSecond())),
+        return lensContract.read("epochOf", lens.epochOf(productId.value(), BigInteger.valueOf(at.getEpochSecond())),
                 v -> ((BigInteger) v.get(0).getValue()).longValueExact());
     }
 
@@ -494,7 +500,7 @@ public final class FulfillmentClient {
         }).stream().sorted(Comparator.comparingLong(SettledEpoch::epoch)).toList();
     }
 
-    private static EpochInfo toEpochInfo(ProductId productId, long epoch, FulfillmentVault.EpochInfo i) {
+    private static EpochInfo toEpochInfo(ProductId productId, long epoch, FulfillmentLens.EpochInfo i) {
         return new EpochInfo(productId, epoch, EpochStatus.of(i.status.intValueExact()), AbiValues.instant(i.start), AbiValues.instant(i.end),
                 AbiValues.instant(i.reportDeadline), i.depositDeadline.signum() == 0 ? Optional.empty() : Optional.of(AbiValues.instant(i.depositDeadline)),
                 i.deliveredUnits, i.revenue, i.unitRevenue, Bytes32.of(i.sourceChain), Bytes32.of(i.evidence),

@@ -23,6 +23,8 @@ public enum FillProblem {
     NOT_TRADABLE,
     /** A token of a swap order holds other units than the order names: it was carved ({@code UnitsChanged}). */
     UNITS_CHANGED,
+    /** The order pays in an ERC-20 the market does not allow as money ({@code CurrencyNotAllowed}). */
+    CURRENCY_NOT_ALLOWED,
     /** The seller (listing) or swap maker has not approved the market on the token. */
     NOT_APPROVED,
     /** The buyer of an offer holds less of the currency than the smallest valid fill costs. */

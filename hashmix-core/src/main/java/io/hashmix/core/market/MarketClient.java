@@ -1,6 +1,7 @@
 package io.hashmix.core.market;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -454,9 +456,56 @@ public final class MarketClient {
         return contract.send("withdrawFees", market.withdrawFees(currency.hex()));
     }
 
+    // ---------------------------------------------------------------------------------------
+    // Payment currencies
+    // ---------------------------------------------------------------------------------------
+
     /**
-     * Sets the fee recipient and rate (market owner only; applies to later fills, including of
-     * orders signed before).
+     * Whether orders may pay in {@code currency}: the native coin ({@link EvmAddress#ZERO}) always
+     * may; an ERC-20 only once the market allowed it (orders in any other currency fail with
+     * {@link CurrencyNotAllowedException}).
+     */
+    public CompletableFuture<Boolean> isCurrencyAllowed(EvmAddress currency) {
+        return contract.read("isCurrencyAllowed", market.isCurrencyAllowed(currency.hex()), v -> (Boolean) v.get(0).getValue());
+    }
+
+    /** When a scheduled allowance of {@code currency} matures, if one is scheduled. */
+    public CompletableFuture<Optional<Instant>> currencyEta(EvmAddress currency) {
+        return contract.read("currencyEta", market.currencyEta(currency.hex()), v -> {
+            BigInteger eta = (BigInteger) v.get(0).getValue();
+            return eta.signum() == 0 ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochSecond(eta.longValueExact()));
+        });
+    }
+
+    /**
+     * Schedules an ERC-20 to become a payment currency after the market's {@code CURRENCY_DELAY}
+     * (two days), during which anyone can check what it is (role {@code CURRENCY_ADMIN}).
+     *
+     * @return the receipt; fails with {@link InvalidCurrencyException} for anything the market cannot
+     *         treat as money (not an ERC-20, an NFT, the traded token, the market itself)
+     */
+    public CompletableFuture<TxReceipt> scheduleCurrency(EvmAddress currency) {
+        return contract.send("scheduleCurrency", market.scheduleCurrency(currency.hex()));
+    }
+
+    /**
+     * Allows a scheduled currency once its delay has passed (anyone may send this).
+     *
+     * @return the receipt; fails with {@link CurrencyNotReadyException} before the delay or
+     *         {@link CurrencyNotScheduledException}
+     */
+    public CompletableFuture<TxReceipt> allowCurrency(EvmAddress currency) {
+        return contract.send("allowCurrency", market.allowCurrency(currency.hex()));
+    }
+
+    /** Stops a currency at once, and cancels a scheduled allowance (role {@code CURRENCY_ADMIN}). */
+    public CompletableFuture<TxReceipt> disallowCurrency(EvmAddress currency) {
+        return contract.send("disallowCurrency", market.disallowCurrency(currency.hex()));
+    }
+
+    /**
+     * Sets the fee recipient and rate (the AccessManager's admin only; applies to later fills,
+     * including of orders signed before).
      *
      * @return the receipt; fails with {@link FeeTooHighException} above 1,000 bps
      */
@@ -554,6 +603,7 @@ public final class MarketClient {
         private final Map<EvmAddress, Integer> approvals = new HashMap<>();
         private final Map<List<EvmAddress>, Integer> balances = new HashMap<>();
         private final Map<List<EvmAddress>, Integer> allowances = new HashMap<>();
+        private final Map<EvmAddress, Integer> currencies = new HashMap<>();
         private final int[] statuses;
         private final int[] erc1271;
         private final Bytes32[] hashes;
@@ -580,12 +630,17 @@ public final class MarketClient {
                     case Listing l -> {
                         tradeState(l.tokenId());
                         approval(l.seller());
+                        currency(l.currency());
                     }
                     case Offer of -> {
                         tradeState(of.tokenId());
                         funds(of.buyer(), of.currency());
+                        currency(of.currency());
                     }
-                    case CriteriaOffer c -> funds(c.buyer(), c.currency());
+                    case CriteriaOffer c -> {
+                        funds(c.buyer(), c.currency());
+                        currency(c.currency());
+                    }
                     case SwapOrder s -> {
                         tradeState(s.giveTokenId());
                         tradeState(s.wantTokenId());
@@ -621,6 +676,17 @@ public final class MarketClient {
             approvals.computeIfAbsent(owner, o -> {
                 var fn = token.isApprovedForAll(o.hex(), address().hex());
                 return add(request(tokenContract, "HashPowerToken.isApprovedForAll", fn),
+                        hex -> (Boolean) fn.decodeFunctionResponse(hex).get(0).getValue());
+            });
+        }
+
+        private void currency(EvmAddress currency) {
+            if (currency.isZero()) {
+                return; // the native coin is always allowed
+            }
+            currencies.computeIfAbsent(currency, c -> {
+                var fn = market.isCurrencyAllowed(c.hex());
+                return add(request(contract, "HashMixMarket.isCurrencyAllowed", fn),
                         hex -> (Boolean) fn.decodeFunctionResponse(hex).get(0).getValue());
             });
         }
@@ -687,6 +753,10 @@ public final class MarketClient {
             }
             if (erc1271[i] >= 0 && !Boolean.TRUE.equals(value(outcomes, erc1271[i]))) {
                 problems.add(FillProblem.BAD_SIGNATURE);
+            }
+            Integer currencyCheck = o instanceof PricedOrder p ? currencies.get(p.currency()) : null;
+            if (currencyCheck != null && !Boolean.TRUE.equals(value(outcomes, currencyCheck))) {
+                problems.add(FillProblem.CURRENCY_NOT_ALLOWED);
             }
             BigInteger units = switch (o) {
                 case Listing l -> {

@@ -5,24 +5,16 @@ import io.hashmix.core.errors.RevertDecoder;
 /**
  * Maps the custom errors of {@code HashMixMarket} to their typed exceptions of this package.
  *
- * <p>Three market errors share their signature with errors other domains already map, and arrive
- * as those domains' exceptions (a revert carries only the selector, so one signature can have only
- * one class, and {@link RevertDecoder.Builder#map} keeps the last mapping):
- * <ul>
- *   <li>{@code ZeroUnits()} (a fill of zero units) as
- *       {@link io.hashmix.core.tokenization.ZeroUnitsException};</li>
- *   <li>{@code ZeroAddress()} (constructor and {@code setFee}) as
- *       {@link io.hashmix.core.committee.ZeroAddressException};</li>
- *   <li>{@code NativeTransferFailed(address,uint256)} (seller proceeds, refund or fee withdrawal in
- *       the native coin refused by the recipient) as
- *       {@link io.hashmix.core.committee.NativeTransferFailedException}.</li>
- * </ul>
- * The OpenZeppelin errors the market inherits ({@code OwnableUnauthorizedAccount}, mapped by
- * {@code HashMix} itself; {@code ReentrancyGuardReentrantCall}, {@code SafeERC20FailedOperation},
- * {@code SafeCastOverflowedUintDowncast}) are shared by several protocol contracts and are not mapped
- * here: they arrive as {@link io.hashmix.core.errors.CustomErrorException} with decoded fields. So do
- * errors of the token raised inside a fill, e.g. {@code ERC721InsufficientApproval} when the seller
- * never called {@link MarketClient#approveMarket()}.
+ * <p>The errors every HashMix contract shares arrive as the exceptions of
+ * {@link io.hashmix.core.errors} ({@link io.hashmix.core.errors.CommonErrors}): {@code ZeroUnits()} (a
+ * fill of zero units), {@code ZeroAddress()} (constructor and {@code setFee}),
+ * {@code NativeTransferFailed(address,uint256)} (seller proceeds, refund or fee withdrawal refused by
+ * the recipient) and {@code AccessManagedUnauthorized(address)} (an admin or currency function by
+ * someone without the role). OpenZeppelin errors the market inherits ({@code ReentrancyGuardReentrantCall},
+ * {@code SafeERC20FailedOperation}, {@code SafeCastOverflowedUintDowncast}) arrive as
+ * {@link io.hashmix.core.errors.CustomErrorException} with decoded fields; so do errors of the token
+ * raised inside a fill, e.g. {@code ERC721InsufficientApproval} when the seller never called
+ * {@link MarketClient#approveMarket()}.
  */
 public final class MarketErrors {
 
@@ -50,6 +42,10 @@ public final class MarketErrors {
                 .map("NotTheMaker(address,address)", NotTheMakerException::new)
                 .map("FeeTooHigh(uint16)", FeeTooHighException::new)
                 .map("InsufficientValue(uint256,uint256)", InsufficientValueException::new)
-                .map("UnitsChanged(uint256,uint256,uint256)", UnitsChangedException::new);
+                .map("UnitsChanged(uint256,uint256,uint256)", UnitsChangedException::new)
+                .map("CurrencyNotAllowed(address)", CurrencyNotAllowedException::new)
+                .map("InvalidCurrency(address)", InvalidCurrencyException::new)
+                .map("CurrencyNotScheduled(address)", CurrencyNotScheduledException::new)
+                .map("CurrencyNotReady(address,uint64)", CurrencyNotReadyException::new);
     }
 }

@@ -16,9 +16,11 @@ import io.hashmix.proofs.hardware.HardwareId;
  * @param productId  the product whose Merkle root contains it
  * @param issuer     the product's issuer
  * @param frozen     whether the product is frozen
+ * @param complete   whether {@code holdings} are all of the product's live slices (their units sum to
+ *                   the capacity, which the contract checked)
  * @param holdings   the product's live slices and their holders
  */
-public record OwnershipProof(HardwareId hardwareId, ProductId productId, EvmAddress issuer, boolean frozen,
+public record OwnershipProof(HardwareId hardwareId, ProductId productId, EvmAddress issuer, boolean frozen, boolean complete,
                              List<Holding> holdings) {
 
     /** Checks and copies the parts. */

@@ -10,10 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.utils.Numeric;
 
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.AttestorRegistry;
+import io.hashmix.contracts.generated.CollateralVault;
+import io.hashmix.contracts.generated.HardwareRegistry;
 import io.hashmix.contracts.generated.HashPowerToken;
 import io.hashmix.core.erc20.Erc20Client;
 import io.hashmix.core.events.LogFilter;
@@ -36,16 +39,23 @@ import io.hashmix.proofs.ownership.OwnershipCertificate;
 /**
  * Hash power tokens: mint a product from an M-of-N attestation bundle, split and merge slices,
  * transfer them, read products and slices, confirm which slices and holders a piece of hardware
- * backs, and challenge hardware pledged to two live products.
+ * backs, challenge hardware pledged to two live products, and redeem frozen products' tokens for
+ * their share of the forfeited collateral.
  *
- * <p>Write results are read from the transactions' events. Every revert arrives as a typed
- * exception of this package (or of {@code io.hashmix.core.committee} for signature failures).
- * Thread-safe.
+ * <p>The token ({@code HashPowerToken}) holds products and slices; the {@code CollateralVault} holds
+ * collateral; the {@code HardwareRegistry} confirms ownership and takes challenges. Write results are
+ * read from the transactions' events. Every revert arrives as a typed exception of this package, of
+ * {@link io.hashmix.core.errors} for the errors all contracts share, or of {@code io.hashmix.core.committee}
+ * for signature failures. Thread-safe.
  */
 public final class TokenizationClient {
 
     private final BoundContract contract;
     private final HashPowerToken token;
+    private final BoundContract hardwareContract;
+    private final HardwareRegistry hardware;
+    private final BoundContract collateralContract;
+    private final CollateralVault collateral;
     private final EvmAddress attestorRegistry;
     private final Erc20Client erc20;
     private final LogReader logs;
@@ -66,6 +76,12 @@ public final class TokenizationClient {
         var location = deployment.contract(ProtocolContract.HASH_POWER_TOKEN);
         this.contract = new BoundContract("HashPowerToken", location.address(), calls, sender);
         this.token = contract.encoder(HashPowerToken::load);
+        this.hardwareContract = new BoundContract("HardwareRegistry",
+                deployment.contract(ProtocolContract.HARDWARE_REGISTRY).address(), calls, sender);
+        this.hardware = hardwareContract.encoder(HardwareRegistry::load);
+        this.collateralContract = new BoundContract("CollateralVault",
+                deployment.contract(ProtocolContract.COLLATERAL_VAULT).address(), calls, sender);
+        this.collateral = collateralContract.encoder(CollateralVault::load);
         this.attestorRegistry = deployment.contract(ProtocolContract.ATTESTOR_REGISTRY).address();
         this.erc20 = erc20;
         this.logs = logs;
@@ -78,9 +94,20 @@ public final class TokenizationClient {
         return contract.address();
     }
 
+    /** The hardware registry's address (ownership proofs, challenges, frozen-token redemption). */
+    public EvmAddress hardwareRegistryAddress() {
+        return hardwareContract.address();
+    }
+
+    /** The collateral vault's address (the account issuers approve for their collateral). */
+    public EvmAddress collateralVaultAddress() {
+        return collateralContract.address();
+    }
+
     /**
      * Mints a product from an attestation bundle. The caller must be the attested issuer; the
-     * collateral is approved (exactly, if the allowance is short) and pulled by the contract.
+     * collateral is approved to the {@code CollateralVault} (exactly, if the allowance is short) and
+     * locked there by the mint.
      *
      * @return the product and its first token (the whole capacity, owned by the issuer)
      */
@@ -96,7 +123,7 @@ public final class TokenizationClient {
         }
         CompletableFuture<TxReceipt> approval = a.collateral().signum() == 0
                 ? CompletableFuture.completedFuture(null)
-                : erc20.ensureAllowance(a.collateralToken(), contract.address(), a.collateral());
+                : erc20.ensureAllowance(a.collateralToken(), collateralContract.address(), a.collateral());
         return approval.thenCompose(ignored -> contract.send("mintProduct",
                         token.mintProduct(toStruct(a), signatures(bundle))))
                 .thenApply(receipt -> contract.event(receipt, HashPowerToken.PRODUCTMINTED_EVENT, log -> {
@@ -175,14 +202,6 @@ public final class TokenizationClient {
                         log -> new TokenId(HashPowerToken.getTokenCarvedEventFromLog(log.toWeb3jLog()).newTokenId)));
     }
 
-    /**
-     * Accepts the ownership of the hash power token offered by {@code transferOwnership} (two-step),
-     * e.g. after a {@code Deployer} run with another owner.
-     */
-    public CompletableFuture<TxReceipt> acceptOwnership() {
-        return contract.send("acceptOwnership", token.acceptOwnership());
-    }
-
     /** Bumps a token's nonce, cancelling every market listing and swap order signed over the old one. */
     public CompletableFuture<TxReceipt> bumpTokenNonce(TokenId tokenId) {
         return contract.send("bumpTokenNonce", token.bumpTokenNonce(tokenId.value()));
@@ -230,9 +249,39 @@ public final class TokenizationClient {
         return contract.read("ownerOf", token.ownerOf(id.value()), v -> EvmAddress.of(v.get(0).getValue().toString()));
     }
 
-    /** The live slices of a product. */
+    /**
+     * The live slices of a product, ascending. The token does not enumerate slices on chain (that
+     * would cost two storage writes per carve): they are folded from the token's slice events
+     * ({@code ProductMinted}, {@code TokenSplit}, {@code TokensMerged}, {@code TokenCarved}, all indexed
+     * by product) up to the log reader's confirmation depth. {@link #proveOwnership} then checks on
+     * chain that the list is complete.
+     */
     public CompletableFuture<List<TokenId>> productTokens(ProductId id) {
-        return contract.read("productTokens", token.productTokens(id.value()), v -> tokenIds(v.get(0)));
+        String productTopic = Numeric.toHexStringWithPrefixZeroPadded(id.value(), 64);
+        List<String> kinds = List.of(EventEncoder.encode(HashPowerToken.PRODUCTMINTED_EVENT),
+                EventEncoder.encode(HashPowerToken.TOKENSPLIT_EVENT), EventEncoder.encode(HashPowerToken.TOKENSMERGED_EVENT),
+                EventEncoder.encode(HashPowerToken.TOKENCARVED_EVENT));
+        return logs.read(LogFilter.of(contract.address(), deployBlock, List.of(kinds, List.of(productTopic))))
+                .thenApply(entries -> {
+                    java.util.TreeSet<BigInteger> live = new java.util.TreeSet<>();
+                    for (var e : entries) {
+                        org.web3j.protocol.core.methods.response.Log raw = e.toWeb3jLog();
+                        if (e.isEvent(kinds.get(0))) {
+                            live.add(HashPowerToken.getProductMintedEventFromLog(raw).tokenId);
+                        } else if (e.isEvent(kinds.get(1))) {
+                            var split = HashPowerToken.getTokenSplitEventFromLog(raw);
+                            live.remove(split.tokenId);
+                            live.addAll(split.newTokenIds);
+                        } else if (e.isEvent(kinds.get(2))) {
+                            var merged = HashPowerToken.getTokensMergedEventFromLog(raw);
+                            merged.tokenIds.forEach(live::remove);
+                            live.add(merged.newTokenId);
+                        } else {
+                            live.add(HashPowerToken.getTokenCarvedEventFromLog(raw).newTokenId);
+                        }
+                    }
+                    return live.stream().map(TokenId::new).toList();
+                });
     }
 
     /** The EIP-712 digest of the attestation a product was minted from. */
@@ -240,24 +289,18 @@ public final class TokenizationClient {
         return contract.read("productDigest", token.productDigest(id.value()), v -> Bytes32.of((byte[]) v.get(0).getValue()));
     }
 
-    /** How many live slices a product has. */
-    public CompletableFuture<Long> productTokenCount(ProductId id) {
-        return contract.read("productTokenCount", token.productTokenCount(id.value()),
-                v -> ((BigInteger) v.get(0).getValue()).longValueExact());
-    }
-
     /**
-     * A page of a product's live slices (for heavily split products; consistent within one block,
-     * since splits and merges reorder the list).
-     *
-     * @param limit at most 500
+     * Where a product's collateral stands in the {@code CollateralVault}: its token, what is left to
+     * compensate holders (or return to the issuer after settlement), and what was forfeited to
+     * holders when the product was frozen.
      */
-    public CompletableFuture<List<TokenId>> productTokens(ProductId id, long offset, int limit) {
-        if (offset < 0 || limit <= 0 || limit > 500) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("need offset >= 0 and 0 < limit <= 500"));
-        }
-        return contract.read("productTokensPage", token.productTokensPage(id.value(), BigInteger.valueOf(offset),
-                BigInteger.valueOf(limit)), v -> tokenIds(v.get(0)));
+    public CompletableFuture<CollateralPosition> collateral(ProductId id) {
+        CompletableFuture<CollateralPosition> left = collateralContract.read("collateralOf", collateral.collateralOf(id.value()),
+                v -> new CollateralPosition(id, EvmAddress.of(v.get(0).getValue().toString()), (BigInteger) v.get(1).getValue(),
+                        BigInteger.ZERO));
+        CompletableFuture<BigInteger> forfeited = collateralContract.read("forfeitedOf", collateral.forfeitedOf(id.value()),
+                v -> (BigInteger) v.get(0).getValue());
+        return left.thenCombine(forfeited, (p, f) -> new CollateralPosition(id, p.token(), p.amount(), f));
     }
 
     /** The attestors whose signatures minted a product. */
@@ -310,21 +353,26 @@ public final class TokenizationClient {
     }
 
     /**
-     * Confirms on chain which product, slices and holders a piece of hardware backs.
+     * Confirms on chain which product, slices and holders a piece of hardware backs: gathers the
+     * product's live slices ({@link #productTokens}) and has the {@code HardwareRegistry} check the
+     * Merkle proof, that each slice belongs to the product, and whether they are all of them
+     * ({@link OwnershipProof#complete()}).
      *
      * @return fails with {@link HardwareNotInProductException} if the proof does not hold
      */
     public CompletableFuture<OwnershipProof> proveOwnership(HardwareId hardwareId, ProductId productId, List<Bytes32> proof) {
-        return contract.read("proveOwnership", token.proveOwnership(hardwareId.value().value(), productId.value(),
-                proof.stream().map(Bytes32::value).toList()), v -> {
-                    var o = (HashPowerToken.Ownership) v.get(0);
+        return productTokens(productId).thenCompose(ids -> hardwareContract.read("proveOwnership",
+                hardware.proveOwnership(hardwareId.value().value(), productId.value(),
+                        proof.stream().map(Bytes32::value).toList(), ids.stream().map(TokenId::value).toList()), v -> {
+                    var o = (HardwareRegistry.Ownership) v.get(0);
                     List<OwnershipProof.Holding> holdings = new ArrayList<>();
                     for (int i = 0; i < o.tokenIds.size(); i++) {
                         holdings.add(new OwnershipProof.Holding(new TokenId(o.tokenIds.get(i)), EvmAddress.of(o.holders.get(i)),
                                 o.units.get(i)));
                     }
-                    return new OwnershipProof(hardwareId, new ProductId(o.productId), EvmAddress.of(o.issuer), o.frozen, holdings);
-                });
+                    return new OwnershipProof(hardwareId, new ProductId(o.productId), EvmAddress.of(o.issuer), o.frozen,
+                            o.complete, holdings);
+                }));
     }
 
     /**
@@ -378,19 +426,20 @@ public final class TokenizationClient {
     }
 
     /**
-     * Challenges one hardware id proven inside two live, overlapping products: the later product
-     * is frozen, the challenger receives a bounty from its collateral, and the attestors who signed
-     * both lose their bonds and their seats: the committee registry credits the challenger a share
-     * (withdraw it with {@code hm.committee().withdrawSlashProceeds()}) and burns the rest.
+     * Challenges one hardware id proven inside two products with overlapping terms (the later one
+     * still live): the later product is frozen, the challenger receives a bounty of 10% of its
+     * collateral, the rest is forfeited to the holders of its tokens ({@link #redeemFrozen}), and the
+     * attestors who signed both lose their whole bonds (burnt) and their seats. The earlier product
+     * may itself be frozen already: frozen products stay evidence.
      */
     public CompletableFuture<ChallengeResult> challengeDuplicateHardware(HardwareId hardwareId, ProductId productA,
                                                                        List<Bytes32> proofA, ProductId productB,
                                                                        List<Bytes32> proofB) {
-        return contract.send("challengeDuplicateHardware", token.challengeDuplicateHardware(hardwareId.value().value(),
+        return hardwareContract.send("challengeDuplicateHardware", hardware.challengeDuplicateHardware(hardwareId.value().value(),
                 productA.value(), proofA.stream().map(Bytes32::value).toList(), productB.value(),
                 proofB.stream().map(Bytes32::value).toList())).thenApply(receipt -> {
-                    var challenged = contract.event(receipt, HashPowerToken.DUPLICATEHARDWARECHALLENGED_EVENT,
-                            log -> HashPowerToken.getDuplicateHardwareChallengedEventFromLog(log.toWeb3jLog()));
+                    var challenged = hardwareContract.event(receipt, HardwareRegistry.DUPLICATEHARDWARECHALLENGED_EVENT,
+                            log -> HardwareRegistry.getDuplicateHardwareChallengedEventFromLog(log.toWeb3jLog()));
                     String slashTopic = EventEncoder.encode(AttestorRegistry.ATTESTORSLASHED_EVENT);
                     List<ChallengeResult.Slash> slashes = receipt.logsOf(attestorRegistry).stream()
                             .filter(l -> l.isEvent(slashTopic))
@@ -399,6 +448,28 @@ public final class TokenizationClient {
                             .toList();
                     return new ChallengeResult(new ProductId(challenged.frozenProductId), challenged.bounty, slashes, receipt);
                 });
+    }
+
+    /**
+     * Pays the owners of frozen products' tokens their share of the forfeited collateral
+     * ({@code units * forfeited / capacity}), once per token. Anyone may call.
+     *
+     * @return the total paid; fails with {@link NotFrozenException} or {@link AlreadyRedeemedException}
+     */
+    public CompletableFuture<BigInteger> redeemFrozen(List<TokenId> tokenIds) {
+        if (tokenIds.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no tokens to redeem"));
+        }
+        return hardwareContract.send("redeemFrozen", hardware.redeemFrozen(tokenIds.stream().map(TokenId::value).toList()))
+                .thenApply(receipt -> receipt.logsOf(hardwareContract.address()).stream()
+                        .filter(l -> l.isEvent(EventEncoder.encode(HardwareRegistry.FROZENREDEEMED_EVENT)))
+                        .map(l -> HardwareRegistry.getFrozenRedeemedEventFromLog(l.toWeb3jLog()).amount)
+                        .reduce(BigInteger.ZERO, BigInteger::add));
+    }
+
+    /** Whether a frozen product's token was already redeemed. */
+    public CompletableFuture<Boolean> isRedeemed(TokenId tokenId) {
+        return hardwareContract.read("isRedeemed", hardware.isRedeemed(tokenId.value()), v -> (Boolean) v.get(0).getValue());
     }
 
     private static List<TokenId> tokenIds(Type<?> array) {

@@ -2,7 +2,10 @@ package io.hashmix.core.tokenization;
 
 import io.hashmix.core.errors.RevertDecoder;
 
-/** Maps the custom errors of HashPowerToken to their typed exceptions. */
+/**
+ * Maps the custom errors of the HashPowerToken and the HardwareRegistry to their typed exceptions
+ * (the errors shared by every contract are in {@link io.hashmix.core.errors.CommonErrors}).
+ */
 public final class TokenizationErrors {
 
     private TokenizationErrors() {
@@ -11,31 +14,30 @@ public final class TokenizationErrors {
     /** Registers every typed exception of this domain with a decoder builder. */
     public static void register(RevertDecoder.Builder decoder) {
         decoder
-                .map("NotTheIssuer(address,address)", NotTheIssuerException::new)
-                .map("AttestationExpired(uint64)", AttestationExpiredException::new)
-                .map("NonceAlreadyUsed(uint256)", NonceAlreadyUsedException::new)
                 .map("InvalidTerm(uint64,uint64)", InvalidTermException::new)
                 .map("ZeroCapacity()", ZeroCapacityException::new)
                 .map("InvalidHardwareCommitment()", InvalidHardwareCommitmentException::new)
                 .map("AssetClassNotActive(bytes32)", AssetClassNotActiveException::new)
                 .map("WrongCollateralToken(address,address)", WrongCollateralTokenException::new)
-                .map("CollateralNotReceived(uint256,uint256)", CollateralNotReceivedException::new)
                 .map("NotAuthorized(address,uint256)", NotAuthorizedException::new)
                 .map("ProductIsFrozen(uint256)", ProductIsFrozenException::new)
                 .map("InvalidPartCount(uint256)", InvalidPartCountException::new)
-                .map("ZeroUnits()", ZeroUnitsException::new)
                 .map("UnitsMismatch(uint256,uint256)", UnitsMismatchException::new)
                 .map("DuplicateToken(uint256)", DuplicateTokenException::new)
                 .map("ProductMismatch(uint256)", ProductMismatchException::new)
                 .map("OwnerMismatch(uint256)", OwnerMismatchException::new)
                 .map("SameProduct()", SameProductException::new)
-                .map("UnknownProduct(uint256)", UnknownProductException::new)
                 .map("HardwareNotInProduct(bytes32,uint256)", HardwareNotInProductException::new)
                 .map("ProductNotLive(uint256)", ProductNotLiveException::new)
                 .map("TermsDoNotOverlap(uint256,uint256)", TermsDoNotOverlapException::new)
                 .map("CapacityTooLarge(uint256)", CapacityTooLargeException::new)
-                .map("NotTheVault(address)", NotTheVaultException::new)
-                .map("VaultAlreadySet()", VaultAlreadySetException::new)
-                .map("UnknownHolding(uint256,uint256)", UnknownHoldingException::new);
+                .map("UnknownHolding(uint256,uint256)", UnknownHoldingException::new)
+                .map("CollateralTooLarge(uint256)", CollateralTooLargeException::new)
+                .map("NothingToChallenge(uint256)", NothingToChallengeException::new)
+                .map("NotFrozen(uint256)", NotFrozenException::new)
+                .map("AlreadyRedeemed(uint256)", AlreadyRedeemedException::new)
+                .map("TokenNotInProduct(uint256,uint256)", TokenNotInProductException::new)
+                .map("TokenIdsNotAscending(uint256,uint256)", TokenIdsNotAscendingException::new)
+                .map("TooManyTokens(uint256,uint256)", TooManyTokensException::new);
     }
 }

@@ -64,8 +64,7 @@ class CommitteeClientIntegrationTest {
     void item31_adminFunctionsRefuseOthers(LocalChain chain) {
         CommitteeClient stranger = chain.client(9).committee();
         for (CompletableFuture<?> attempt : List.of(stranger.addAttestor(chain.address(9)),
-                stranger.removeAttestor(chain.address(1)), stranger.setThreshold(TokenizationFixture.BTC, 1),
-                stranger.setConsumer(chain.address(9), true))) {
+                stranger.removeAttestor(chain.address(1)), stranger.setThreshold(TokenizationFixture.BTC, 1))) {
             UnauthorizedAccountException e = assertInstanceOf(UnauthorizedAccountException.class, cause(attempt));
             assertEquals(chain.address(9), e.account());
         }

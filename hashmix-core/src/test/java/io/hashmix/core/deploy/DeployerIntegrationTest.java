@@ -1,10 +1,13 @@
 package io.hashmix.core.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
+import io.hashmix.core.errors.UnauthorizedAccountException;
+import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.core.assetclass.NewAssetClass;
 import io.hashmix.core.testing.LocalChain;
 import io.hashmix.core.testing.LocalChainExtension;
@@ -42,18 +47,18 @@ class DeployerIntegrationTest {
         Deployment loaded = Deployment.fromJson(file);
         assertEquals(d, loaded);
 
-        // the owner given in the options administers the new registry, the deployer does not
+        // the owner given in the options holds the AccessManager's admin role; the deployer, which
+        // wired every hook first, renounced it
         HashMix owner = chain.track(HashMix.builder().rpc(chain.rpcUrl()).credentials(chain.account(2)).deployment(loaded).build());
-        // the token and the committee registry were wired by the deployer, then offered to the owner
-        owner.tokenization().acceptOwnership().join();
-        owner.committee().acceptOwnership().join();
-        HashMix deployerAgain = chain.track(HashMix.builder().rpc(chain.rpcUrl()).credentials(chain.account(1)).deployment(loaded).build());
-        assertTrue(deployerAgain.tokenization().acceptOwnership().handle((ok, e) -> e != null).join(), "only the pending owner accepts");
         var payout = loaded.contract(ProtocolContract.TEST_PAYOUT_TOKEN).address();
         owner.assetClasses().register(new NewAssetClass("FIL-STORAGE", "TiB", 0, payout)).join();
-        HashMix notOwner = chain.track(HashMix.builder().rpc(chain.rpcUrl()).credentials(chain.account(1)).deployment(loaded).build());
-        assertTrue(notOwner.assetClasses().register(new NewAssetClass("FIL-SEALING", "TiB/day", 0, payout))
-                .handle((ok, e) -> e != null).join());
+        owner.committee().setThreshold(AssetClassId.ofSymbol("FIL-STORAGE"), 2).join();
+        HashMix formerDeployer = chain.track(HashMix.builder().rpc(chain.rpcUrl()).credentials(chain.account(1)).deployment(loaded).build());
+        UnauthorizedAccountException refused = assertInstanceOf(UnauthorizedAccountException.class, cause(formerDeployer.assetClasses()
+                .register(new NewAssetClass("FIL-SEALING", "TiB/day", 0, payout))));
+        assertEquals(chain.address(1), refused.account());
+        // the hooks are wired to the contracts named in the wiring table, not to people
+        assertEquals(owner.tokenization().collateralVaultAddress(), loaded.contract(ProtocolContract.COLLATERAL_VAULT).address());
     }
 
     @Test
@@ -62,5 +67,14 @@ class DeployerIntegrationTest {
         Deployment d = new Deployer(hm).deploy(DeployOptions.PRODUCTION).join();
         assertTrue(d.find(ProtocolContract.TEST_PAYOUT_TOKEN).isEmpty());
         assertTrue(d.find(ProtocolContract.ASSET_CLASS_REGISTRY).isPresent());
+    }
+
+    private static Throwable cause(CompletableFuture<?> f) {
+        try {
+            f.join();
+        } catch (CompletionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("expected a failure");
     }
 }

@@ -25,8 +25,8 @@ import io.hashmix.core.testing.LocalChain;
 import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.MintedProduct;
-import io.hashmix.core.tokenization.NonceAlreadyUsedException;
-import io.hashmix.core.tokenization.NotTheIssuerException;
+import io.hashmix.core.errors.NonceAlreadyUsedException;
+import io.hashmix.core.errors.NotTheIssuerException;
 import io.hashmix.core.tokenization.Product;
 import io.hashmix.core.tokenization.TokenHolding;
 import io.hashmix.proofs.EvmAddress;
@@ -323,11 +323,12 @@ class FulfillmentClientIntegrationTest {
         // ---- the issuer takes back what is left of the collateral ----
         BigInteger left = COLLATERAL.subtract(compensation);
         assertEquals(big(43_888_896), left);
-        assertEquals(left, issuer.tokenization().product(id).join().collateral());
+        assertEquals(left, issuer.tokenization().collateral(id).join().amount());
+        assertEquals(COLLATERAL, issuer.tokenization().product(id).join().collateral(), "the product keeps its attested collateral");
         BigInteger issuerBeforeWithdraw = balance(issuer.account());
         assertEquals(left, issuer.fulfillment().withdrawCollateral(id).join());
         assertEquals(issuerBeforeWithdraw.add(left), balance(issuer.account()));
-        assertEquals(BigInteger.ZERO, issuer.tokenization().product(id).join().collateral());
+        assertEquals(BigInteger.ZERO, issuer.tokenization().collateral(id).join().amount());
         assertEquals(dust, balance(vault));
         assertEquals(BigInteger.ZERO, balance(issuer.tokenization().address()));
     }
@@ -340,9 +341,17 @@ class FulfillmentClientIntegrationTest {
         ReportBundle bundle = fx.sign(fx.report(m.productId(), 0, CAPACITY, big(1_000), big(1)));
         relayer.fulfillment().submitReport(bundle).join();
 
-        NonceAlreadyUsedException replay = assertInstanceOf(NonceAlreadyUsedException.class,
+        // the very same report: its epoch is already reported (checked before the nonce)
+        EpochAlreadyReportedException replay = assertInstanceOf(EpochAlreadyReportedException.class,
                 cause(relayer.fulfillment().submitReport(bundle)));
-        assertEquals(bundle.report().nonce(), replay.nonce());
+        assertEquals(0, replay.epoch());
+        // its nonce cannot be reused for another epoch either
+        fx.advanceTo(issuer.tokenization().product(m.productId()).join().start().getEpochSecond() + 2 * DAY + 1);
+        ReportBundle sameNonce = fx.sign(fx.report(m.productId(), 1, CAPACITY, big(1_000), big(1)).toBuilder()
+                .nonce(bundle.report().nonce()).build());
+        NonceAlreadyUsedException reused = assertInstanceOf(NonceAlreadyUsedException.class,
+                cause(relayer.fulfillment().submitReport(sameNonce)));
+        assertEquals(bundle.report().nonce(), reused.nonce());
 
         ReportBundle second = fx.sign(fx.report(m.productId(), 0, CAPACITY, big(2_000), big(2)), 3, 4, 5);
         EpochAlreadyReportedException again = assertInstanceOf(EpochAlreadyReportedException.class,
@@ -496,7 +505,7 @@ class FulfillmentClientIntegrationTest {
         assertTrue(relayer.fulfillment().productState(id).join().defaulted());
         Product p = issuer.tokenization().product(id).join();
         assertTrue(p.defaulted());
-        assertEquals(BigInteger.ZERO, p.collateral());
+        assertEquals(BigInteger.ZERO, issuer.tokenization().collateral(id).join().amount());
         // the holder is paid epoch 0 and the whole collateral (less the floor dust)
         BigInteger entitled = big(6_172_835).add(collateral);
         BigInteger expected = CAPACITY.multiply(entitled.multiply(PRECISION).divide(CAPACITY)).divide(PRECISION);
@@ -519,6 +528,6 @@ class FulfillmentClientIntegrationTest {
                 .setEpochConfig(other, Duration.ofMillis(1500), Duration.ofDays(1), Duration.ofDays(1))));
         UnauthorizedAccountException notOwner = assertInstanceOf(UnauthorizedAccountException.class,
                 cause(issuer.fulfillment().setEpochConfig(other, Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(1))));
-        assertEquals("OwnableUnauthorizedAccount", notOwner.errorName());
+        assertEquals("AccessManagedUnauthorized", notOwner.errorName());
     }
 }

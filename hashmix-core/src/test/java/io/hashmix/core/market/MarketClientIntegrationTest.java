@@ -28,14 +28,14 @@ import org.web3j.tx.gas.DefaultGasProvider;
 
 import io.hashmix.contracts.generated.HashMixMarket;
 import io.hashmix.core.HashMix;
-import io.hashmix.core.committee.ZeroAddressException;
+import io.hashmix.core.errors.ZeroAddressException;
 import io.hashmix.core.devnet.DevTokens;
 import io.hashmix.core.errors.UnauthorizedAccountException;
 import io.hashmix.core.testing.LocalChain;
 import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.MintedProduct;
-import io.hashmix.core.tokenization.ZeroUnitsException;
+import io.hashmix.core.errors.ZeroUnitsException;
 import io.hashmix.core.tx.Quantities;
 import io.hashmix.core.tx.TxReceipt;
 import io.hashmix.core.tx.TxRequest;

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.hashmix.core.HashMix;
+import io.hashmix.core.errors.NotTheIssuerException;
+import io.hashmix.core.errors.AttestationExpiredException;
+import io.hashmix.core.errors.NonceAlreadyUsedException;
 import io.hashmix.core.committee.BelowThresholdException;
 import io.hashmix.core.committee.SignersNotSortedException;
 import io.hashmix.core.committee.StaleCommitteeEpochException;
@@ -92,7 +95,9 @@ class TokenizationClientIntegrationTest {
         assertEquals(List.of(minted.tokenId()), issuer.tokenization().productTokens(minted.productId()).join());
         assertEquals(verified.signers(), issuer.tokenization().productSigners(minted.productId()).join());
         assertEquals(issuerBefore.subtract(COLLATERAL), issuer.erc20().balanceOf(fx.payoutToken(), issuer.account()).join());
-        assertEquals(COLLATERAL, issuer.erc20().balanceOf(fx.payoutToken(), issuer.tokenization().address()).join());
+        assertEquals(COLLATERAL, issuer.erc20().balanceOf(fx.payoutToken(), issuer.tokenization().collateralVaultAddress()).join());
+        assertEquals(new CollateralPosition(minted.productId(), fx.payoutToken(), COLLATERAL, BigInteger.ZERO),
+                issuer.tokenization().collateral(minted.productId()).join());
         assertTrue(issuer.tokenization().isNonceUsed(a.nonce()).join());
     }
 
@@ -268,6 +273,7 @@ class TokenizationClientIntegrationTest {
 
         OwnershipProof proof = issuer.tokenization().proveOwnership(machine, m.productId(), hardware.proof(machine).proof()).join();
         assertEquals(m.productId(), proof.productId());
+        assertTrue(proof.complete(), "the slices found from events are all of them (units sum to the capacity)");
         assertEquals(BigInteger.valueOf(700_000), proof.unitsHeldBy(buyer));
         assertEquals(BigInteger.valueOf(300_000), proof.unitsHeldBy(issuer.account()));
 
@@ -288,8 +294,13 @@ class TokenizationClientIntegrationTest {
         assertTrue(assertInstanceOf(CertificateMismatchException.class, cause(issuer.tokenization().verifyOnChain(resigned)))
                 .field().startsWith("attestation digest"));
         assertEquals(bundle.digest(), issuer.tokenization().productDigest(m.productId()).join());
-        assertEquals(2L, issuer.tokenization().productTokenCount(m.productId()).join());
-        assertEquals(List.of(slices.get(1)), issuer.tokenization().productTokens(m.productId(), 1, 10).join());
+        assertEquals(slices, issuer.tokenization().productTokens(m.productId()).join());
+        // a carve adds a slice; the event fold sees it, and the proof stays complete
+        TokenId carved = issuer.tokenization().carve(slices.get(0), BigInteger.valueOf(100_000), buyer).join();
+        assertEquals(List.of(slices.get(0), slices.get(1), carved), issuer.tokenization().productTokens(m.productId()).join());
+        OwnershipProof afterCarve = issuer.tokenization().proveOwnership(machine, m.productId(), hardware.proof(machine).proof()).join();
+        assertTrue(afterCarve.complete());
+        assertEquals(BigInteger.valueOf(800_000), afterCarve.unitsHeldBy(buyer));
 
         HardwareId stranger = HardwareId.asic("BITMAIN", "NOT-IN-PRODUCT", "02:00:00:00:ff:ff");
         HardwareNotInProductException e = assertInstanceOf(HardwareNotInProductException.class,
@@ -326,24 +337,28 @@ class TokenizationClientIntegrationTest {
                 result.slashedAttestors().stream().map(ChallengeResult.Slash::attestor).sorted(java.util.Comparator.comparing(EvmAddress::hex)).toList());
         assertTrue(result.slashedAttestors().stream().allMatch(s -> s.amount().equals(BigInteger.TEN.pow(18))));
         assertEquals(challengerBefore.add(result.bounty()), challenger.erc20().balanceOf(fx.payoutToken(), challenger.account()).join());
-        // the challenger is credited 10% of each slashed bond; the rest is burned, so colluding
-        // attestors gain nothing by challenging their own duplicate
-        assertEquals(BigInteger.TWO.multiply(BigInteger.TEN.pow(17)), challenger.committee().slashProceeds(challenger.account()).join());
         assertFalse(fx.admin().committee().members().join().contains(fx.chain().address(2)), "a slashed attestor leaves the committee");
         assertTrue(issuer.tokenization().product(second.productId()).join().frozen());
         assertFalse(issuer.tokenization().product(first.productId()).join().frozen());
-        assertEquals(COLLATERAL.subtract(result.bounty()), issuer.tokenization().product(second.productId()).join().collateral());
         assertFalse(fx.admin().committee().isActive(fx.chain().address(2)).join());
+        // the rest of the fraudulent product's collateral is forfeited to its holders, never back to the issuer
+        CollateralPosition position = issuer.tokenization().collateral(second.productId()).join();
+        assertEquals(BigInteger.ZERO, position.amount());
+        assertEquals(COLLATERAL.subtract(result.bounty()), position.forfeited());
 
-        // a frozen product's tokens cannot move or split
-        ProductIsFrozenException frozen = assertInstanceOf(ProductIsFrozenException.class,
-                cause(issuer.tokenization().transfer(second.tokenId(), fx.chain().address(9))));
-        assertEquals(second.productId(), frozen.productId());
-        assertInstanceOf(ProductIsFrozenException.class, cause(issuer.tokenization().split(second.tokenId(),
+        // a frozen product's tokens can be transferred (each is a claim on the forfeited collateral) but not split
+        EvmAddress holder = fx.chain().address(9);
+        issuer.tokenization().transfer(second.tokenId(), holder).join();
+        assertInstanceOf(ProductIsFrozenException.class, cause(fx.chain().client(9).tokenization().split(second.tokenId(),
                 List.of(BigInteger.ONE, CAPACITY.subtract(BigInteger.ONE)))));
-        // and the challenger collects the slashed bonds
-        challenger.committee().withdrawSlashProceeds().join();
-        assertEquals(BigInteger.ZERO, challenger.committee().slashProceeds(challenger.account()).join());
+        // the holder redeems its share (all units: all of it), once
+        BigInteger holderBefore = issuer.erc20().balanceOf(fx.payoutToken(), holder).join();
+        assertEquals(COLLATERAL.subtract(result.bounty()), challenger.tokenization().redeemFrozen(List.of(second.tokenId())).join());
+        assertEquals(holderBefore.add(COLLATERAL.subtract(result.bounty())), issuer.erc20().balanceOf(fx.payoutToken(), holder).join());
+        AlreadyRedeemedException again = assertInstanceOf(AlreadyRedeemedException.class,
+                cause(challenger.tokenization().redeemFrozen(List.of(second.tokenId()))));
+        assertEquals(second.tokenId().value(), again.tokenId());
+        assertInstanceOf(NotFrozenException.class, cause(challenger.tokenization().redeemFrozen(List.of(first.tokenId()))));
     }
 
     @Test

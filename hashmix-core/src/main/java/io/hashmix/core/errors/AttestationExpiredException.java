@@ -1,8 +1,6 @@
-package io.hashmix.core.tokenization;
+package io.hashmix.core.errors;
 
 import java.math.BigInteger;
-import io.hashmix.core.errors.CustomErrorException;
-import io.hashmix.core.errors.DecodedError;
 
 /** {@code AttestationExpired(uint64)}: the attestation's deadline has passed. */
 public final class AttestationExpiredException extends CustomErrorException {

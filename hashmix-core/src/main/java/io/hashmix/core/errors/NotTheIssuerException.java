@@ -1,7 +1,5 @@
-package io.hashmix.core.tokenization;
+package io.hashmix.core.errors;
 
-import io.hashmix.core.errors.CustomErrorException;
-import io.hashmix.core.errors.DecodedError;
 import io.hashmix.proofs.EvmAddress;
 
 /** {@code NotTheIssuer(address,address)}: only the issuer named in the attestation may mint it. */

@@ -1,8 +1,6 @@
-package io.hashmix.core.tokenization;
+package io.hashmix.core.errors;
 
 import java.math.BigInteger;
-import io.hashmix.core.errors.CustomErrorException;
-import io.hashmix.core.errors.DecodedError;
 
 /** {@code NonceAlreadyUsed(uint256)}: the attestation was already consumed (a replay). */
 public final class NonceAlreadyUsedException extends CustomErrorException {

@@ -1,8 +1,6 @@
-package io.hashmix.core.committee;
+package io.hashmix.core.errors;
 
 import java.math.BigInteger;
-import io.hashmix.core.errors.CustomErrorException;
-import io.hashmix.core.errors.DecodedError;
 import io.hashmix.proofs.EvmAddress;
 
 /** {@code NativeTransferFailed(address,uint256)}: sending the native coin failed; the amount stays claimable. */

@@ -1,8 +1,6 @@
-package io.hashmix.core.tokenization;
+package io.hashmix.core.errors;
 
 import java.math.BigInteger;
-import io.hashmix.core.errors.CustomErrorException;
-import io.hashmix.core.errors.DecodedError;
 import io.hashmix.proofs.ProductId;
 
 /** {@code UnknownProduct(uint256)}: no product has this id. */

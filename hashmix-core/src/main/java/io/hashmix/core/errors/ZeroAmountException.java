@@ -1,7 +1,5 @@
-package io.hashmix.core.committee;
+package io.hashmix.core.errors;
 
-import io.hashmix.core.errors.CustomErrorException;
-import io.hashmix.core.errors.DecodedError;
 
 /** {@code ZeroAmount()}: an amount of zero is refused. */
 public final class ZeroAmountException extends CustomErrorException {

@@ -1,9 +1,7 @@
-package io.hashmix.core.fulfillment;
+package io.hashmix.core.errors;
 
 import java.math.BigInteger;
 
-import io.hashmix.core.errors.CustomErrorException;
-import io.hashmix.core.errors.DecodedError;
 
 /** {@code LengthMismatch(uint256,uint256)}: the token id and holding index arrays differ in length. */
 public final class LengthMismatchException extends CustomErrorException {

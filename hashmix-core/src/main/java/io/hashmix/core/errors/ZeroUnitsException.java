@@ -1,7 +1,5 @@
-package io.hashmix.core.tokenization;
+package io.hashmix.core.errors;
 
-import io.hashmix.core.errors.CustomErrorException;
-import io.hashmix.core.errors.DecodedError;
 
 /** {@code ZeroUnits()}: a slice cannot have zero units. */
 public final class ZeroUnitsException extends CustomErrorException {

@@ -1,9 +1,7 @@
-package io.hashmix.core.fulfillment;
+package io.hashmix.core.errors;
 
 import java.math.BigInteger;
 
-import io.hashmix.core.errors.CustomErrorException;
-import io.hashmix.core.errors.DecodedError;
 
 /** {@code TooManyItems(uint256,uint256)}: more holdings than one call takes ({@link FulfillmentClient#MAX_CLAIM_ITEMS}). */
 public final class TooManyItemsException extends CustomErrorException {
