@@ -180,12 +180,10 @@ abstract contract MarketFixtures is HashPowerFixtures {
         market.fillListing{value: value}(lst, sig, units);
     }
 
-    /// Marks a product defaulted through a test fulfillment vault.
+    /// Marks a product defaulted through a test fulfillment vault (`vault` holds the vault's roles).
     function _markDefaulted(uint256 pid) internal {
-        if (hpt.fulfillmentVault() == address(0)) {
-            vm.prank(owner);
-            hpt.setFulfillmentVault(vault);
-        }
+        _register("FulfillmentVault", vault);
+        _wire();
         vm.prank(vault);
         hpt.markDefaulted(pid);
     }
@@ -200,7 +198,7 @@ abstract contract MarketFixtures is HashPowerFixtures {
         vm.prank(issuer);
         hpt.transferFrom(issuer, to, id);
         vm.prank(challenger);
-        hpt.challengeDuplicateHardware(hw[1], productId, MerkleHelper.proof(hw, 1), pid, MerkleHelper.proof(hwB, 0));
+        hardwareRegistry.challengeDuplicateHardware(hw[1], productId, MerkleHelper.proof(hw, 1), pid, MerkleHelper.proof(hwB, 0));
     }
 
     /// Mints a second product (hardware `tag`) to `to`; returns its token.
