@@ -1,6 +1,8 @@
 package io.hashmix.core;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -22,6 +24,9 @@ import io.hashmix.core.assetclass.AssetClassClient;
 import io.hashmix.core.committee.CommitteeClient;
 import io.hashmix.core.erc20.Erc20Client;
 import io.hashmix.core.events.LogReader;
+import io.hashmix.core.internal.ClientContext;
+import io.hashmix.core.internal.Domain;
+import io.hashmix.core.internal.Domains;
 import io.hashmix.core.internal.ProtocolErrors;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.tokenization.TokenizationClient;
@@ -72,11 +77,7 @@ public final class HashMix implements AutoCloseable {
     private final TransactionSender transactions;
     private final ScheduledExecutorService scheduler;
     private final OkHttpClient ownedHttp;
-    private final AssetClassClient assetClasses;
-    private final CommitteeClient committee;
-    private final TokenizationClient tokenization;
-    private final FulfillmentClient fulfillment;
-    private final MarketClient market;
+    private final Map<Domain<?>, Object> clients;
     private final Erc20Client erc20;
     private final LogReader logs;
 
@@ -91,20 +92,16 @@ public final class HashMix implements AutoCloseable {
         this.ownedHttp = ownedHttp;
         this.erc20 = new Erc20Client(calls, transactions);
         this.logs = new LogReader(rpc, LOG_RANGE, transactions == null ? 1 : transactions.receiptPolicy().confirmations());
-        this.assetClasses = has(deployment, ProtocolContract.ASSET_CLASS_REGISTRY)
-                ? new AssetClassClient(deployment, calls, transactions) : null;
-        this.committee = has(deployment, ProtocolContract.ATTESTOR_REGISTRY)
-                ? new CommitteeClient(deployment, calls, transactions) : null;
-        this.tokenization = has(deployment, ProtocolContract.HASH_POWER_TOKEN)
-                ? new TokenizationClient(deployment, calls, transactions, erc20, logs) : null;
-        this.fulfillment = has(deployment, ProtocolContract.FULFILLMENT_VAULT)
-                ? new FulfillmentClient(deployment, calls, transactions, erc20, logs) : null;
-        this.market = has(deployment, ProtocolContract.HASH_MIX_MARKET)
-                ? new MarketClient(deployment, calls, transactions, erc20, logs) : null;
-    }
-
-    private static boolean has(Deployment deployment, ProtocolContract contract) {
-        return deployment != null && deployment.find(contract).isPresent();
+        Map<Domain<?>, Object> built = new HashMap<>();
+        if (deployment != null) {
+            ClientContext context = new ClientContext(deployment, calls, transactions, erc20, logs);
+            for (Domain<?> domain : Domains.ALL) {
+                if (domain.contracts().stream().allMatch(c -> deployment.find(c).isPresent())) {
+                    built.put(domain, domain.create(context));
+                }
+            }
+        }
+        this.clients = Map.copyOf(built);
     }
 
     /** A builder. */
@@ -155,7 +152,7 @@ public final class HashMix implements AutoCloseable {
      * @throws IllegalStateException if no deployment was configured or it has no asset class registry
      */
     public AssetClassClient assetClasses() {
-        return require(assetClasses, ProtocolContract.ASSET_CLASS_REGISTRY);
+        return client(Domains.ASSET_CLASSES);
     }
 
     /**
@@ -164,7 +161,7 @@ public final class HashMix implements AutoCloseable {
      * @throws IllegalStateException if the deployment has no attestor registry
      */
     public CommitteeClient committee() {
-        return require(committee, ProtocolContract.ATTESTOR_REGISTRY);
+        return client(Domains.COMMITTEE);
     }
 
     /**
@@ -173,7 +170,7 @@ public final class HashMix implements AutoCloseable {
      * @throws IllegalStateException if the deployment has no hash power token
      */
     public TokenizationClient tokenization() {
-        return require(tokenization, ProtocolContract.HASH_POWER_TOKEN);
+        return client(Domains.TOKENIZATION);
     }
 
     /**
@@ -183,7 +180,7 @@ public final class HashMix implements AutoCloseable {
      * @throws IllegalStateException if the deployment has no fulfillment vault
      */
     public FulfillmentClient fulfillment() {
-        return require(fulfillment, ProtocolContract.FULFILLMENT_VAULT);
+        return client(Domains.FULFILLMENT);
     }
 
     /**
@@ -193,7 +190,7 @@ public final class HashMix implements AutoCloseable {
      * @throws IllegalStateException if the deployment has no market
      */
     public MarketClient market() {
-        return require(market, ProtocolContract.HASH_MIX_MARKET);
+        return client(Domains.MARKET);
     }
 
     /** ERC-20 calls (payout tokens, collateral). */
@@ -206,13 +203,17 @@ public final class HashMix implements AutoCloseable {
         return logs;
     }
 
-    private <T> T require(T client, ProtocolContract contract) {
+    @SuppressWarnings("unchecked")
+    private <C> C client(Domain<C> domain) {
+        Object client = clients.get(domain);
         if (client == null) {
             throw new IllegalStateException(deployment == null
                     ? "no deployment configured: build with deployment(Deployment.fromJson(...))"
-                    : "the deployment on chain " + deployment.chainId() + " has no " + contract.artifactName());
+                    : "the deployment on chain " + deployment.chainId() + " lacks the " + domain.name() + " contracts "
+                            + domain.contracts().stream().filter(c -> deployment.find(c).isEmpty())
+                                    .map(ProtocolContract::artifactName).toList());
         }
-        return client;
+        return (C) client;
     }
 
     /** Stops the SDK's scheduler and, if the SDK created it, its HTTP client. Idempotent. */

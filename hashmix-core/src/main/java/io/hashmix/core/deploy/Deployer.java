@@ -13,15 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Bool;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
-import org.web3j.abi.datatypes.generated.Bytes32;
-import org.web3j.abi.datatypes.generated.Uint16;
-import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.utils.Numeric;
 
@@ -31,33 +23,35 @@ import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.HashMixAccessManager;
 import io.hashmix.contracts.generated.HashMixMarket;
-import io.hashmix.contracts.generated.HashPowerToken;
 import io.hashmix.core.HashMix;
-import io.hashmix.core.HashMixException;
 import io.hashmix.core.devnet.DevChainControl;
 import io.hashmix.core.internal.BoundContract;
-import io.hashmix.core.tx.TransactionSender;
+import io.hashmix.core.internal.DeployContext;
+import io.hashmix.core.internal.Domain;
+import io.hashmix.core.internal.Domains;
 import io.hashmix.core.tx.TxReceipt;
-import io.hashmix.core.tx.TxRequest;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.asset.AssetClassId;
-import io.hashmix.proofs.spv.NetworkParams;
+
+import static io.hashmix.core.internal.DeployContext.address;
 
 /**
  * Deploys the HashMix protocol to any EVM node through the SDK's transaction layer and returns the
- * {@link Deployment} manifest (write it with {@link Deployment#writeJson}). Contracts are deployed in
- * dependency order; their privileged hooks are then wired on the protocol's AccessManager from the
- * one wiring table ({@link AccessWiring#protocol()}), the same table the Solidity tests wire from.
+ * {@link Deployment} manifest (write it with {@link Deployment#writeJson}). The protocol's
+ * AccessManager comes first; then each domain deploys its contracts in order (asset classes,
+ * committee, tokenization, fulfillment, market, ...); then every privileged hook is wired on the
+ * AccessManager from the one wiring table ({@link AccessWiring#protocol()}), the same table the
+ * Solidity tests wire from.
  */
 public final class Deployer {
 
     private static final Logger log = LoggerFactory.getLogger(Deployer.class);
 
     /** The asset class whose committee threshold applies to Bitcoin header checkpoints. */
-    public static final AssetClassId BITCOIN_ASSET_CLASS = AssetClassId.ofSymbol("BTC-SHA256");
+    public static final AssetClassId BITCOIN_ASSET_CLASS = Domains.BITCOIN_ASSET_CLASS;
 
     /** {@code HashMixMarket.CURRENCY_DELAY}: two days. */
-    private static final long MARKET_CURRENCY_DELAY_SECONDS = 2 * 24 * 3600;
+    private static final Duration MARKET_CURRENCY_DELAY = Duration.ofDays(2);
 
     /** The AccessManager's admin role. */
     private static final BigInteger ADMIN_ROLE = BigInteger.ZERO;
@@ -75,82 +69,53 @@ public final class Deployer {
 
     /**
      * Deploys every protocol contract in dependency order, plus dev tokens if asked for: the
-     * {@code HashMixAccessManager}, {@code AssetClassRegistry}, {@code AttestorRegistry},
-     * {@code CollateralVault}, {@code HashPowerToken}, {@code HardwareRegistry},
-     * {@code TokenMetadataRenderer}, the {@code BtcSpvVerifier} (unless
-     * {@link DeployOptions#bitcoinNetwork()} is null), the {@code FulfillmentVault}, the
-     * {@code FulfillmentLens} and the {@code HashMixMarket}. Then it wires the AccessManager: each
-     * hook of the wiring table is mapped to its role and the role granted to the contract that calls
-     * it (the token locks collateral and bonds, the vault takes collateral and marks defaults, the
-     * hardware registry freezes, forfeits and slashes, the vault consumes SPV payments), the admin
-     * gets the market's currency role, and the token gets its metadata renderer.
+     * {@code HashMixAccessManager}, then each domain's contracts ({@code AssetClassRegistry},
+     * {@code AttestorRegistry}, {@code CollateralVault}, {@code HashPowerToken},
+     * {@code HardwareRegistry}, {@code TokenMetadataRenderer}, the {@code BtcSpvVerifier} unless
+     * {@link DeployOptions#bitcoinNetwork()} is null, {@code FulfillmentVault}, {@code FulfillmentLens},
+     * {@code HashMixMarket}, ...). Then it wires the AccessManager: each hook of the wiring table is
+     * mapped to its role and the role granted to the contract that calls it (the token locks
+     * collateral and bonds, the fulfillment vault takes collateral and marks defaults, the hardware
+     * registry freezes, forfeits and slashes, the fulfillment vault consumes SPV payments), and the
+     * admin gets the market's currency role. With dev tokens, the dev payout token becomes a market
+     * currency (the local chain's clock is moved past the currency delay).
      *
      * <p>The deploying account is the manager's first admin. With an {@link DeployOptions#owner()}
-     * other than the deploying account, the admin role (and the currency role) is granted to that
-     * owner and renounced by the deployer at the end, so the owner alone administers every contract;
-     * the market's fee goes to the owner.
+     * other than the deploying account, the admin role is granted to that owner and renounced by the
+     * deployer at the end, so the owner alone administers every contract; the market's fee goes to
+     * the owner.
      */
     public CompletableFuture<Deployment> deploy(DeployOptions options) {
-        TransactionSender tx = hm.transactions();
-        EvmAddress deployer = tx.sender();
+        EvmAddress deployer = hm.transactions().sender();
         EvmAddress owner = options.owner() != null ? options.owner() : deployer;
+        DeployContext ctx = new DeployContext(hm, options, deployer, owner);
         Deployment empty = new Deployment(hm.chainId(), deployer, Instant.now(), Map.of());
-        CompletableFuture<Deployment> deployment = CompletableFuture.completedFuture(empty)
-                .thenCompose(d -> step(d, ProtocolContract.ACCESS_MANAGER, List.of(address(deployer))))
-                .thenCompose(d -> step(d, ProtocolContract.ASSET_CLASS_REGISTRY, List.of(address(d, ProtocolContract.ACCESS_MANAGER))))
-                .thenCompose(d -> step(d, ProtocolContract.ATTESTOR_REGISTRY, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
-                        new Uint256(options.minAttestorBond()), new Uint64(BigInteger.valueOf(options.attestorExitDelay().toSeconds())))))
-                .thenCompose(d -> step(d, ProtocolContract.COLLATERAL_VAULT, List.of(address(d, ProtocolContract.ACCESS_MANAGER))))
-                .thenCompose(d -> step(d, ProtocolContract.HASH_POWER_TOKEN, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
-                        address(d, ProtocolContract.ASSET_CLASS_REGISTRY), address(d, ProtocolContract.ATTESTOR_REGISTRY),
-                        address(d, ProtocolContract.COLLATERAL_VAULT))))
-                .thenCompose(d -> step(d, ProtocolContract.HARDWARE_REGISTRY, List.of(address(d, ProtocolContract.HASH_POWER_TOKEN),
-                        address(d, ProtocolContract.COLLATERAL_VAULT), address(d, ProtocolContract.ATTESTOR_REGISTRY))))
-                .thenCompose(d -> step(d, ProtocolContract.TOKEN_METADATA_RENDERER, List.of(
-                        address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.ASSET_CLASS_REGISTRY))));
-        if (options.bitcoinNetwork() != null) {
-            NetworkParams btc = options.bitcoinNetwork();
-            deployment = deployment.thenCompose(d -> step(d, ProtocolContract.BTC_SPV_VERIFIER, List.of(
-                    address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.ATTESTOR_REGISTRY),
-                    new Bytes32(BITCOIN_ASSET_CLASS.value()), new Uint256(btc.powLimit()),
-                    new Uint256(BigInteger.valueOf(btc.retargetInterval())), new Bool(btc.retargeting()))));
+        CompletableFuture<Deployment> deployment = ctx.deploy(empty, ProtocolContract.ACCESS_MANAGER, List.of(address(deployer)));
+        for (Domain<?> domain : Domains.ALL) {
+            deployment = deployment.thenCompose(d -> domain.deploy(ctx, d));
         }
-        deployment = deployment
-                .thenCompose(d -> step(d, ProtocolContract.FULFILLMENT_VAULT, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
-                        address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.COLLATERAL_VAULT),
-                        address(d, ProtocolContract.ATTESTOR_REGISTRY),
-                        d.find(ProtocolContract.BTC_SPV_VERIFIER).isPresent() ? address(d, ProtocolContract.BTC_SPV_VERIFIER) : address(EvmAddress.ZERO))))
-                .thenCompose(d -> step(d, ProtocolContract.FULFILLMENT_LENS, List.of(address(d, ProtocolContract.FULFILLMENT_VAULT),
-                        address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.COLLATERAL_VAULT))))
-                .thenCompose(d -> step(d, ProtocolContract.HASH_MIX_MARKET, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
-                        address(d, ProtocolContract.HASH_POWER_TOKEN), address(owner), new Uint16(options.marketFeeBps()))))
-                .thenCompose(d -> wire(d, deployer, owner).thenApply(ignored -> d));
+        deployment = deployment.thenCompose(d -> wire(ctx, d).thenApply(ignored -> d));
         if (options.withDevTokens()) {
             deployment = deployment.thenCompose(d -> deployTestToken("Wrapped Bitcoin (test)", "tWBTC", 8, owner)
                     .thenApply(token -> d.with(ProtocolContract.TEST_PAYOUT_TOKEN, token)))
-                    .thenCompose(d -> allowDevCurrency(d, owner).thenApply(ignored -> d));
+                    .thenCompose(d -> allowDevCurrency(ctx, d).thenApply(ignored -> d));
         }
-        return deployment.whenComplete((d, e) -> {
+        return deployment.thenCompose(d -> handOver(ctx, d).thenApply(ignored -> d)).whenComplete((d, e) -> {
             if (e == null) {
                 log.info("deployed HashMix to chain {}: {}", d.chainId(), d.contracts().keySet());
             }
         });
     }
 
-    private CompletableFuture<Deployment> step(Deployment d, ProtocolContract contract, List<Type> constructorArgs) {
-        return deploy(contract, constructorArgs).thenApply(deployed -> d.with(contract, deployed));
-    }
-
     /**
-     * Wires the AccessManager from the wiring table (only entries whose target and grantee are in the
-     * deployment), sets the token's renderer, then hands the admin role to the owner if it is not the
-     * deployer.
+     * Wires the AccessManager from the wiring table: only entries whose target and grantee are in
+     * the deployment; one {@code setTargetFunctionRole} per (target, role), one {@code grantRole} per
+     * (role, grantee). The grantee {@code $admin} is the final owner.
      */
-    private CompletableFuture<Void> wire(Deployment d, EvmAddress deployer, EvmAddress owner) {
-        BoundContract managerBinding = bind(d, ProtocolContract.ACCESS_MANAGER);
+    private CompletableFuture<Void> wire(DeployContext ctx, Deployment d) {
+        BoundContract managerBinding = ctx.bind(d, ProtocolContract.ACCESS_MANAGER);
         HashMixAccessManager manager = managerBinding.encoder(HashMixAccessManager::load);
         AccessWiring wiring = AccessWiring.protocol();
-        // one setTargetFunctionRole per (target, role), one grantRole per (role, grantee)
         Map<String, List<byte[]>> selectors = new LinkedHashMap<>();
         Map<String, String> targetOf = new LinkedHashMap<>();
         Map<String, BigInteger> roleOf = new LinkedHashMap<>();
@@ -165,7 +130,7 @@ public final class Deployer {
             targetOf.put(key, target);
             roleOf.put(key, role);
             selectors.computeIfAbsent(key, k -> new ArrayList<>()).add(Numeric.hexStringToByteArray(f.selector()));
-            String grantee = f.granteeContract().map(c -> d.contract(c).address()).orElse(owner).hex();
+            String grantee = f.granteeContract().map(c -> d.contract(c).address()).orElse(ctx.owner()).hex();
             grants.add(role + "/" + grantee);
         }
         CompletableFuture<TxReceipt> done = CompletableFuture.completedFuture(null);
@@ -178,48 +143,40 @@ public final class Deployer {
             done = done.thenCompose(r -> managerBinding.send("grantRole",
                     manager.grantRole(new BigInteger(parts[0]), parts[1], BigInteger.ZERO)));
         }
-        BoundContract tokenBinding = bind(d, ProtocolContract.HASH_POWER_TOKEN);
-        HashPowerToken token = tokenBinding.encoder(HashPowerToken::load);
-        done = done.thenCompose(r -> tokenBinding.send("setMetadataRenderer",
-                token.setMetadataRenderer(d.contract(ProtocolContract.TOKEN_METADATA_RENDERER).address().hex())));
-        if (!owner.equals(deployer)) {
-            done = done.thenCompose(r -> managerBinding.send("grantRole", manager.grantRole(ADMIN_ROLE, owner.hex(), BigInteger.ZERO)))
-                    .thenCompose(r -> managerBinding.send("renounceRole", manager.renounceRole(ADMIN_ROLE, deployer.hex())));
-        }
         return done.thenAccept(r -> { });
+    }
+
+    /** Grants the admin role to the owner and renounces the deployer's, when they differ. */
+    private CompletableFuture<Void> handOver(DeployContext ctx, Deployment d) {
+        if (ctx.owner().equals(ctx.deployer())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        BoundContract managerBinding = ctx.bind(d, ProtocolContract.ACCESS_MANAGER);
+        HashMixAccessManager manager = managerBinding.encoder(HashMixAccessManager::load);
+        return managerBinding.send("grantRole", manager.grantRole(ADMIN_ROLE, ctx.owner().hex(), BigInteger.ZERO))
+                .thenCompose(r -> managerBinding.send("renounceRole", manager.renounceRole(ADMIN_ROLE, ctx.deployer().hex())))
+                .thenAccept(r -> { });
     }
 
     /**
      * Makes the dev payout token a market currency on a local chain: schedules it, moves the chain's
      * clock past the market's currency delay ({@code evm_increaseTime}: dev chains only, which is
      * the only place dev tokens exist) and allows it. Needs the currency role, so only when the
-     * deployer is still the admin.
+     * deployer is also the owner.
      */
-    private CompletableFuture<Void> allowDevCurrency(Deployment d, EvmAddress owner) {
-        if (!owner.equals(hm.transactions().sender())) {
+    private CompletableFuture<Void> allowDevCurrency(DeployContext ctx, Deployment d) {
+        if (!ctx.owner().equals(ctx.deployer())) {
             return CompletableFuture.completedFuture(null);
         }
-        BoundContract marketBinding = bind(d, ProtocolContract.HASH_MIX_MARKET);
+        BoundContract marketBinding = ctx.bind(d, ProtocolContract.HASH_MIX_MARKET);
         HashMixMarket market = marketBinding.encoder(HashMixMarket::load);
         String token = d.contract(ProtocolContract.TEST_PAYOUT_TOKEN).address().hex();
         DevChainControl clock = new DevChainControl(hm.rpc());
         return marketBinding.send("scheduleCurrency", market.scheduleCurrency(token))
-                .thenCompose(r -> clock.increaseTime(Duration.ofSeconds(MARKET_CURRENCY_DELAY_SECONDS)))
+                .thenCompose(r -> clock.increaseTime(MARKET_CURRENCY_DELAY))
                 .thenCompose(r -> clock.mine())
                 .thenCompose(r -> marketBinding.send("allowCurrency", market.allowCurrency(token)))
                 .thenAccept(r -> { });
-    }
-
-    private BoundContract bind(Deployment d, ProtocolContract contract) {
-        return new BoundContract(contract.artifactName(), d.contract(contract).address(), hm.calls(), hm.transactions());
-    }
-
-    private static Address address(EvmAddress a) {
-        return new Address(a.hex());
-    }
-
-    private static Address address(Deployment d, ProtocolContract contract) {
-        return address(d.contract(contract).address());
     }
 
     /**
@@ -231,15 +188,7 @@ public final class Deployer {
      * @param owner    the account allowed to mint
      */
     public CompletableFuture<DeployedContract> deployTestToken(String name, String symbol, int decimals, EvmAddress owner) {
-        return deploy(ProtocolContract.TEST_PAYOUT_TOKEN, List.of(new Utf8String(name), new Utf8String(symbol),
-                new Uint8(BigInteger.valueOf(decimals)), address(owner)));
-    }
-
-    private CompletableFuture<DeployedContract> deploy(ProtocolContract contract, List<Type> constructorArgs) {
-        String code = contract.artifact().bytecode() + FunctionEncoder.encodeConstructor(constructorArgs);
-        return hm.transactions().send(TxRequest.deploy(code, "deploy " + contract.artifactName()))
-                .thenApply((TxReceipt r) -> new DeployedContract(r.createdContract().orElseThrow(() ->
-                        new HashMixException("deployment of " + contract.artifactName() + " in " + r.transactionHash()
-                                + " created no contract")), r.blockNumber(), r.transactionHash()));
+        return new DeployContext(hm, DeployOptions.LOCAL, hm.account(), owner).deploy(ProtocolContract.TEST_PAYOUT_TOKEN,
+                List.of(new Utf8String(name), new Utf8String(symbol), new Uint8(BigInteger.valueOf(decimals)), address(owner)));
     }
 }

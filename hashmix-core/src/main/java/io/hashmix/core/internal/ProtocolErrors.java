@@ -1,17 +1,13 @@
 package io.hashmix.core.internal;
 
 import io.hashmix.contracts.abi.AbiErrorCatalog;
-import io.hashmix.core.assetclass.AssetClassErrors;
-import io.hashmix.core.committee.CommitteeErrors;
 import io.hashmix.core.errors.CommonErrors;
 import io.hashmix.core.errors.RevertDecoder;
-import io.hashmix.core.fulfillment.FulfillmentErrors;
-import io.hashmix.core.market.MarketErrors;
-import io.hashmix.core.tokenization.TokenizationErrors;
 
 /**
  * The one place that assembles the SDK's revert decoder: every protocol contract's errors, the
- * shared ones ({@link CommonErrors}) and each domain's typed exceptions. Internal to the SDK.
+ * shared ones ({@link CommonErrors}) and each domain's typed exceptions ({@link Domains#ALL}).
+ * Internal to the SDK.
  */
 public final class ProtocolErrors {
 
@@ -22,11 +18,9 @@ public final class ProtocolErrors {
     public static RevertDecoder.Builder builder() {
         RevertDecoder.Builder decoder = RevertDecoder.builder(AbiErrorCatalog.ofProtocol());
         CommonErrors.register(decoder);
-        AssetClassErrors.register(decoder);
-        CommitteeErrors.register(decoder);
-        TokenizationErrors.register(decoder);
-        FulfillmentErrors.register(decoder);
-        MarketErrors.register(decoder);
+        for (Domain<?> domain : Domains.ALL) {
+            domain.registerErrors(decoder);
+        }
         return decoder;
     }
 

@@ -1,0 +1,150 @@
+package io.hashmix.core.internal;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint64;
+
+import io.hashmix.contracts.Deployment;
+import io.hashmix.contracts.ProtocolContract;
+import io.hashmix.contracts.generated.HashPowerToken;
+import io.hashmix.core.assetclass.AssetClassClient;
+import io.hashmix.core.assetclass.AssetClassErrors;
+import io.hashmix.core.committee.CommitteeClient;
+import io.hashmix.core.committee.CommitteeErrors;
+import io.hashmix.core.errors.RevertDecoder;
+import io.hashmix.core.fulfillment.FulfillmentClient;
+import io.hashmix.core.fulfillment.FulfillmentErrors;
+import io.hashmix.core.market.MarketClient;
+import io.hashmix.core.market.MarketErrors;
+import io.hashmix.core.tokenization.TokenizationClient;
+import io.hashmix.core.tokenization.TokenizationErrors;
+import io.hashmix.proofs.EvmAddress;
+import io.hashmix.proofs.asset.AssetClassId;
+import io.hashmix.proofs.spv.NetworkParams;
+
+import static io.hashmix.core.internal.DeployContext.address;
+
+/**
+ * The protocol's domains, in deployment order: the one list {@code HashMix}, the {@code Deployer} and
+ * the revert decoder read. Internal to the SDK.
+ */
+public final class Domains {
+
+    /** The asset class whose committee threshold applies to Bitcoin header checkpoints. */
+    public static final AssetClassId BITCOIN_ASSET_CLASS = AssetClassId.ofSymbol("BTC-SHA256");
+
+    /** Asset classes: the kinds of hash power and their payout tokens. */
+    public static final Domain<AssetClassClient> ASSET_CLASSES = new Simple<>("asset classes",
+            List.of(ProtocolContract.ASSET_CLASS_REGISTRY), AssetClassErrors::register,
+            c -> new AssetClassClient(c.deployment(), c.calls(), c.sender()),
+            (ctx, d) -> ctx.deploy(d, ProtocolContract.ASSET_CLASS_REGISTRY,
+                    List.of(address(d, ProtocolContract.ACCESS_MANAGER))));
+
+    /** The attestor committee. */
+    public static final Domain<CommitteeClient> COMMITTEE = new Simple<>("committee",
+            List.of(ProtocolContract.ATTESTOR_REGISTRY), CommitteeErrors::register,
+            c -> new CommitteeClient(c.deployment(), c.calls(), c.sender()),
+            (ctx, d) -> ctx.deploy(d, ProtocolContract.ATTESTOR_REGISTRY, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
+                    new Uint256(ctx.options().minAttestorBond()),
+                    new Uint64(BigInteger.valueOf(ctx.options().attestorExitDelay().toSeconds())))));
+
+    /** Tokenization: collateral custody, the hash power token, hardware proofs, metadata. */
+    public static final Domain<TokenizationClient> TOKENIZATION = new Simple<>("tokenization",
+            List.of(ProtocolContract.COLLATERAL_VAULT, ProtocolContract.HASH_POWER_TOKEN, ProtocolContract.HARDWARE_REGISTRY),
+            TokenizationErrors::register,
+            c -> new TokenizationClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
+            Domains::deployTokenization);
+
+    /** Fulfillment: the SPV verifier (optional), the vault and its lens. */
+    public static final Domain<FulfillmentClient> FULFILLMENT = new Simple<>("fulfillment",
+            List.of(ProtocolContract.FULFILLMENT_VAULT, ProtocolContract.FULFILLMENT_LENS), FulfillmentErrors::register,
+            c -> new FulfillmentClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
+            Domains::deployFulfillment);
+
+    /** The market. */
+    public static final Domain<MarketClient> MARKET = new Simple<>("market",
+            List.of(ProtocolContract.HASH_MIX_MARKET), MarketErrors::register,
+            c -> new MarketClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
+            (ctx, d) -> ctx.deploy(d, ProtocolContract.HASH_MIX_MARKET, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
+                    address(d, ProtocolContract.HASH_POWER_TOKEN), address(ctx.owner()),
+                    new Uint16(ctx.options().marketFeeBps()))));
+
+    /** Every domain, in deployment order. */
+    public static final List<Domain<?>> ALL = List.of(ASSET_CLASSES, COMMITTEE, TOKENIZATION, FULFILLMENT, MARKET);
+
+    private Domains() {
+    }
+
+    private static CompletableFuture<Deployment> deployTokenization(DeployContext ctx, Deployment start) {
+        return ctx.deploy(start, ProtocolContract.COLLATERAL_VAULT, List.of(address(start, ProtocolContract.ACCESS_MANAGER)))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.HASH_POWER_TOKEN, List.of(
+                        address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.ASSET_CLASS_REGISTRY),
+                        address(d, ProtocolContract.ATTESTOR_REGISTRY), address(d, ProtocolContract.COLLATERAL_VAULT))))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.HARDWARE_REGISTRY, List.of(
+                        address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.COLLATERAL_VAULT),
+                        address(d, ProtocolContract.ATTESTOR_REGISTRY))))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.TOKEN_METADATA_RENDERER, List.of(
+                        address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.ASSET_CLASS_REGISTRY))))
+                .thenCompose(d -> {
+                    BoundContract token = ctx.bind(d, ProtocolContract.HASH_POWER_TOKEN);
+                    return token.send("setMetadataRenderer", token.encoder(HashPowerToken::load).setMetadataRenderer(
+                            d.contract(ProtocolContract.TOKEN_METADATA_RENDERER).address().hex())).thenApply(r -> d);
+                });
+    }
+
+    private static CompletableFuture<Deployment> deployFulfillment(DeployContext ctx, Deployment start) {
+        CompletableFuture<Deployment> deployment = CompletableFuture.completedFuture(start);
+        NetworkParams btc = ctx.options().bitcoinNetwork();
+        if (btc != null) {
+            deployment = deployment.thenCompose(d -> ctx.deploy(d, ProtocolContract.BTC_SPV_VERIFIER, List.of(
+                    address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.ATTESTOR_REGISTRY),
+                    new Bytes32(BITCOIN_ASSET_CLASS.value()), new Uint256(btc.powLimit()),
+                    new Uint256(BigInteger.valueOf(btc.retargetInterval())), new Bool(btc.retargeting()))));
+        }
+        return deployment
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.FULFILLMENT_VAULT, List.of(
+                        address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.HASH_POWER_TOKEN),
+                        address(d, ProtocolContract.COLLATERAL_VAULT), address(d, ProtocolContract.ATTESTOR_REGISTRY),
+                        d.find(ProtocolContract.BTC_SPV_VERIFIER).isPresent()
+                                ? address(d, ProtocolContract.BTC_SPV_VERIFIER) : address(EvmAddress.ZERO))))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.FULFILLMENT_LENS, List.of(
+                        address(d, ProtocolContract.FULFILLMENT_VAULT), address(d, ProtocolContract.HASH_POWER_TOKEN),
+                        address(d, ProtocolContract.COLLATERAL_VAULT))));
+    }
+
+    /** A domain made of functions. */
+    private record Simple<C>(String name, List<ProtocolContract> contracts, ErrorRegistration errors,
+                             java.util.function.Function<ClientContext, C> factory, DeployStep deployer) implements Domain<C> {
+
+        @Override
+        public void registerErrors(RevertDecoder.Builder decoder) {
+            errors.register(decoder);
+        }
+
+        @Override
+        public C create(ClientContext context) {
+            return factory.apply(context);
+        }
+
+        @Override
+        public CompletableFuture<Deployment> deploy(DeployContext context, Deployment soFar) {
+            return deployer.deploy(context, soFar);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ErrorRegistration {
+        void register(RevertDecoder.Builder decoder);
+    }
+
+    @FunctionalInterface
+    private interface DeployStep {
+        CompletableFuture<Deployment> deploy(DeployContext context, Deployment soFar);
+    }
+}
