@@ -219,21 +219,8 @@ public final class MarketClient {
      * against the maker's, read in one JSON-RPC batch.
      */
     public CompletableFuture<OrderStatus> status(SignedOrder order) {
-        Order o = order.order();
-        Bytes32 hash = orderHash(o);
-        var statusCall = market.orderStatus(hash.value());
-        var counterCall = market.counter(o.maker().hex());
-        List<TxRequest> requests = List.of(probeRequest(), request(contract, "HashMixMarket.orderStatus", statusCall),
-                request(contract, "HashMixMarket.counter", counterCall));
-        return calls.callAll(null, requests).thenApply(results -> {
-            long now = probeTime(results.get(0));
-            List<Type> status = statusCall.decodeFunctionResponse(results.get(1));
-            BigInteger filled = (BigInteger) status.get(0).getValue();
-            boolean cancelled = (Boolean) status.get(1).getValue();
-            BigInteger current = uint(counterCall.decodeFunctionResponse(results.get(2)));
-            BigInteger remaining = o instanceof PricedOrder p ? p.units().subtract(filled).max(BigInteger.ZERO) : BigInteger.ONE;
-            return new OrderStatus(hash, filled, remaining, cancelled, o.isExpiredAt(now), !o.counter().equals(current));
-        });
+        Plan plan = new Plan(List.of(order));
+        return calls.callAllSettled(null, plan.requests).thenApply(outcomes -> plan.status(outcomes));
     }
 
     /** The protocol fee recipient and rate. */
@@ -594,6 +581,11 @@ public final class MarketClient {
     }
 
     /** The reads of one {@link #checkFillable} batch and how to judge their results. */
+    /** Problems after which an order can never fill again (others may clear: approvals, funds, currency). */
+    private static final EnumSet<FillProblem> DEAD = EnumSet.of(FillProblem.EXPIRED, FillProblem.CANCELLED,
+            FillProblem.COUNTER_STALE, FillProblem.FILLED, FillProblem.TOKEN_GONE, FillProblem.NOT_OWNER,
+            FillProblem.STALE_TOKEN_NONCE, FillProblem.NOT_TRADABLE, FillProblem.UNITS_CHANGED, FillProblem.BAD_SIGNATURE);
+
     private final class Plan {
         private final List<SignedOrder> orders;
         private final List<TxRequest> requests = new ArrayList<>();
@@ -788,6 +780,33 @@ public final class MarketClient {
             };
             boolean fillable = problems.isEmpty() && units.signum() > 0;
             return new Fillability(signed, fillable, problems.isEmpty() ? units : BigInteger.ZERO, List.copyOf(problems));
+        }
+
+        /** The order-level status of order 0 with its live remainder (see {@link OrderStatus}). */
+        OrderStatus status(List<CallOutcome> outcomes) {
+            String probe = value(outcomes, 0);
+            if (probe == null) {
+                throw new IllegalStateException("the node refused the block probe call");
+            }
+            long now = probeTime(probe);
+            Fillability f = judge(0, now, outcomes);
+            Order o = f.order().order();
+            List<Type> status = value(outcomes, statuses[0]);
+            BigInteger recorded = (BigInteger) status.get(0).getValue();
+            BigInteger live = BigInteger.ZERO;
+            if (f.problems().stream().noneMatch(DEAD::contains)) {
+                live = switch (o) {
+                    case Listing l -> {
+                        TradeState t = tradeState(l.tokenId(), outcomes, EnumSet.noneOf(FillProblem.class));
+                        yield t == null ? BigInteger.ZERO : l.units().subtract(recorded).max(BigInteger.ZERO).min(t.units());
+                    }
+                    case Offer of -> of.units().subtract(recorded).max(BigInteger.ZERO);
+                    case CriteriaOffer c -> c.units().subtract(recorded).max(BigInteger.ZERO);
+                    case SwapOrder s -> BigInteger.ONE;
+                };
+            }
+            return new OrderStatus(hashes[0], recorded, live, f.has(FillProblem.CANCELLED), f.has(FillProblem.EXPIRED),
+                    f.has(FillProblem.COUNTER_STALE), f.problems());
         }
 
         private BigInteger remaining(PricedOrder p, BigInteger filled, EnumSet<FillProblem> problems) {
