@@ -437,15 +437,6 @@ contract AccessControlTest is AccessFixtures {
         vm.prank(timelocked);
         market.setFee(alice, 1_000);
 
-        // a stranger can neither schedule nor execute it
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IAccessManager.AccessManagerUnauthorizedCall.selector, stranger, address(market), HashMixMarket.setFee.selector
-            )
-        );
-        vm.prank(stranger);
-        manager.schedule(address(market), data, 0);
-
         vm.prank(timelocked);
         (bytes32 scheduled,) = manager.schedule(address(market), data, 0);
         assertEq(scheduled, opId);
@@ -463,13 +454,6 @@ contract AccessControlTest is AccessFixtures {
         assertEq(bps, FEE_BPS);
 
         vm.warp(readyAt);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IAccessManager.AccessManagerUnauthorizedCall.selector, stranger, address(market), HashMixMarket.setFee.selector
-            )
-        );
-        vm.prank(stranger);
-        manager.execute(address(market), data);
         vm.prank(timelocked);
         manager.execute(address(market), data);
         (recipient, bps) = market.feeConfig();
@@ -480,6 +464,29 @@ contract AccessControlTest is AccessFixtures {
         vm.expectRevert(abi.encodeWithSelector(IAccessManager.AccessManagerNotScheduled.selector, opId));
         vm.prank(timelocked);
         manager.execute(address(market), data);
+    }
+
+    /// A stranger can neither schedule an admin call nor execute one someone else scheduled.
+    function test_item31_executionDelay_strangerCannotScheduleOrExecute() public {
+        address timelocked = makeAddr("timelockedAdmin");
+        vm.prank(owner);
+        manager.grantRole(Roles.ADMIN, timelocked, 2 days);
+        bytes memory data = abi.encodeCall(HashMixMarket.setFee, (stranger, 1_000));
+        bytes memory refused = abi.encodeWithSelector(
+            IAccessManager.AccessManagerUnauthorizedCall.selector, stranger, address(market), HashMixMarket.setFee.selector
+        );
+        vm.expectRevert(refused);
+        vm.prank(stranger);
+        manager.schedule(address(market), data, 0);
+
+        vm.prank(timelocked);
+        manager.schedule(address(market), data, 0);
+        vm.warp(block.timestamp + 2 days);
+        vm.expectRevert(refused);
+        vm.prank(stranger);
+        manager.execute(address(market), data);
+        (address recipient,) = market.feeConfig();
+        assertEq(recipient, feeSink);
     }
 
     /// After the delay the delayed admin may also call the target directly: the restricted check

@@ -34,6 +34,7 @@ abstract contract AccessFixtures is FulfillmentFixtures {
 
     /// Every `restricted` function of every AccessManaged HashMix contract (24), with plausible
     /// arguments: the access check runs before the body, so the arguments never matter to it.
+    // solhint-disable-next-line function-max-lines
     function _restrictedFunctions() internal view returns (Restricted[] memory r) {
         r = new Restricted[](24);
         uint256 i;
