@@ -227,7 +227,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
     /**
      * @notice Sets the epoch configuration of an asset class. A product snapshots the configuration
      * on its first report or settle; later changes do not affect it.
-     * @dev Owner only. Reverts with {InvalidEpochConfig} if any value is 0. Emits {EpochConfigSet}.
+     * @dev Admin only (AccessManager). Reverts with {InvalidEpochConfig} if any value is 0. Emits {EpochConfigSet}.
      * @param assetClass Asset class id.
      * @param epochLength Seconds per epoch.
      * @param reportWindow Seconds after an epoch's end during which it can be reported.
@@ -251,7 +251,8 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
      * @notice Records a committee-signed fulfillment report of an ended epoch. Anyone may relay it.
      * @dev Reverts with `UnknownProduct` (token), {EpochConfigNotSet}, {InvalidReport},
      * {EpochOutOfRange}, {EpochNotEnded}, {EpochAlreadySettled}, {EpochAlreadyReported},
-     * {ReportWindowClosed}, then `AttestationExpired`, `NonceAlreadyUsed` and the registry's signature errors (`StaleCommitteeEpoch`, `BelowThreshold`, ...), in that order. The deposit
+     * {ReportWindowClosed}, then `AttestationExpired`, `NonceAlreadyUsed` and the registry's
+     * signature errors (`StaleCommitteeEpoch`, `BelowThreshold`, ...), in that order. The deposit
      * deadline is `now + depositWindow`. Emits {ProductTracked} on the product's first touch and
      * {FulfillmentReported}.
      * @param r The report.
@@ -263,9 +264,10 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     /**
      * @notice {submitReport} plus an SPV proof that the report's evidence is a confirmed Bitcoin
-     * transaction, consumed once in the verifier (the vault must be one of its consumers).
+     * transaction, consumed once in the verifier (the vault needs its role `SPV_CONSUMER`).
      * @dev Reverts with {SpvVerifierNotSet}, the errors of {submitReport}, the verifier's errors
-     * (`PaymentAlreadyClaimed`, `AccessManagedUnauthorized` when the vault lacks the role, proof errors) and {EvidenceMismatch}. Emits
+     * (`PaymentAlreadyClaimed`, `AccessManagedUnauthorized` when the vault lacks the role, proof
+     * errors) and {EvidenceMismatch}. Emits
      * {PaymentEvidenceVerified} after {FulfillmentReported}.
      * @param r The report (`evidence` = the payout txid, internal byte order).
      * @param sigs Attestor signatures.

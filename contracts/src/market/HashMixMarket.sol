@@ -530,7 +530,7 @@ contract HashMixMarket is HashMixEIP712, AccessManaged, ReentrancyGuardTransient
     // ---------------------------------------------------------------------------------------
 
     /**
-     * @notice Sets the fee recipient and rate (owner only). Applies to every later fill, including
+     * @notice Sets the fee recipient and rate (admin only). Applies to every later fill, including
      * fills of orders signed before.
      * @dev Reverts with {ZeroAddress} or {FeeTooHigh}. Emits {FeeSet}.
      * @param recipient Receiver of withdrawn fees (also of fees accrued before this call).
@@ -544,7 +544,7 @@ contract HashMixMarket is HashMixEIP712, AccessManaged, ReentrancyGuardTransient
      * @notice Sends the fees accrued in `currency` (address(0): native coin), i.e. this contract's
      * whole balance of it, to the fee recipient. Anyone may call; does nothing when there is none.
      * @dev Emits {FeesWithdrawn}; reverts with {NativeTransferFailed} if the recipient refuses
-     * native coin (fills are not affected; the owner can change the recipient).
+     * native coin (fills are not affected; the admin can change the recipient).
      * @param currency The currency.
      */
     function withdrawFees(address currency) external nonReentrant {

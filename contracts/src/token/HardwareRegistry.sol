@@ -200,7 +200,12 @@ contract HardwareRegistry is ReentrancyGuardTransient {
      * @return o The product, issuer, frozen flag, the slices with holders and units, and `complete`
      * (their units sum to the capacity: no slice is missing).
      */
-    function proveOwnership(bytes32 hardwareId, uint256 productId, bytes32[] calldata proof, uint256[] calldata tokenIds)
+    function proveOwnership(
+        bytes32 hardwareId,
+        uint256 productId,
+        bytes32[] calldata proof,
+        uint256[] calldata tokenIds
+    )
         external
         view
         returns (Ownership memory o)
@@ -268,8 +273,12 @@ contract HardwareRegistry is ReentrancyGuardTransient {
         IHashPowerToken.Product memory pa = token.product(productA);
         IHashPowerToken.Product memory pb = token.product(productB);
         bytes32 leaf = hardwareLeaf(hardwareId);
-        if (!MerkleProof.verifyCalldata(proofA, pa.hardwareRoot, leaf)) revert HardwareNotInProduct(hardwareId, productA);
-        if (!MerkleProof.verifyCalldata(proofB, pb.hardwareRoot, leaf)) revert HardwareNotInProduct(hardwareId, productB);
+        if (!MerkleProof.verifyCalldata(proofA, pa.hardwareRoot, leaf)) {
+            revert HardwareNotInProduct(hardwareId, productA);
+        }
+        if (!MerkleProof.verifyCalldata(proofB, pb.hardwareRoot, leaf)) {
+            revert HardwareNotInProduct(hardwareId, productB);
+        }
         if (pa.start >= pb.end || pb.start >= pa.end) revert TermsDoNotOverlap(productA, productB);
         IHashPowerToken.Product memory later;
         (laterId, otherId, later) = productA > productB ? (productA, productB, pa) : (productB, productA, pb);
