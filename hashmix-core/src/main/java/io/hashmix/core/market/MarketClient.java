@@ -174,7 +174,8 @@ public final class MarketClient {
      *
      * @return the signed order (65-byte ECDSA signature, low s)
      * @throws IllegalStateException    if this instance is read-only
-     * @throws IllegalArgumentException if the order's maker is not this SDK's account
+     * @throws IllegalArgumentException if the order's maker is not this SDK's account, or it has already
+     *                                  expired by this machine's clock (it could never be filled)
      */
     public SignedOrder sign(Order order) {
         Objects.requireNonNull(order, "order");
@@ -184,6 +185,11 @@ public final class MarketClient {
         if (!order.maker().equals(sender.sender())) {
             throw new IllegalArgumentException("this SDK signs as " + sender.sender() + ", but the "
                     + order.kind().jsonName() + "'s maker is " + order.maker());
+        }
+        long now = Clock.systemUTC().instant().getEpochSecond();
+        if (order.isExpiredAt(now)) {
+            throw new IllegalArgumentException("refusing to sign a " + order.kind().jsonName() + " that expired at "
+                    + Long.toUnsignedString(order.expiry()) + " (now " + now + "): it could never be filled");
         }
         return new SignedOrder(domain, order, sender.signDigest(orderHash(order)));
     }
