@@ -274,7 +274,7 @@ public final class JsonRpcClient {
                 if (!neverArrived(e)) {
                     a.possiblyDelivered = true;
                 }
-                retryOrFail(a, e, null, false);
+                retryOrFail(a, e, null, Fail.TRANSPORT);
             }
 
             @Override
@@ -294,7 +294,7 @@ public final class JsonRpcClient {
         if (code == 429) {
             // rate limited: turned away unprocessed, whatever the body says
             retryOrFail(a, new IOException("HTTP 429" + (retryAfter == null ? "" : ", Retry-After " + retryAfter.toSeconds() + " s")),
-                    retryAfter, false);
+                    retryAfter, Fail.RATE_LIMITED);
             return;
         }
         String text;
@@ -304,7 +304,7 @@ public final class JsonRpcClient {
         } catch (IOException e) {
             // the connection broke while the answer came in: the node got the request
             a.possiblyDelivered = true;
-            retryOrFail(a, e, null, false);
+            retryOrFail(a, e, null, Fail.TRANSPORT);
             return;
         }
         JsonNode parsed = parseJson(text);
@@ -316,14 +316,14 @@ public final class JsonRpcClient {
         }
         if (code == 503) {
             retryOrFail(a, new IOException("HTTP 503" + (retryAfter == null ? "" : ", Retry-After " + retryAfter.toSeconds() + " s")),
-                    retryAfter, false);
+                    retryAfter, retryAfter == null ? Fail.TRANSPORT : Fail.RATE_LIMITED);
             return;
         }
         a.possiblyDelivered = true;
         if (code >= 500) {
-            retryOrFail(a, new IOException("HTTP " + code), null, false);
+            retryOrFail(a, new IOException("HTTP " + code), null, Fail.TRANSPORT);
         } else if (code >= 200 && code < 300) {
-            retryOrFail(a, new IOException("HTTP " + code + " with an unusable answer: " + problem), null, true);
+            retryOrFail(a, new IOException("HTTP " + code + " with an unusable answer: " + problem), null, Fail.GARBLED);
         } else {
             a.result.completeExceptionally(new RpcProtocolException(a.what + " at " + url + ": HTTP " + code
                     + " with a body that is not JSON-RPC: " + abbreviate(text)));
@@ -380,14 +380,17 @@ public final class JsonRpcClient {
         }
     }
 
-    private void retryOrFail(Attempts a, IOException cause, Duration retryAfter, boolean garbled) {
+    /** How an attempt failed, for the exception the last one leaves. */
+    private enum Fail { TRANSPORT, RATE_LIMITED, GARBLED }
+
+    private void retryOrFail(Attempts a, IOException cause, Duration retryAfter, Fail how) {
         Duration delay = a.count >= retryPolicy.maxAttempts() ? null : retryPolicy.delay(a.count, retryAfter);
         if (delay == null) {
             if (retryAfter != null && a.count < retryPolicy.maxAttempts()) {
                 cause = new IOException(cause.getMessage() + ", longer than the " + retryPolicy.maxRetryAfter().toSeconds()
                         + " s this client waits", cause);
             }
-            a.result.completeExceptionally(failure(a, cause, garbled));
+            a.result.completeExceptionally(failure(a, cause, how));
             return;
         }
         log.info("{} at {} failed (attempt {}/{}): {}; retrying in {} ms", a.what, url, a.count,
@@ -395,15 +398,15 @@ public final class JsonRpcClient {
         try {
             scheduler.schedule(() -> attempt(a), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            a.result.completeExceptionally(failure(a, cause, garbled));
+            a.result.completeExceptionally(failure(a, cause, how));
         }
     }
 
-    private RuntimeException failure(Attempts a, IOException cause, boolean garbled) {
-        if (garbled) {
+    private RuntimeException failure(Attempts a, IOException cause, Fail how) {
+        if (how == Fail.GARBLED) {
             return new RpcProtocolException(a.what + " at " + url + " after " + a.count + " attempt(s): " + cause.getMessage(), cause);
         }
-        return new NodeUnavailableException(url, a.what, a.count, a.possiblyDelivered, cause);
+        return new NodeUnavailableException(url, a.what, a.count, a.possiblyDelivered, how == Fail.RATE_LIMITED, cause);
     }
 
     private static String abbreviate(Object o) {

@@ -22,10 +22,24 @@ public final class NodeUnavailableException extends HashMixException {
     private final String method;
     private final int attempts;
     private final boolean possiblyDelivered;
+    private final boolean rateLimited;
 
     /** Creates the exception, assuming the request may have been delivered. */
     public NodeUnavailableException(String url, String method, int attempts, Throwable cause) {
         this(url, method, attempts, true, cause);
+    }
+
+    /**
+     * Creates the exception for a node that is not rate limiting.
+     *
+     * @param url               the node
+     * @param method            the JSON-RPC method (or a description of a batch)
+     * @param attempts          how many attempts were made
+     * @param possiblyDelivered whether any attempt may have reached the node
+     * @param cause             the last attempt's failure
+     */
+    public NodeUnavailableException(String url, String method, int attempts, boolean possiblyDelivered, Throwable cause) {
+        this(url, method, attempts, possiblyDelivered, false, cause);
     }
 
     /**
@@ -35,15 +49,19 @@ public final class NodeUnavailableException extends HashMixException {
      * @param method            the JSON-RPC method (or a description of a batch)
      * @param attempts          how many attempts were made
      * @param possiblyDelivered whether any attempt may have reached the node
+     * @param rateLimited       whether the last attempt was turned away by a rate limit (HTTP 429, or 503 with
+     *                          {@code Retry-After}): the node is there but busy
      * @param cause             the last attempt's failure
      */
-    public NodeUnavailableException(String url, String method, int attempts, boolean possiblyDelivered, Throwable cause) {
-        super("node at " + url + " unavailable for " + method + " after " + attempts + " attempt(s)"
-                + (possiblyDelivered ? "" : " (none reached it)") + ": " + describe(cause), cause);
+    public NodeUnavailableException(String url, String method, int attempts, boolean possiblyDelivered, boolean rateLimited,
+                                    Throwable cause) {
+        super("node at " + url + (rateLimited ? " rate limiting " : " unavailable for ") + method + " after " + attempts
+                + " attempt(s)" + (possiblyDelivered ? "" : " (none reached it)") + ": " + describe(cause), cause);
         this.url = url;
         this.method = method;
         this.attempts = attempts;
         this.possiblyDelivered = possiblyDelivered;
+        this.rateLimited = rateLimited;
     }
 
     private static String describe(Throwable cause) {
@@ -77,6 +95,16 @@ public final class NodeUnavailableException extends HashMixException {
      */
     public boolean possiblyDelivered() {
         return possiblyDelivered;
+    }
+
+    /**
+     * Whether the last attempt was turned away by a rate limit (HTTP 429, or 503 with {@code Retry-After}): the node
+     * is there but busy, not down.
+     *
+     * @return whether the node was rate limiting
+     */
+    public boolean rateLimited() {
+        return rateLimited;
     }
 
     /** {@code true}: repeating a JSON-RPC call of the SDK is safe. */

@@ -34,7 +34,7 @@ import io.hashmix.proofs.EvmAddress;
  * "nonce too high", an underpriced replacement) resyncs and retries with a fresh nonce.
  *
  * <p>When a submission finds the node unavailable ({@link NodeUnavailableException} after every
- * retry, reading the nonce or sending), the node is declared down for the submissions already in
+ * retry, reading the nonce or sending; not when it was only rate limiting), the node is declared down for the submissions already in
  * this sender's line: they fail at once with a {@link TransactionNotSentException} (nothing was
  * signed) instead of each spending its own retry cycle on a dead node. Submissions made after
  * that try the node again.
@@ -165,8 +165,8 @@ public final class NonceManager {
 
     private static void declareDownIf(SenderState state, EvmAddress sender, Throwable cause) {
         NodeUnavailableException down = nodeUnavailable(cause);
-        if (down == null) {
-            return;
+        if (down == null || down.rateLimited()) {
+            return; // a node that rate limits is busy, not down: the queued sends wait their turn (and its Retry-After)
         }
         long queued;
         synchronized (state) {

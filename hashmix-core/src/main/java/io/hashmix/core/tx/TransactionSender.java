@@ -40,8 +40,12 @@ import io.hashmix.proofs.eip712.Bytes32;
  * <p>Reverts are decoded at all four points where they show: the simulation ({@code eth_call}),
  * the gas estimate, the send (Hardhat's automine rejects a reverting transaction at send time, yet
  * mines it) and a failed receipt (replayed as a call to recover the data). A revert found before
- * the nonce is taken costs nothing. Retried sends carry the identical signed bytes; "already known"
- * counts as sent. Thread-safe: many threads may send at once.
+ * the nonce is taken costs nothing. Any other failure is a {@link TransactionException} saying what
+ * is known ({@link SendOutcome}): the hash is computed before the first byte is sent, so a
+ * transaction that may have been broadcast is reported {@link SendOutcome#UNKNOWN} with its hash,
+ * never as failed; one known not sent or dropped is safe to retry. Retried sends carry the identical
+ * signed bytes; "already known" counts as sent once the node returns the transaction. Thread-safe:
+ * many threads may send at once.
  */
 public final class TransactionSender {
 

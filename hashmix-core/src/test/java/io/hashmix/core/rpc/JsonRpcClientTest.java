@@ -136,6 +136,7 @@ class JsonRpcClientTest {
         assertEquals(url, e.url());
         assertEquals(3, e.attempts());
         assertFalse(e.possiblyDelivered(), "a refused connection never carried the request");
+        assertFalse(e.rateLimited());
         assertEquals("eth_blockNumber", e.method());
         assertTrue(e.getMessage().contains(url), e.getMessage());
         assertTrue(e.getMessage().contains("eth_blockNumber"), e.getMessage());
@@ -328,6 +329,7 @@ class JsonRpcClientTest {
         assertEquals(1, server.getRequestCount());
         assertEquals(1, e.attempts());
         assertFalse(e.possiblyDelivered(), "a 429 is turned away unprocessed");
+        assertTrue(e.rateLimited(), "busy, not down");
         assertTrue(e.getMessage().contains("Retry-After 3600 s"), e.getMessage());
         assertTrue(e.getMessage().contains("longer than the 10 s"), e.getMessage());
     }

@@ -385,4 +385,17 @@ class NonceManagerTest {
                 "the node's pending count, not the cache the send would have left");
         assertEquals(2, node.count("eth_getTransactionCount"));
     }
+
+    @Test
+    void aRateLimitingNodeIsBusyNotDownSoTheQueueWaitsItsTurn() throws Exception {
+        node.on("eth_getTransactionCount", "0x5", "0x5");
+        io.hashmix.core.rpc.NodeUnavailableException busy = new io.hashmix.core.rpc.NodeUnavailableException("http://node",
+                "eth_sendRawTransaction", 4, false, true, new java.io.IOException("HTTP 429"));
+        RecordingSend send = new RecordingSend(new TransactionNotSentException("rate limited", null, busy));
+        CompletableFuture<BigInteger> first = nonces.submit(ALICE, send);
+        CompletableFuture<BigInteger> second = nonces.submit(ALICE, send);
+
+        assertInstanceOf(TransactionNotSentException.class, failure(first));
+        assertEquals(BigInteger.valueOf(5), await(second), "the next in line tried the node itself");
+    }
 }
