@@ -122,6 +122,11 @@ class OnChainExchangeRestartTest {
         public CompletableFuture<Long> blockNumber() {
             return sdk.blockNumber();
         }
+
+        @Override
+        public CompletableFuture<List<io.hashmix.core.events.BlockRef>> blocks(long fromBlock, long toBlock) {
+            return sdk.blocks(fromBlock, toBlock);
+        }
     }
 
     @Test
