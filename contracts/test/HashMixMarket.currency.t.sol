@@ -302,22 +302,30 @@ contract HashMixMarketCurrencyTest is MarketFixtures {
     // disallowCurrency: immediate, kills open orders in that currency
     // =====================================================================================
 
-    function test_disallowCurrency_killsFillsOfOpenOrdersAtOnce() public {
+    /// The seller's token split in two halves; a tUSD listing of the first, filled once (fees accrue).
+    function _usdListingFilledOnce()
+        internal
+        returns (uint256[] memory ids, HashMixMarket.Listing memory lst, bytes memory lsig, uint256 fees)
+    {
         _fundUsd(taker, 10e9);
         _fundUsd(buyer, 10e9);
         vm.prank(seller);
-        uint256[] memory ids = hpt.split(tokenId, _units(CAPACITY / 2, CAPACITY / 2));
-        HashMixMarket.Listing memory lst = _listing(seller, ids[0], CAPACITY / 2, 0, address(usd), USD_PRICE);
-        bytes memory lsig = _signListing(sellerKey, lst);
+        ids = hpt.split(tokenId, _units(CAPACITY / 2, CAPACITY / 2));
+        lst = _listing(seller, ids[0], CAPACITY / 2, 0, address(usd), USD_PRICE);
+        lsig = _signListing(sellerKey, lst);
+        vm.prank(taker);
+        market.fillListing(lst, lsig, 1e6);
+        fees = market.accruedFees(address(usd));
+        assertGt(fees, 0);
+    }
+
+    function test_disallowCurrency_killsFillsOfOpenOrdersAtOnce() public {
+        (uint256[] memory ids, HashMixMarket.Listing memory lst, bytes memory lsig, uint256 fees) =
+            _usdListingFilledOnce();
         HashMixMarket.Offer memory o = _offer(buyer, ids[1], CAPACITY / 2, 0, USD_PRICE);
         bytes memory osig = _signOffer(buyerKey, o);
         HashMixMarket.CriteriaOffer memory c = _criteria(buyer, CAPACITY, 0, USD_PRICE);
         bytes memory csig = _signCriteria(buyerKey, c);
-        // one fill accrues fees in tUSD
-        vm.prank(taker);
-        market.fillListing(lst, lsig, 1e6);
-        uint256 fees = market.accruedFees(address(usd));
-        assertGt(fees, 0);
 
         vm.expectEmit(address(market));
         emit HashMixMarket.CurrencyDisallowed(address(usd));
@@ -334,7 +342,16 @@ contract HashMixMarketCurrencyTest is MarketFixtures {
         market.fillCriteriaOffer(c, csig, ids[1], 1e6);
         vm.stopPrank();
         // a batch with one such listing reverts as a whole
-        HashMixMarket.Listing memory nat = _listing(seller, ids[1], CAPACITY / 2, 0, NATIVE, PRICE);
+        _batchRevertsThenFeesWithdrawnThenReallowed(ids[1], lst, lsig, fees);
+    }
+
+    function _batchRevertsThenFeesWithdrawnThenReallowed(
+        uint256 otherId,
+        HashMixMarket.Listing memory lst,
+        bytes memory lsig,
+        uint256 fees
+    ) internal {
+        HashMixMarket.Listing memory nat = _listing(seller, otherId, CAPACITY / 2, 0, NATIVE, PRICE);
         HashMixMarket.ListingFill[] memory batch = new HashMixMarket.ListingFill[](2);
         batch[0] = HashMixMarket.ListingFill(nat, _signListing(sellerKey, nat), 1e6);
         batch[1] = HashMixMarket.ListingFill(lst, lsig, 1e6);
