@@ -29,10 +29,10 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
     /// SECURITY-CHECKLIST 3: the same report (same nonce) cannot be replayed.
     function test_attack3_replayedReportSameNonce() public {
         vm.warp(_epochEnd(0, TERM));
-        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        IFulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
         AttestorSignature[] memory sigs = _signReport(r);
         fv.submitReport(r, sigs);
-        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.NonceAlreadyUsed.selector, r.nonce));
+        vm.expectRevert(abi.encodeWithSelector(NonceAlreadyUsed.selector, r.nonce));
         fv.submitReport(r, sigs);
     }
 
@@ -41,7 +41,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
     function test_attack3_sameEpochNewNonce() public {
         vm.warp(_epochEnd(0, TERM));
         _report(pid, 0, 500, 5e7, U);
-        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        IFulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
         _expectSubmitRevert(r, abi.encodeWithSelector(FulfillmentVault.EpochAlreadyReported.selector, pid, 0));
         _deposit(pid, 0);
         r = _r(pid, 0, UNITS, FULL, U);
@@ -51,7 +51,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
     /// SECURITY-CHECKLIST 3: a report signed for another chain id fails.
     function test_attack3_signatureForAnotherChain() public {
         vm.warp(_epochEnd(0, TERM));
-        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        IFulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
         AttestorSignature[] memory sigs = _signReport(r);
         uint256 chainId = block.chainid;
         vm.chainId(chainId + 1);
@@ -67,7 +67,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
         vm.prank(owner);
         other.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);
         vm.warp(_epochEnd(0, TERM));
-        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        IFulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
         AttestorSignature[] memory sigs = _signReport(r); // signed for `fv`
         assertTrue(other.hashFulfillmentReport(r) != fv.hashFulfillmentReport(r));
         vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.InvalidAttestorSignature.selector, att[0]));
@@ -78,7 +78,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
     function test_attack3_signatureForAnotherProduct() public {
         (uint256 p2,) = _defaultProduct();
         vm.warp(_epochEnd(0, TERM));
-        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        IFulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
         AttestorSignature[] memory sigs = _signReport(r);
         r.productId = p2;
         vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.InvalidAttestorSignature.selector, att[0]));
@@ -88,7 +88,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
     /// SECURITY-CHECKLIST 3: after a committee change, reports signed for the old epoch fail.
     function test_attack3_staleCommitteeEpoch() public {
         vm.warp(_epochEnd(0, TERM));
-        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        IFulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
         AttestorSignature[] memory sigs = _signReport(r);
         uint64 signedEpoch = r.committeeEpoch;
         vm.prank(owner);
@@ -104,7 +104,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
     /// SECURITY-CHECKLIST 1: M-1 signatures, a repeated signer, a non-member and an empty array fail.
     function test_attack1_belowThresholdAndBadSigners() public {
         vm.warp(_epochEnd(0, TERM));
-        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        IFulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
         bytes32 digest = fv.hashFulfillmentReport(r);
         AttestorSignature[] memory two = _sigsOver(digest, 0, THRESHOLD - 1);
         vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.BelowThreshold.selector, 2, 3));
@@ -137,7 +137,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
     /// SECURITY-CHECKLIST 4: reports for future epochs (not ended, out of range) and expired reports fail.
     function test_attack4_futureEpochAndExpiredReport() public {
         vm.warp(_epochEnd(0, TERM) + 1);
-        FulfillmentVault.FulfillmentReport memory r = _r(pid, 1, UNITS, FULL, U);
+        IFulfillmentVault.FulfillmentReport memory r = _r(pid, 1, UNITS, FULL, U);
         _expectSubmitRevert(
             r, abi.encodeWithSelector(FulfillmentVault.EpochNotEnded.selector, pid, 1, uint64(_epochEnd(1, TERM)))
         );
@@ -150,7 +150,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
         r = _r(pid, 0, UNITS, FULL, U);
         AttestorSignature[] memory sigs = _signReport(r);
         vm.warp(r.deadline + 1);
-        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.ReportExpired.selector, r.deadline));
+        vm.expectRevert(abi.encodeWithSelector(AttestationExpired.selector, r.deadline));
         fv.submitReport(r, sigs);
     }
 
@@ -158,7 +158,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
     function test_attack4_reportForSettledEpoch() public {
         vm.warp(_epochEnd(0, TERM) + REPORT_WINDOW + 1);
         fv.settle(pid, 1);
-        FulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
+        IFulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
         _expectSubmitRevert(r, abi.encodeWithSelector(FulfillmentVault.EpochAlreadySettled.selector, pid, 0));
     }
 
@@ -173,10 +173,10 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
         _fund(alice, FULL);
         vm.prank(alice);
         wbtc.approve(address(fv), type(uint256).max);
-        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.NotTheIssuer.selector, alice, issuer));
+        vm.expectRevert(abi.encodeWithSelector(NotTheIssuer.selector, alice, issuer));
         vm.prank(alice);
         fv.deposit(pid, 0);
-        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.NotTheIssuer.selector, owner, issuer));
+        vm.expectRevert(abi.encodeWithSelector(NotTheIssuer.selector, owner, issuer));
         vm.prank(owner);
         fv.deposit(pid, 0);
     }
@@ -196,7 +196,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
         fv.withdrawCollateral(pid);
         vm.warp(T0 + TERM + REPORT_WINDOW + 1);
         fv.settle(pid, 10);
-        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.NotTheIssuer.selector, stranger, issuer));
+        vm.expectRevert(abi.encodeWithSelector(NotTheIssuer.selector, stranger, issuer));
         vm.prank(stranger);
         fv.withdrawCollateral(pid);
         vm.prank(issuer);
@@ -248,7 +248,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
         _deposit(p, 0);
         assertFalse(ree.lastCallSucceeded());
         assertEq(ree.lastError(), REENTRANT);
-        assertEq(fv.productState(p).settledEpochs, 1);
+        assertEq(lens.productState(p).settledEpochs, 1);
     }
 
     /// SECURITY-CHECKLIST 15: a payout token that calls back into deposit while collateral is taken.
@@ -273,9 +273,9 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
         vm.warp(_epochEnd(0, TERM));
         _report(p2, 0, 0, 0, U); // owes 1e8 of collateral, has 1e7
         _deposit(p2, 0);
-        assertEq(fv.epochInfo(p2, 0).compensation, 1e7);
+        assertEq(lens.epochInfo(p2, 0).compensation, 1e7);
         assertTrue(hpt.product(p2).defaulted);
-        assertEq(hpt.product(pid).collateral, COLLATERAL, "other product untouched");
+        assertEq(_collateralLeft(pid), COLLATERAL, "other product untouched");
         vm.warp(T0 + TERM + REPORT_WINDOW + 1);
         fv.settle(p2, 10);
         assertEq(fv.record(p2).totalCompensation, 1e7);
@@ -288,10 +288,10 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
         vm.warp(_epochEnd(0, TERM));
         _report(pid, 0, 500, 5e7, U);
         _deposit(pid, 0);
-        uint256 collateral = hpt.product(pid).collateral;
+        uint256 collateral = _collateralLeft(pid);
         assertEq(fv.settle(pid, 10), 0);
         assertEq(fv.settle(pid, 10), 0);
-        assertEq(hpt.product(pid).collateral, collateral);
+        assertEq(_collateralLeft(pid), collateral);
         assertEq(fv.record(pid).totalCompensation, 5e7);
     }
 
@@ -343,7 +343,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
         (uint256 p,) = _productIn(cls, address(fot), UNITS, TERM, 0);
         vm.warp(_epochEnd(0, TERM));
         _report(p, 0, UNITS, FULL, U);
-        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.DepositNotReceived.selector, FULL, FULL - FULL / 100));
+        vm.expectRevert(abi.encodeWithSelector(AmountNotReceived.selector, FULL, FULL - FULL / 100));
         vm.prank(issuer);
         fv.deposit(p, 0);
     }

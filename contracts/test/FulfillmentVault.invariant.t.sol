@@ -99,7 +99,7 @@ contract VaultHandler is Test {
         }
     }
 
-    function _sign(FulfillmentVault.FulfillmentReport memory r) internal view returns (AttestorSignature[] memory sigs) {
+    function _sign(IFulfillmentVault.FulfillmentReport memory r) internal view returns (AttestorSignature[] memory sigs) {
         bytes32 digest = fv.hashFulfillmentReport(r);
         sigs = new AttestorSignature[](3);
         for (uint256 i; i < 3; i++) {
@@ -118,15 +118,15 @@ contract VaultHandler is Test {
     /// Reports the first reportable epoch at or after one chosen by `eSeed`.
     function report(uint256 pSeed, uint256 eSeed, uint256 delivered, uint256 revenue, uint256 unitRevenue) external {
         uint256 productId = _product(pSeed);
-        FulfillmentVault.ProductView memory v = fv.productState(productId);
+        IFulfillmentVault.ProductView memory v = lens.productState(productId);
         uint256 count = v.epochCount;
         for (uint256 k; k < count; k++) {
             uint32 e = uint32((eSeed + k) % count);
             if (e < v.settledEpochs) continue;
-            FulfillmentVault.EpochInfo memory info = fv.epochInfo(productId, e);
-            if (info.status != FulfillmentVault.EpochStatus.Pending) continue;
+            IFulfillmentVault.EpochInfo memory info = lens.epochInfo(productId, e);
+            if (info.status != IFulfillmentVault.EpochStatus.Pending) continue;
             if (block.timestamp < info.end || block.timestamp > info.reportDeadline) continue;
-            FulfillmentVault.FulfillmentReport memory r;
+            IFulfillmentVault.FulfillmentReport memory r;
             r.productId = productId;
             r.epoch = e;
             r.deliveredUnits = bound(delivered, 0, v.capacity);
@@ -151,13 +151,13 @@ contract VaultHandler is Test {
     /// Deposits a reported epoch whose deposit window is open.
     function deposit(uint256 pSeed, uint256 eSeed) external {
         uint256 productId = _product(pSeed);
-        FulfillmentVault.ProductView memory v = fv.productState(productId);
+        IFulfillmentVault.ProductView memory v = lens.productState(productId);
         if (!v.tracked) return;
         uint256 count = v.epochCount;
         for (uint256 k; k < count; k++) {
             uint32 e = uint32((eSeed + k) % count);
-            FulfillmentVault.EpochInfo memory info = fv.epochInfo(productId, e);
-            if (info.status != FulfillmentVault.EpochStatus.Reported || block.timestamp > info.depositDeadline) {
+            IFulfillmentVault.EpochInfo memory info = lens.epochInfo(productId, e);
+            if (info.status != IFulfillmentVault.EpochStatus.Reported || block.timestamp > info.depositDeadline) {
                 continue;
             }
             vm.prank(issuer);
@@ -368,14 +368,14 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
     // ---------------------------------------------------------------- reference
 
     /// Accumulator values at the boundaries of the settled epochs, from epochInfo.
-    function _accs(uint256 pid, FulfillmentVault.ProductView memory v) internal view returns (uint256[] memory acc) {
+    function _accs(uint256 pid, IFulfillmentVault.ProductView memory v) internal view returns (uint256[] memory acc) {
         acc = new uint256[](uint256(v.settledEpochs) + 1);
         for (uint32 e; e < v.settledEpochs; e++) {
-            acc[e + 1] = fv.epochInfo(pid, e).accumulator;
+            acc[e + 1] = lens.epochInfo(pid, e).accumulator;
         }
     }
 
-    function _refA(FulfillmentVault.ProductView memory v, uint256[] memory acc, uint256 t)
+    function _refA(IFulfillmentVault.ProductView memory v, uint256[] memory acc, uint256 t)
         internal
         pure
         returns (uint256)
@@ -389,7 +389,7 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
     }
 
     /// What a holding has earned over its settled time (spec formula).
-    function _refValue(FulfillmentVault.ProductView memory v, uint256[] memory acc, HashPowerToken.Holding memory h)
+    function _refValue(IFulfillmentVault.ProductView memory v, uint256[] memory acc, IHoldingHistory.Holding memory h)
         internal
         pure
         returns (uint256)
@@ -403,13 +403,13 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
 
     /// Walks every holding of a product, checking per-holding properties; returns the totals.
     function _walk(uint256 pid) internal view returns (Pass memory p, uint256 entitled, uint32 epochs) {
-        FulfillmentVault.ProductView memory v = fv.productState(pid);
+        IFulfillmentVault.ProductView memory v = lens.productState(pid);
         uint256[] memory acc = _accs(pid, v);
         uint256[] memory ids = handler.tokensOf(pid);
         for (uint256 i; i < ids.length; i++) {
             uint256 count = hpt.holdingCount(ids[i]);
             for (uint256 j; j < count; j++) {
-                HashPowerToken.Holding memory h = hpt.holding(ids[i], j);
+                IHoldingHistory.Holding memory h = hpt.holding(ids[i], j);
                 uint256 c = fv.claimable(ids[i], j);
                 (, uint256 paid) = fv.claimCursor(ids[i], j);
                 assertEq(paid, handler.ghostPaid(ids[i], j), "paid once: cursor == ghost");
@@ -420,7 +420,7 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
             }
         }
         for (uint32 e; e < v.settledEpochs; e++) {
-            FulfillmentVault.EpochInfo memory info = fv.epochInfo(pid, e);
+            IFulfillmentVault.EpochInfo memory info = lens.epochInfo(pid, e);
             entitled += info.deposited + info.compensation;
         }
         p.claimed = fv.record(pid).totalClaimed;
@@ -439,7 +439,7 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
             assertEq(p.paidSum, p.claimed, "sum of cursors == totalClaimed");
             assertLe(p.claimed + p.claimable, entitled, "claims <= deposits + compensation");
             assertLe(entitled - (p.claimed + p.claimable), p.holdings + epochs, "dust bound");
-            FulfillmentVault.Record memory r = fv.record(pid);
+            IFulfillmentVault.Record memory r = fv.record(pid);
             assertLe(entitled, r.totalDeposited + r.totalCompensation);
             outstanding += p.claimable;
         }
@@ -451,7 +451,7 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
         uint256 books;
         uint256 claimed;
         for (uint256 k; k < handler.productCount(); k++) {
-            FulfillmentVault.Record memory r = fv.record(handler.products(k));
+            IFulfillmentVault.Record memory r = fv.record(handler.products(k));
             books += r.totalDeposited + r.totalCompensation - r.totalClaimed;
             claimed += r.totalClaimed;
         }
@@ -464,8 +464,8 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
     function invariant_recordsConsistent() public view {
         for (uint256 k; k < handler.productCount(); k++) {
             uint256 pid = handler.products(k);
-            FulfillmentVault.ProductView memory v = fv.productState(pid);
-            FulfillmentVault.Record memory r = fv.record(pid);
+            IFulfillmentVault.ProductView memory v = lens.productState(pid);
+            IFulfillmentVault.Record memory r = fv.record(pid);
             assertEq(r.epochsFulfilled + r.epochsShort + r.epochsMissed + r.epochsUnreported, v.settledEpochs);
             assertEq(r.defaulted, v.defaulted);
             assertEq(hpt.product(pid).defaulted, v.defaulted);

@@ -24,14 +24,14 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
 
     function _paidReport(uint32 epoch, bytes32 evidence)
         internal
-        returns (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs)
+        returns (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs)
     {
         return _paidReportOf(pid, epoch, evidence);
     }
 
     function _paidReportOf(uint256 productId, uint32 epoch, bytes32 evidence)
         internal
-        returns (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs)
+        returns (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs)
     {
         r = _r(productId, epoch, UNITS, 1e8, 1e5);
         r.evidence = evidence;
@@ -39,7 +39,7 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
     }
 
     function test_spv_validProof() public {
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
         bytes32 digest = fv.hashFulfillmentReport(r);
         vm.expectEmit(address(fv));
         emit FulfillmentVault.FulfillmentReported(
@@ -52,13 +52,13 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
         vm.prank(relayer);
         fv.submitReportWithPayment(r, sigs, proof);
         assertTrue(spv.isPaymentClaimed(txid));
-        assertEq(fv.epochInfo(pid, 1).evidence, txid);
-        assertEq(uint8(fv.epochInfo(pid, 1).status), uint8(FulfillmentVault.EpochStatus.Reported));
+        assertEq(lens.epochInfo(pid, 1).evidence, txid);
+        assertEq(uint8(lens.epochInfo(pid, 1).status), uint8(IFulfillmentVault.EpochStatus.Reported));
     }
 
     function test_spv_mismatchedTxid() public {
         bytes32 other = keccak256("another payout");
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, other);
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, other);
         vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.EvidenceMismatch.selector, other, txid));
         fv.submitReportWithPayment(r, sigs, proof);
         assertFalse(spv.isPaymentClaimed(txid), "nothing consumed");
@@ -68,7 +68,7 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
     /// SECURITY-CHECKLIST 11: the same payout cannot evidence two epochs (of any product).
     function test_spv_reusedPayment() public {
         (uint256 p2,) = _defaultProduct();
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
         fv.submitReportWithPayment(r, sigs, proof);
         (r, sigs) = _paidReportOf(p2, 1, txid);
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.PaymentAlreadyClaimed.selector, txid));
@@ -79,13 +79,13 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
     function test_spv_vaultNotAConsumer() public {
         vm.prank(owner);
         spv.setConsumer(address(fv), false);
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.NotAConsumer.selector, address(fv)));
         fv.submitReportWithPayment(r, sigs, proof);
     }
 
     function test_spv_badProofFails() public {
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
         BtcSpvVerifier.PaymentProof memory p = proof;
         p.requiredConfirmations = 7;
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.TooFewConfirmations.selector, 6, 7));
@@ -93,7 +93,7 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
     }
 
     function test_spv_reportChecksStillApply() public {
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(2, txid);
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(2, txid);
         vm.expectRevert(
             abi.encodeWithSelector(FulfillmentVault.EpochNotEnded.selector, pid, 2, uint64(_epochEnd(2, TERM)))
         );
@@ -102,7 +102,7 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
 
     function test_spv_verifierNotSet() public {
         FulfillmentVault noSpv = new FulfillmentVault(owner, hpt, attestorRegistry, BtcSpvVerifier(address(0)));
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
         vm.expectRevert(FulfillmentVault.SpvVerifierNotSet.selector);
         noSpv.submitReportWithPayment(r, sigs, proof);
     }
