@@ -1,23 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {AmountNotReceived, AttestationExpired, NonceAlreadyUsed, NotTheIssuer} from "../src/common/Errors.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
 import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
+import {CollateralVault} from "../src/token/CollateralVault.sol";
+import {HardwareRegistry} from "../src/token/HardwareRegistry.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
-import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
+import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
+import {MerkleHelper} from "./utils/MerkleHelper.sol";
 import {FeeOnTransferToken, ReentrantToken} from "./mocks/TokenMocks.sol";
 
 /// @notice Attack tests of FulfillmentVault, named by SECURITY-CHECKLIST item (1, 3, 4, 7, 15, 17,
 /// 24, 27, 30, 31, 32).
-contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
+contract FulfillmentVaultAttacksTest is FulfillmentAreaFixtures {
     uint256 internal pid;
     uint256 internal tid;
 
     uint256 internal constant U = 100_000;
     uint256 internal constant FULL = UNITS * U;
 
-    bytes internal REENTRANT = abi.encodeWithSelector(ReentrancyGuard.ReentrancyGuardReentrantCall.selector);
+    bytes internal REENTRANT = abi.encodeWithSelector(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
 
     function setUp() public override {
         super.setUp();
@@ -26,14 +33,24 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
 
     // ---------------------------------------------------------------- 3: replay and domain
 
-    /// SECURITY-CHECKLIST 3: the same report (same nonce) cannot be replayed.
+    /// SECURITY-CHECKLIST 3: the same report (same nonce) cannot be replayed. The epoch checks come
+    /// before the nonce, so the identical replay fails on its epoch (EpochAlreadyReported); the same
+    /// nonce signed again for another epoch fails on the nonce, and so does the replay once settled.
     function test_attack3_replayedReportSameNonce() public {
         vm.warp(_epochEnd(0, TERM));
         IFulfillmentVault.FulfillmentReport memory r = _r(pid, 0, UNITS, FULL, U);
         AttestorSignature[] memory sigs = _signReport(r);
         fv.submitReport(r, sigs);
-        vm.expectRevert(abi.encodeWithSelector(NonceAlreadyUsed.selector, r.nonce));
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.EpochAlreadyReported.selector, pid, 0));
         fv.submitReport(r, sigs);
+        vm.warp(_epochEnd(1, TERM));
+        IFulfillmentVault.FulfillmentReport memory again = r;
+        again.epoch = 1;
+        again.deadline = uint64(block.timestamp);
+        AttestorSignature[] memory sigs2 = _signReport(again);
+        vm.expectRevert(abi.encodeWithSelector(NonceAlreadyUsed.selector, r.nonce));
+        fv.submitReport(again, sigs2);
+        assertEq(uint8(lens.epochInfo(pid, 1).status), uint8(IFulfillmentVault.EpochStatus.Pending));
     }
 
     /// SECURITY-CHECKLIST 3, 4: a second report of the same epoch with a fresh nonce fails, before and
@@ -63,7 +80,7 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
 
     /// SECURITY-CHECKLIST 3: a report signed for another deployment of the vault fails there.
     function test_attack3_signatureForAnotherVault() public {
-        FulfillmentVault other = new FulfillmentVault(owner, hpt, attestorRegistry, spv);
+        FulfillmentVault other = new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, spv);
         vm.prank(owner);
         other.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);
         vm.warp(_epochEnd(0, TERM));
@@ -199,14 +216,24 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
         vm.expectRevert(abi.encodeWithSelector(NotTheIssuer.selector, stranger, issuer));
         vm.prank(stranger);
         fv.withdrawCollateral(pid);
+        // nobody but the fulfillment vault reaches the CollateralVault's hooks: not a stranger, not
+        // the issuer going around the vault's checks
+        address[2] memory callers = [stranger, issuer];
+        for (uint256 i; i < 2; i++) {
+            bytes memory unauthorized =
+                abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, callers[i]);
+            vm.expectRevert(unauthorized);
+            vm.prank(callers[i]);
+            collateralVault.release(pid, callers[i]);
+            vm.expectRevert(unauthorized);
+            vm.prank(callers[i]);
+            collateralVault.take(pid, 1);
+        }
         vm.prank(issuer);
         // epochs 1-3 unreported: max(FULL, floor = COLLATERAL / 5) each; epoch 4 (2 of 7 days) pro rata
         uint256 floor = COLLATERAL / 5;
         assertEq(fv.withdrawCollateral(pid), COLLATERAL - 3 * floor - floor * 2 days / EPOCH);
-        // the vault cannot reach the token's collateral hooks for anyone else
-        vm.expectRevert();
-        vm.prank(stranger);
-        hpt.releaseCollateral(pid, stranger);
+        assertEq(_collateralLeft(pid), 0);
     }
 
     // ---------------------------------------------------------------- 15: re-entrancy
@@ -293,6 +320,161 @@ contract FulfillmentVaultAttacksTest is FulfillmentFixtures {
         assertEq(fv.settle(pid, 10), 0);
         assertEq(_collateralLeft(pid), collateral);
         assertEq(fv.record(pid).totalCompensation, 5e7);
+    }
+
+    // ---------------------------------------------------------------- 7, 24: frozen products
+
+    /// Submits a report signed by the attestors at `idx` (after a slash changed the committee).
+    function _submitBy(IFulfillmentVault.FulfillmentReport memory r, uint256[] memory idx) internal {
+        AttestorSignature[] memory sigs = _sigsAt(fv.hashFulfillmentReport(r), idx);
+        vm.prank(relayer);
+        fv.submitReport(r, sigs);
+    }
+
+    /// SECURITY-CHECKLIST 7, 24: a product frozen by a duplicate-hardware challenge (the real
+    /// HardwareRegistry path) after one settled epoch. Its collateral is forfeited (10% bounty, the
+    /// rest to its holders), so later shortfalls get 0 compensation and the product defaults;
+    /// holders' claims of the epoch settled before the freeze still pay exactly; the issuer gets no
+    /// collateral back; nothing is paid twice, and every base unit is accounted for.
+    function test_attack7_frozenProductForfeitedCollateral_viaHardwareRegistry() public {
+        // the later product shares the default hardware set; signed by attestors 2-4 (att[2] signed both)
+        HashPowerToken.ProductAttestation memory a = _attestation(attestationNonce++);
+        (a.capacity, a.start, a.end, a.collateral) = (UNITS, uint64(T0), uint64(T0 + TERM), COLLATERAL);
+        (uint256 p2, uint256 t2) = _mintWith(a, 2, THRESHOLD);
+        vm.warp(T0 + 3 days + 12 hours);
+        vm.prank(issuer);
+        hpt.transferFrom(issuer, alice, t2);
+
+        // epoch 0 short, settled before the freeze: 8e7 deposited + 2e7 of collateral
+        vm.warp(_epochEnd(0, TERM));
+        _report(p2, 0, 800, 8e7, U);
+        _deposit(p2, 0);
+        assertEq(_collateralLeft(p2), COLLATERAL - 2e7);
+
+        // the challenge at day 8: p2 frozen, 10% of what is left to the challenger, the rest forfeited
+        vm.warp(T0 + 8 days);
+        bytes32[] memory proof = MerkleHelper.proof(hw, 0);
+        vm.prank(challenger);
+        (uint256 frozen, uint256 bounty,) = hardwareRegistry.challengeDuplicateHardware(hw[0], pid, proof, p2, proof);
+        assertEq(frozen, p2);
+        uint256 forfeited = COLLATERAL - 2e7 - bounty;
+        assertEq(bounty, (COLLATERAL - 2e7) / 10);
+        assertEq(wbtc.balanceOf(challenger), bounty);
+        assertEq(_collateralLeft(p2), 0);
+        assertEq(collateralVault.forfeitedOf(p2), forfeited);
+        assertTrue(hpt.product(p2).frozen);
+        assertEq(_collateralLeft(pid), COLLATERAL, "the evidence product keeps its collateral");
+
+        // the settled epoch still pays exactly, after the freeze
+        assertEq(_claim(t2, 0), 5e7, "issuer: half of epoch 0");
+        assertEq(_claim(t2, 1), 5e7, "alice: the other half, so far");
+
+        // frozen tokens still move (each is a claim on the forfeited collateral)
+        vm.warp(T0 + 10 days);
+        vm.prank(alice);
+        hpt.transferFrom(alice, bob, t2);
+
+        // epoch 1 short by 1e7: nothing left to compensate, the product defaults (signed by the
+        // committee left after att[2] was slashed)
+        uint256[] memory idx = new uint256[](3);
+        (idx[0], idx[1], idx[2]) = (0, 1, 3);
+        vm.warp(_epochEnd(1, TERM));
+        _submitBy(_r(p2, 1, 900, 9e7, U), idx);
+        vm.recordLogs();
+        vm.expectEmit(address(fv));
+        emit FulfillmentVault.ProductDefaulted(p2, 1);
+        vm.expectEmit(address(fv));
+        emit FulfillmentVault.ShortfallCompensated(p2, 1, 1e7, 0);
+        vm.expectEmit(address(hpt));
+        emit HashPowerToken.ProductDefaulted(p2);
+        _deposit(p2, 1);
+        assertEq(lens.epochInfo(p2, 1).compensation, 0);
+        assertTrue(lens.productState(p2).defaulted);
+        assertEq(collateralVault.forfeitedOf(p2), forfeited, "the vault never takes forfeited collateral");
+
+        // epoch 2 unreported: due max(1000 x U, floor 2e8) = 2e8, paid 0
+        vm.warp(_epochEnd(2, TERM) + REPORT_WINDOW + 1);
+        vm.expectEmit(address(fv));
+        emit FulfillmentVault.ShortfallCompensated(p2, 2, COLLATERAL / 5, 0);
+        assertEq(fv.settle(p2, 10), 1);
+
+        // claims: A(7d) = 1e23, A(10d) = 1e23 + floor(9e22 x 3/7), A(21d) = 1.9e23
+        assertEq(_claim(t2, 0), 0, "issuer: nothing new, nothing twice");
+        assertEq(_claim(t2, 1), 88_571_428 - 5e7, "alice: the rest of [3.5d, 10d)");
+        assertEq(_claim(t2, 2), 51_428_571, "bob: [10d, 21d), epoch 2 paid nothing");
+
+        // the term ends; everything settles at 0; the issuer gets no collateral back
+        vm.warp(T0 + TERM + REPORT_WINDOW + 1);
+        assertEq(fv.settle(p2, 10), 2);
+        uint256 issuerBefore = wbtc.balanceOf(issuer);
+        vm.expectEmit(address(collateralVault));
+        emit CollateralVault.CollateralReleased(p2, issuer, 0);
+        vm.prank(issuer);
+        assertEq(fv.withdrawCollateral(p2), 0);
+        assertEq(wbtc.balanceOf(issuer), issuerBefore);
+        assertEq(collateralVault.forfeitedOf(p2), forfeited, "forfeited collateral never returns to the issuer");
+
+        // bob, the holder, redeems the forfeited collateral once
+        uint256[] memory ids = _one(t2);
+        vm.prank(stranger);
+        assertEq(hardwareRegistry.redeemFrozen(ids), forfeited);
+        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.AlreadyRedeemed.selector, t2));
+        hardwareRegistry.redeemFrozen(ids);
+        assertEq(_claim(t2, 0) + _claim(t2, 1) + _claim(t2, 2), 0, "nothing paid twice");
+
+        // every base unit accounted for: holders got deposits + compensation (minus 1 unit of dust)
+        // + the forfeited collateral; the challenger the bounty; the issuer nothing back
+        IFulfillmentVault.Record memory rec = fv.record(p2);
+        assertEq(rec.totalDeposited, 8e7 + 9e7);
+        assertEq(rec.totalCompensation, 2e7, "compensation only from before the freeze");
+        assertEq(rec.totalClaimed, 5e7 + 88_571_428 + 51_428_571);
+        assertEq(rec.epochsShort, 2);
+        assertEq(rec.epochsUnreported, 3);
+        assertEq(wbtc.balanceOf(address(fv)), rec.totalDeposited + rec.totalCompensation - rec.totalClaimed);
+        assertEq(wbtc.balanceOf(address(fv)), 1, "dust");
+        assertEq(rec.totalCompensation + bounty + forfeited, COLLATERAL);
+        assertEq(wbtc.balanceOf(bob), 51_428_571 + forfeited);
+        assertEq(collateralVault.forfeitedOf(p2), 0);
+    }
+
+    /// SECURITY-CHECKLIST 7, 24: a product frozen (PRODUCT_FREEZER and COLLATERAL_FORFEITER given to
+    /// `freezer` by the manager's admin) before the vault ever touched it: the vault snapshots no
+    /// collateral (floor 0), its first shortfall defaults it, and even holding the vault's role
+    /// COLLATERAL_MANAGER no take or release reaches the forfeited balance.
+    function test_attack24_frozenBeforeFirstTouch() public {
+        _grantFreezer();
+        (uint256 p2, uint256 t2) = _defaultProduct();
+        vm.warp(T0 + 1 days);
+        (uint256 bounty, uint256 forfeited) = _freezeAndForfeit(p2, 0);
+        assertEq(bounty, 0);
+        assertEq(forfeited, COLLATERAL);
+        IFulfillmentVault.ProductView memory v = lens.productState(p2);
+        assertFalse(v.tracked);
+        assertEq(v.unreportedFloor, 0, "no collateral left to price unreported epochs");
+
+        vm.warp(_epochEnd(0, TERM));
+        _report(p2, 0, 900, 9e7, U);
+        assertEq(lens.productState(p2).unreportedFloor, 0, "snapshotted at the first touch");
+        vm.expectEmit(address(fv));
+        emit FulfillmentVault.ShortfallCompensated(p2, 0, 1e7, 0);
+        _deposit(p2, 0);
+        assertTrue(hpt.product(p2).defaulted);
+        assertEq(_claim(t2, 0), 9e7, "the deposit alone, exactly");
+
+        // the vault's own hooks cannot reach the forfeited balance
+        vm.prank(address(fv));
+        assertEq(collateralVault.take(p2, COLLATERAL), 0);
+        vm.prank(address(fv));
+        assertEq(collateralVault.release(p2, issuer), 0);
+        assertEq(collateralVault.forfeitedOf(p2), COLLATERAL);
+        // the forfeiter pays it out, never more than there is
+        vm.prank(freezer);
+        collateralVault.payForfeited(p2, alice, COLLATERAL);
+        vm.expectRevert(abi.encodeWithSelector(CollateralVault.InsufficientForfeited.selector, p2, 0, 1));
+        vm.prank(freezer);
+        collateralVault.payForfeited(p2, alice, 1);
+        assertEq(wbtc.balanceOf(alice), COLLATERAL);
+        assertEq(_claim(t2, 0), 0);
     }
 
     // ---------------------------------------------------------------- 27, 32: claims
