@@ -2,8 +2,9 @@
 pragma solidity 0.8.30;
 
 import {stdJson} from "forge-std/StdJson.sol";
-import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
+import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
+import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {VectorFixtures} from "./utils/VectorFixtures.sol";
 
 /// @notice SECURITY-CHECKLIST item 6 for the vault: ../test-vectors/fulfillment-report.json is generated and
@@ -27,7 +28,8 @@ contract FulfillmentReportVectorsTest is VectorFixtures {
 
     function setUp() public override {
         super.setUp();
-        FulfillmentVault deployed = new FulfillmentVault(owner, hpt, attestorRegistry, BtcSpvVerifier(address(0)));
+        FulfillmentVault deployed =
+            new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, IBtcSpvVerifier(address(0)));
         _loadVectors(VECTORS, address(deployed));
         vault = FulfillmentVault(vectorContract);
     }

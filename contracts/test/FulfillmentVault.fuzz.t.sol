@@ -4,11 +4,12 @@ pragma solidity 0.8.30;
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
-import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
+import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
 
 /// @notice Fuzz tests of FulfillmentVault: claim timing, transfer and carve times, amounts, units
 /// and capacities, compared with a reference accumulator written from the spec.
-contract FulfillmentVaultFuzzTest is FulfillmentFixtures {
+contract FulfillmentVaultFuzzTest is FulfillmentAreaFixtures {
     uint256 internal constant EPOCHS = 5; // of the default 30-day product
 
     /// Per-epoch inputs of a product life.
@@ -225,8 +226,66 @@ contract FulfillmentVaultFuzzTest is FulfillmentFixtures {
         assertEq(paid, Math.min(due, collateral));
         assertEq(lens.productState(pid).defaulted, due > collateral);
         assertEq(hpt.product(pid).defaulted, due > collateral);
-        assertEq(_collateralLeft(pid), collateral - paid);
+        assertEq(_collateralLeft(pid), collateral - paid, "the CollateralVault gave exactly what was paid");
+        assertEq(wbtc.balanceOf(address(fv)), paid);
         assertEq(_claim(tid, 0), paid);
+    }
+
+    /// SECURITY-CHECKLIST 7, 24: the product is frozen and its collateral forfeited at any time of
+    /// a random life. Epochs settled before the freeze were compensated in full; every epoch settled
+    /// after it gets 0 (the product defaults at the first one that owes anything); the collateral
+    /// splits exactly into compensation, bounty and forfeited; the holder is paid the settled
+    /// entitlement exactly (dust <= 1) and never twice.
+    function testFuzz_item7_freezeAtAnyTime(uint256 seed, uint256 capacity, uint256 tf, uint256 bountyBps) public {
+        capacity = bound(capacity, 1, 1e12);
+        tf = bound(tf, T0 + 1, T0 + TERM);
+        bountyBps = bound(bountyBps, 0, 10_000);
+        _randomLife(seed, capacity);
+        (uint256 pid, uint256 tid) = _lifeProduct();
+        uint256 collateral = life.entitled + 1;
+        _grantFreezer();
+        uint256 settledBefore = type(uint256).max;
+        uint256 bounty;
+        uint256 forfeited;
+        for (uint256 e; e < EPOCHS; e++) {
+            uint256 end = _epochEnd(e, TERM);
+            if (settledBefore == type(uint256).max && tf <= end) {
+                vm.warp(tf);
+                settledBefore = lens.productState(pid).settledEpochs;
+                (bounty, forfeited) = _freezeAndForfeit(pid, bountyBps);
+            }
+            vm.warp(end);
+            _runEpoch(pid, e);
+        }
+        _settleAll(pid);
+
+        bool owedAfter;
+        uint256 compensation;
+        for (uint256 e; e < EPOCHS; e++) {
+            uint256 shortfall = (capacity - life.delivered[e]) * life.unitRevenue[e];
+            uint256 due = life.deposited[e] ? shortfall : life.revenue[e] + shortfall;
+            uint256 paid = lens.epochInfo(pid, uint32(e)).compensation;
+            if (e < settledBefore) {
+                assertEq(paid, due, "before the freeze: in full");
+            } else {
+                assertEq(paid, 0, "after the freeze: nothing");
+                if (due != 0) owedAfter = true;
+            }
+            compensation += paid;
+        }
+        IFulfillmentVault.Record memory rec = fv.record(pid);
+        assertEq(rec.totalCompensation, compensation);
+        assertEq(rec.defaulted, owedAfter);
+        assertEq(hpt.product(pid).defaulted, owedAfter);
+        assertEq(compensation + bounty + forfeited, collateral, "collateral split exactly");
+        assertEq(_collateralLeft(pid), 0);
+        assertEq(collateralVault.forfeitedOf(pid), forfeited, "never taken by the vault");
+        uint256 entitled = rec.totalDeposited + rec.totalCompensation;
+        uint256 got = _claim(tid, 0);
+        assertLe(got, entitled);
+        assertLe(entitled - got, 1, "dust");
+        assertEq(_claim(tid, 0), 0, "never twice");
+        assertEq(wbtc.balanceOf(address(fv)), entitled - got);
     }
 
     /// InvalidReport exactly when delivered > capacity, unitRevenue (scaled) exceeds 128 bits, or

@@ -2,7 +2,8 @@
 pragma solidity 0.8.30;
 
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
-import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
+import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
 
 /// @notice Whole product lives with every claim computed by hand.
 ///
@@ -24,7 +25,7 @@ import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
 /// Trades: 2d issuer -> alice (transfer); 5d alice carves 400 to bob (t2); 10d bob splits t2 into
 /// 100 (t3) + 300 (t4); 12d bob transfers t4 to alice; 16d alice merges t1 (600) + t4 (300) into t5;
 /// 25d alice transfers t5 to bob.
-contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
+contract FulfillmentVaultLifecycleTest is FulfillmentAreaFixtures {
     uint256 internal pid;
     uint256 internal t1;
     uint256 internal t2;
@@ -201,7 +202,8 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         assertEq(wbtc.balanceOf(address(fv)), 452_000_000 - paid);
         assertLe(452_000_000 - paid, 9 + 5, "dust <= #holdings + #epochs");
 
-        // ---- the issuer takes the collateral left
+        // ---- the issuer takes the collateral left (the CollateralVault paid exactly the compensation)
+        assertEq(_collateralLeft(pid), LIFE_COLLATERAL - rec.totalCompensation);
         uint256 before = wbtc.balanceOf(issuer);
         vm.prank(issuer);
         assertEq(fv.withdrawCollateral(pid), LIFE_COLLATERAL - 242_000_000);
