@@ -521,7 +521,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     function test_item11_malformedVarintsAndTransactions() public {
         bytes memory out = BtcRef.output(5, payScript);
         bytes memory inp = BtcRef.input(keccak256("f"), 0, hex"00");
-        bytes[] memory bad = new bytes[](14);
+        bytes[] memory bad = new bytes[](15);
         bad[0] = abi.encodePacked(BtcRef.le32(2), hex"fd0100", inp, hex"01", out, BtcRef.le32(0)); // non-canonical count
         bad[1] = abi.encodePacked(BtcRef.le32(2), hex"01", inp, hex"01", BtcRef.le64(5), hex"fd1600", payScript, BtcRef.le32(0));
         bad[2] = abi.encodePacked(BtcRef.le32(2), hex"01", inp, hex"01", out, BtcRef.le32(0), hex"00"); // trailing
@@ -538,6 +538,8 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
         bad[11] = abi.encodePacked(BtcRef.le32(2), hex"01", keccak256("f"), BtcRef.le32(0), hex"ff0100000000000000");
         bad[12] = abi.encodePacked(BtcRef.le32(2), hex"01", inp, hex"fe01000000", out, BtcRef.le32(0)); // non-canonical 0xfe
         bad[13] = abi.encodePacked(BtcRef.le32(2), hex"01", inp, hex"01", BtcRef.le64(5), hex"fe00000100", payScript);
+        // two outputs fit the count's bound, but the first one's script leaves 4 bytes for the second's value
+        bad[14] = abi.encodePacked(BtcRef.le32(2), hex"01", inp, hex"02", BtcRef.output(5, new bytes(10)), BtcRef.le32(0));
         for (uint256 i; i < bad.length; i++) {
             IBtcSpvVerifier.PaymentProof memory p = _withTx(bad[i]);
             vm.expectRevert(BtcSpvVerifier.Malformed.selector);

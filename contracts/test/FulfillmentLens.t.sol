@@ -223,19 +223,29 @@ contract FulfillmentLensTest is FulfillmentAreaFixtures {
 
     // ---------------------------------------------------------------- epochInfo
 
+    /// The product of {test_epochInfo_everyStatus}: 1-day epochs over 5.5 days.
+    uint256 internal sp;
+    uint256 internal constant STATUS_TERM = 5 days + 12 hours;
+    uint256 internal constant FLOOR6 = COLLATERAL / 6;
+    uint256 internal constant ACC3 = 302e21; // (1e8 + 1e8 + 9e7 + 100 x 1.2e5) x 1e15
+    uint256 internal constant ACC4 = ACC3 + FLOOR6 * 1e15; // max(1000 x 1.2e5, floor) = floor
+    uint256 internal constant ACC5 = ACC4 + FLOOR6 * 1e15;
+
     /// Every status, with 1-day epochs (report window 2 days, deposit window 3 days) over 5.5 days
-    /// (epoch 5 is 12 hours):
-    /// e0 Fulfilled, e1 Deposited then Short, e2 Reported then Missed, e3 and e4 Unreported, e5
-    /// Deposited then Fulfilled.
+    /// (epoch 5 is 12 hours): e0 Reported then Fulfilled, e1 Reported, Deposited then Short, e2
+    /// Reported then Missed, e3 and e4 Pending then Unreported, e5 Deposited then Fulfilled.
     function test_epochInfo_everyStatus() public {
         vm.prank(owner);
         fv.setEpochConfig(btc, 1 days, 2 days, 3 days);
-        uint256 term = 5 days + 12 hours;
-        (uint256 p,) = _product(UNITS, term, COLLATERAL);
-        uint256 floor = COLLATERAL / 6;
+        (sp,) = _product(UNITS, STATUS_TERM, COLLATERAL);
+        _statusReportedAndDeposited();
+        _statusFulfilledShortAndTheLastEpoch();
+        _statusMissedAndUnreported();
+    }
 
+    function _statusReportedAndDeposited() internal {
         // untracked: Pending, bounds from the configuration, nothing else
-        IFulfillmentVault.EpochInfo memory i = lens.epochInfo(p, 0);
+        IFulfillmentVault.EpochInfo memory i = lens.epochInfo(sp, 0);
         _assertEpoch(i, IFulfillmentVault.EpochStatus.Pending, T0, T0 + 1 days, 0, 0, 0, 0);
         assertEq(i.depositDeadline, 0);
         assertEq(i.deliveredUnits + i.revenue + i.unitRevenue, 0);
@@ -243,80 +253,80 @@ contract FulfillmentLensTest is FulfillmentAreaFixtures {
         assertEq(i.evidence, bytes32(0));
 
         vm.warp(T0 + 1 days);
-        _report(p, 0, UNITS, 1e8, U);
-        i = lens.epochInfo(p, 0);
+        _report(sp, 0, UNITS, 1e8, U);
+        i = lens.epochInfo(sp, 0);
         _assertEpoch(i, IFulfillmentVault.EpochStatus.Reported, T0, T0 + 1 days, 0, 0, 0, 0);
         assertEq(i.depositDeadline, T0 + 4 days);
         assertEq(i.deliveredUnits, UNITS);
         assertEq(i.revenue, 1e8);
         assertEq(i.unitRevenue, U * PRECISION);
         assertEq(i.sourceChain, BITCOIN);
-        assertEq(i.evidence, keccak256(abi.encode("payout", p, uint32(0))));
+        assertEq(i.evidence, keccak256(abi.encode("payout", sp, uint32(0))));
 
         vm.warp(T0 + 2 days);
-        _report(p, 1, 800, 8e7, U);
-        i = lens.epochInfo(p, 1);
+        _report(sp, 1, 800, 8e7, U);
+        i = lens.epochInfo(sp, 1);
         _assertEpoch(i, IFulfillmentVault.EpochStatus.Reported, T0 + 1 days, T0 + 2 days, 2e7, 0, 0, 0);
-        _deposit(p, 1); // epoch 0 still awaits its deposit: epoch 1 waits, deposited
-        i = lens.epochInfo(p, 1);
+        _deposit(sp, 1); // epoch 0 still awaits its deposit: epoch 1 waits, deposited
+        i = lens.epochInfo(sp, 1);
         _assertEpoch(i, IFulfillmentVault.EpochStatus.Deposited, T0 + 1 days, T0 + 2 days, 2e7, 8e7, 0, 0);
+    }
 
+    function _statusFulfilledShortAndTheLastEpoch() internal {
         vm.warp(T0 + 3 days);
-        _report(p, 2, 900, 9e7, 12 * U / 10);
-        _deposit(p, 0); // settles epochs 0 and 1
-        _assertEpoch(lens.epochInfo(p, 0), IFulfillmentVault.EpochStatus.Fulfilled, T0, T0 + 1 days, 0, 1e8, 0, 1e23);
+        _report(sp, 2, 900, 9e7, 12 * U / 10);
+        _deposit(sp, 0); // settles epochs 0 and 1
+        _assertEpoch(lens.epochInfo(sp, 0), IFulfillmentVault.EpochStatus.Fulfilled, T0, T0 + 1 days, 0, 1e8, 0, 1e23);
         _assertEpoch(
-            lens.epochInfo(p, 1), IFulfillmentVault.EpochStatus.Short, T0 + 1 days, T0 + 2 days, 2e7, 8e7, 2e7, 2e23
+            lens.epochInfo(sp, 1), IFulfillmentVault.EpochStatus.Short, T0 + 1 days, T0 + 2 days, 2e7, 8e7, 2e7, 2e23
         );
-        assertEq(lens.productState(p).settledEpochs, 2);
+        assertEq(lens.productState(sp).settledEpochs, 2);
 
         // the last epoch (12 hours) reported and deposited while epoch 2 still blocks settlement
-        vm.warp(T0 + term);
-        _report(p, 5, UNITS, 5e7, U);
-        _deposit(p, 5);
-        i = lens.epochInfo(p, 5);
-        _assertEpoch(i, IFulfillmentVault.EpochStatus.Deposited, T0 + 5 days, T0 + term, 0, 5e7, 0, 0);
-        assertEq(i.reportDeadline, T0 + term + 2 days, "end of the short epoch + the window");
+        vm.warp(T0 + STATUS_TERM);
+        _report(sp, 5, UNITS, 5e7, U);
+        _deposit(sp, 5);
+        IFulfillmentVault.EpochInfo memory i = lens.epochInfo(sp, 5);
+        _assertEpoch(i, IFulfillmentVault.EpochStatus.Deposited, T0 + 5 days, T0 + STATUS_TERM, 0, 5e7, 0, 0);
+        assertEq(i.reportDeadline, T0 + STATUS_TERM + 2 days, "end of the short epoch + the window");
         // epoch 3 still Pending (its window is open), tracked now: the snapshot's bounds
-        i = lens.epochInfo(p, 3);
+        i = lens.epochInfo(sp, 3);
         _assertEpoch(i, IFulfillmentVault.EpochStatus.Pending, T0 + 3 days, T0 + 4 days, 0, 0, 0, 0);
         assertEq(i.reportDeadline, T0 + 6 days);
+    }
 
+    function _statusMissedAndUnreported() internal {
         // epoch 2 missed, epoch 3 unreported
         vm.warp(T0 + 6 days + 1);
-        assertEq(fv.settle(p, 10), 2);
-        uint256 acc3 = 302e21; // (1e8 + 1e8 + 9e7 + 100 x 1.2e5) x 1e15
+        assertEq(fv.settle(sp, 10), 2);
         _assertEpoch(
-            lens.epochInfo(p, 2),
-            IFulfillmentVault.EpochStatus.Missed,
-            T0 + 2 days,
-            T0 + 3 days,
-            12e6,
-            0,
-            9e7 + 12e6,
-            acc3
+            lens.epochInfo(sp, 2), IFulfillmentVault.EpochStatus.Missed, T0 + 2 days, T0 + 3 days, 12e6, 0, 102e6, ACC3
         );
-        uint256 acc4 = acc3 + floor * 1e15; // max(1000 x 1.2e5, floor) = floor
         _assertEpoch(
-            lens.epochInfo(p, 3), IFulfillmentVault.EpochStatus.Unreported, T0 + 3 days, T0 + 4 days, 0, 0, floor, acc4
+            lens.epochInfo(sp, 3), IFulfillmentVault.EpochStatus.Unreported, T0 + 3 days, T0 + 4 days, 0, 0, FLOOR6, ACC4
         );
-
         // epoch 4 unreported, then the deposited last epoch is fulfilled
         vm.warp(T0 + 7 days + 1);
-        assertEq(fv.settle(p, 10), 2);
-        uint256 acc5 = acc4 + floor * 1e15;
+        assertEq(fv.settle(sp, 10), 2);
         _assertEpoch(
-            lens.epochInfo(p, 4), IFulfillmentVault.EpochStatus.Unreported, T0 + 4 days, T0 + 5 days, 0, 0, floor, acc5
+            lens.epochInfo(sp, 4), IFulfillmentVault.EpochStatus.Unreported, T0 + 4 days, T0 + 5 days, 0, 0, FLOOR6, ACC5
         );
         _assertEpoch(
-            lens.epochInfo(p, 5), IFulfillmentVault.EpochStatus.Fulfilled, T0 + 5 days, T0 + term, 0, 5e7, 0, acc5 + 5e22
+            lens.epochInfo(sp, 5),
+            IFulfillmentVault.EpochStatus.Fulfilled,
+            T0 + 5 days,
+            T0 + STATUS_TERM,
+            0,
+            5e7,
+            0,
+            ACC5 + 5e22
         );
-        IFulfillmentVault.ProductView memory v = lens.productState(p);
+        IFulfillmentVault.ProductView memory v = lens.productState(sp);
         assertEq(v.settledEpochs, 6);
-        assertEq(v.settledUntil, T0 + term);
-        assertEq(v.accumulator, acc5 + 5e22);
-        vm.expectRevert(abi.encodeWithSelector(FulfillmentLens.EpochOutOfRange.selector, p, 6, 6));
-        lens.epochInfo(p, 6);
+        assertEq(v.settledUntil, T0 + STATUS_TERM);
+        assertEq(v.accumulator, ACC5 + 5e22);
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentLens.EpochOutOfRange.selector, sp, 6, 6));
+        lens.epochInfo(sp, 6);
     }
 
     function _assertEpoch(

@@ -331,100 +331,120 @@ contract FulfillmentVaultAttacksTest is FulfillmentAreaFixtures {
         fv.submitReport(r, sigs);
     }
 
+    /// The frozen product of {test_attack7_frozenProductForfeitedCollateral_viaHardwareRegistry}.
+    struct Frozen {
+        uint256 pid;
+        uint256 tid;
+        uint256 bounty;
+        uint256 forfeited;
+    }
+
+    Frozen internal fz;
+
     /// SECURITY-CHECKLIST 7, 24: a product frozen by a duplicate-hardware challenge (the real
     /// HardwareRegistry path) after one settled epoch. Its collateral is forfeited (10% bounty, the
     /// rest to its holders), so later shortfalls get 0 compensation and the product defaults;
     /// holders' claims of the epoch settled before the freeze still pay exactly; the issuer gets no
     /// collateral back; nothing is paid twice, and every base unit is accounted for.
     function test_attack7_frozenProductForfeitedCollateral_viaHardwareRegistry() public {
-        // the later product shares the default hardware set; signed by attestors 2-4 (att[2] signed both)
+        _frozenEpoch0();
+        _frozenChallenge();
+        _frozenEpochs1And2();
+        _frozenEndAndRedeem();
+    }
+
+    /// A later product sharing the default hardware set (signed by attestors 2-4: att[2] signed
+    /// both), held by alice from day 3.5; epoch 0 short and settled before any challenge.
+    function _frozenEpoch0() internal {
         HashPowerToken.ProductAttestation memory a = _attestation(attestationNonce++);
         (a.capacity, a.start, a.end, a.collateral) = (UNITS, uint64(T0), uint64(T0 + TERM), COLLATERAL);
-        (uint256 p2, uint256 t2) = _mintWith(a, 2, THRESHOLD);
+        (fz.pid, fz.tid) = _mintWith(a, 2, THRESHOLD);
         vm.warp(T0 + 3 days + 12 hours);
         vm.prank(issuer);
-        hpt.transferFrom(issuer, alice, t2);
-
-        // epoch 0 short, settled before the freeze: 8e7 deposited + 2e7 of collateral
+        hpt.transferFrom(issuer, alice, fz.tid);
+        // 8e7 deposited + 2e7 of collateral
         vm.warp(_epochEnd(0, TERM));
-        _report(p2, 0, 800, 8e7, U);
-        _deposit(p2, 0);
-        assertEq(_collateralLeft(p2), COLLATERAL - 2e7);
+        _report(fz.pid, 0, 800, 8e7, U);
+        _deposit(fz.pid, 0);
+        assertEq(_collateralLeft(fz.pid), COLLATERAL - 2e7);
+    }
 
-        // the challenge at day 8: p2 frozen, 10% of what is left to the challenger, the rest forfeited
+    /// The challenge at day 8: frozen, 10% of what is left to the challenger, the rest forfeited;
+    /// the epoch settled before still pays exactly.
+    function _frozenChallenge() internal {
         vm.warp(T0 + 8 days);
         bytes32[] memory proof = MerkleHelper.proof(hw, 0);
         vm.prank(challenger);
-        (uint256 frozen, uint256 bounty,) = hardwareRegistry.challengeDuplicateHardware(hw[0], pid, proof, p2, proof);
-        assertEq(frozen, p2);
-        uint256 forfeited = COLLATERAL - 2e7 - bounty;
+        (uint256 frozen, uint256 bounty,) =
+            hardwareRegistry.challengeDuplicateHardware(hw[0], pid, proof, fz.pid, proof);
+        assertEq(frozen, fz.pid);
+        fz.bounty = bounty;
+        fz.forfeited = COLLATERAL - 2e7 - bounty;
         assertEq(bounty, (COLLATERAL - 2e7) / 10);
         assertEq(wbtc.balanceOf(challenger), bounty);
-        assertEq(_collateralLeft(p2), 0);
-        assertEq(collateralVault.forfeitedOf(p2), forfeited);
-        assertTrue(hpt.product(p2).frozen);
+        assertEq(_collateralLeft(fz.pid), 0);
+        assertEq(collateralVault.forfeitedOf(fz.pid), fz.forfeited);
+        assertTrue(hpt.product(fz.pid).frozen);
         assertEq(_collateralLeft(pid), COLLATERAL, "the evidence product keeps its collateral");
+        assertEq(_claim(fz.tid, 0), 5e7, "issuer: half of epoch 0");
+        assertEq(_claim(fz.tid, 1), 5e7, "alice: the other half, so far");
+    }
 
-        // the settled epoch still pays exactly, after the freeze
-        assertEq(_claim(t2, 0), 5e7, "issuer: half of epoch 0");
-        assertEq(_claim(t2, 1), 5e7, "alice: the other half, so far");
-
-        // frozen tokens still move (each is a claim on the forfeited collateral)
+    /// Frozen tokens still move; epoch 1 short by 1e7 with nothing left: 0 paid, the product
+    /// defaults; epoch 2 unreported: 0 paid. Reports are signed by the committee left after att[2]
+    /// was slashed.
+    function _frozenEpochs1And2() internal {
         vm.warp(T0 + 10 days);
         vm.prank(alice);
-        hpt.transferFrom(alice, bob, t2);
-
-        // epoch 1 short by 1e7: nothing left to compensate, the product defaults (signed by the
-        // committee left after att[2] was slashed)
+        hpt.transferFrom(alice, bob, fz.tid);
         uint256[] memory idx = new uint256[](3);
         (idx[0], idx[1], idx[2]) = (0, 1, 3);
         vm.warp(_epochEnd(1, TERM));
-        _submitBy(_r(p2, 1, 900, 9e7, U), idx);
-        vm.recordLogs();
+        _submitBy(_r(fz.pid, 1, 900, 9e7, U), idx);
         vm.expectEmit(address(fv));
-        emit FulfillmentVault.ProductDefaulted(p2, 1);
+        emit FulfillmentVault.ProductDefaulted(fz.pid, 1);
         vm.expectEmit(address(fv));
-        emit FulfillmentVault.ShortfallCompensated(p2, 1, 1e7, 0);
+        emit FulfillmentVault.ShortfallCompensated(fz.pid, 1, 1e7, 0);
         vm.expectEmit(address(hpt));
-        emit HashPowerToken.ProductDefaulted(p2);
-        _deposit(p2, 1);
-        assertEq(lens.epochInfo(p2, 1).compensation, 0);
-        assertTrue(lens.productState(p2).defaulted);
-        assertEq(collateralVault.forfeitedOf(p2), forfeited, "the vault never takes forfeited collateral");
-
-        // epoch 2 unreported: due max(1000 x U, floor 2e8) = 2e8, paid 0
+        emit HashPowerToken.ProductDefaulted(fz.pid);
+        _deposit(fz.pid, 1);
+        assertEq(lens.epochInfo(fz.pid, 1).compensation, 0);
+        assertTrue(lens.productState(fz.pid).defaulted);
+        assertEq(collateralVault.forfeitedOf(fz.pid), fz.forfeited, "the vault never takes forfeited collateral");
+        // epoch 2: due max(1000 x U, floor 2e8) = 2e8, paid 0
         vm.warp(_epochEnd(2, TERM) + REPORT_WINDOW + 1);
         vm.expectEmit(address(fv));
-        emit FulfillmentVault.ShortfallCompensated(p2, 2, COLLATERAL / 5, 0);
-        assertEq(fv.settle(p2, 10), 1);
+        emit FulfillmentVault.ShortfallCompensated(fz.pid, 2, COLLATERAL / 5, 0);
+        assertEq(fv.settle(fz.pid, 10), 1);
+        // A(7d) = 1e23, A(10d) = 1e23 + floor(9e22 x 3/7), A(21d) = 1.9e23
+        assertEq(_claim(fz.tid, 0), 0, "issuer: nothing new, nothing twice");
+        assertEq(_claim(fz.tid, 1), 88_571_428 - 5e7, "alice: the rest of [3.5d, 10d)");
+        assertEq(_claim(fz.tid, 2), 51_428_571, "bob: [10d, 21d), epoch 2 paid nothing");
+    }
 
-        // claims: A(7d) = 1e23, A(10d) = 1e23 + floor(9e22 x 3/7), A(21d) = 1.9e23
-        assertEq(_claim(t2, 0), 0, "issuer: nothing new, nothing twice");
-        assertEq(_claim(t2, 1), 88_571_428 - 5e7, "alice: the rest of [3.5d, 10d)");
-        assertEq(_claim(t2, 2), 51_428_571, "bob: [10d, 21d), epoch 2 paid nothing");
-
-        // the term ends; everything settles at 0; the issuer gets no collateral back
+    /// The term ends; the issuer gets no collateral back; bob redeems the forfeited collateral
+    /// once; every base unit is accounted for.
+    function _frozenEndAndRedeem() internal {
         vm.warp(T0 + TERM + REPORT_WINDOW + 1);
-        assertEq(fv.settle(p2, 10), 2);
+        assertEq(fv.settle(fz.pid, 10), 2);
         uint256 issuerBefore = wbtc.balanceOf(issuer);
         vm.expectEmit(address(collateralVault));
-        emit CollateralVault.CollateralReleased(p2, issuer, 0);
+        emit CollateralVault.CollateralReleased(fz.pid, issuer, 0);
         vm.prank(issuer);
-        assertEq(fv.withdrawCollateral(p2), 0);
+        assertEq(fv.withdrawCollateral(fz.pid), 0);
         assertEq(wbtc.balanceOf(issuer), issuerBefore);
-        assertEq(collateralVault.forfeitedOf(p2), forfeited, "forfeited collateral never returns to the issuer");
+        assertEq(collateralVault.forfeitedOf(fz.pid), fz.forfeited, "forfeited collateral never returns to the issuer");
 
-        // bob, the holder, redeems the forfeited collateral once
-        uint256[] memory ids = _one(t2);
+        uint256[] memory ids = _one(fz.tid);
         vm.prank(stranger);
-        assertEq(hardwareRegistry.redeemFrozen(ids), forfeited);
-        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.AlreadyRedeemed.selector, t2));
+        assertEq(hardwareRegistry.redeemFrozen(ids), fz.forfeited);
+        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.AlreadyRedeemed.selector, fz.tid));
         hardwareRegistry.redeemFrozen(ids);
-        assertEq(_claim(t2, 0) + _claim(t2, 1) + _claim(t2, 2), 0, "nothing paid twice");
+        assertEq(_claim(fz.tid, 0) + _claim(fz.tid, 1) + _claim(fz.tid, 2), 0, "nothing paid twice");
 
-        // every base unit accounted for: holders got deposits + compensation (minus 1 unit of dust)
-        // + the forfeited collateral; the challenger the bounty; the issuer nothing back
-        IFulfillmentVault.Record memory rec = fv.record(p2);
+        // holders got deposits + compensation (minus 1 unit of dust) + the forfeited collateral,
+        // the challenger the bounty, the issuer nothing back
+        IFulfillmentVault.Record memory rec = fv.record(fz.pid);
         assertEq(rec.totalDeposited, 8e7 + 9e7);
         assertEq(rec.totalCompensation, 2e7, "compensation only from before the freeze");
         assertEq(rec.totalClaimed, 5e7 + 88_571_428 + 51_428_571);
@@ -432,9 +452,9 @@ contract FulfillmentVaultAttacksTest is FulfillmentAreaFixtures {
         assertEq(rec.epochsUnreported, 3);
         assertEq(wbtc.balanceOf(address(fv)), rec.totalDeposited + rec.totalCompensation - rec.totalClaimed);
         assertEq(wbtc.balanceOf(address(fv)), 1, "dust");
-        assertEq(rec.totalCompensation + bounty + forfeited, COLLATERAL);
-        assertEq(wbtc.balanceOf(bob), 51_428_571 + forfeited);
-        assertEq(collateralVault.forfeitedOf(p2), 0);
+        assertEq(rec.totalCompensation + fz.bounty + fz.forfeited, COLLATERAL);
+        assertEq(wbtc.balanceOf(bob), 51_428_571 + fz.forfeited);
+        assertEq(collateralVault.forfeitedOf(fz.pid), 0);
     }
 
     /// SECURITY-CHECKLIST 7, 24: a product frozen (PRODUCT_FREEZER and COLLATERAL_FORFEITER given to

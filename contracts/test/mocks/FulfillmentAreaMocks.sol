@@ -40,14 +40,12 @@ contract ShortCollateralVault is ICollateralVault {
         if (mode == Mode.SendLess) sent = taken - 1;
         else if (mode == Mode.SendMore) sent = taken + 1;
         else if (mode == Mode.ReportLess) taken -= 1;
-        // solhint-disable-next-line custom-errors
         require(payout.transfer(msg.sender, sent), "transfer");
     }
 
     function release(uint256, address to) external returns (uint256 released) {
         released = amount;
         amount = 0;
-        // solhint-disable-next-line custom-errors
         require(payout.transfer(to, released), "transfer");
     }
 
