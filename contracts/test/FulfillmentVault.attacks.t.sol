@@ -285,10 +285,28 @@ contract FulfillmentVaultAttacksTest is FulfillmentAreaFixtures {
         _report(p, 0, 0, 0, U); // shortfall: 1000 x U from collateral
         ree.arm(address(fv), abi.encodeCall(FulfillmentVault.deposit, (p, 0)));
         vm.prank(issuer);
-        fv.deposit(p, 0); // revenue 0: the only transfer is the collateral's (token -> vault)
+        fv.deposit(p, 0); // revenue 0: the only transfer is the collateral's (CollateralVault -> vault)
         assertFalse(ree.lastCallSucceeded());
         assertEq(ree.lastError(), REENTRANT);
         assertEq(ree.balanceOf(address(fv)), FULL);
+    }
+
+    /// SECURITY-CHECKLIST 15: a payout token that calls back into withdrawCollateral while the
+    /// CollateralVault releases the collateral to the issuer: refused, the collateral is paid once.
+    function test_attack15_reentrantTokenOnRelease() public {
+        (ReentrantToken ree, uint256 p,) = _reentrantProduct();
+        vm.warp(T0 + TERM + REPORT_WINDOW + 1);
+        fv.settle(p, 10); // all unreported: 1e9 / 5 per full epoch, pro rata for the last
+        uint256 left = _collateralLeft(p);
+        assertGt(left, 0);
+        ree.arm(address(fv), abi.encodeCall(FulfillmentVault.withdrawCollateral, (p)));
+        uint256 before = ree.balanceOf(issuer);
+        vm.prank(issuer);
+        assertEq(fv.withdrawCollateral(p), left);
+        assertFalse(ree.lastCallSucceeded());
+        assertEq(ree.lastError(), REENTRANT);
+        assertEq(ree.balanceOf(issuer), before + left, "paid once");
+        assertEq(_collateralLeft(p), 0);
     }
 
     // ---------------------------------------------------------------- 7, 24: collateral

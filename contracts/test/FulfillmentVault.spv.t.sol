@@ -100,7 +100,7 @@ contract FulfillmentVaultSpvTest is FulfillmentAreaFixtures {
     }
 
     /// A report whose SPV proof was consumed cannot be replayed through either path.
-    function test_spv_replayAfterPayment() public {
+    function test_item3_spv_replayAfterPayment() public {
         (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
         fv.submitReportWithPayment(r, sigs, proof);
         vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.EpochAlreadyReported.selector, pid, 1));

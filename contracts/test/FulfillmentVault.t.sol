@@ -867,7 +867,7 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
 
     /// Every compensation is taken from the CollateralVault: its `collateralOf` shrinks by exactly
     /// what the fulfillment vault took (and received), epoch after epoch, and nothing else moves.
-    function test_collateral_takenFromTheCollateralVaultExactly() public {
+    function test_item7_collateral_takenFromTheCollateralVaultExactly() public {
         (uint256 p2,) = _defaultProduct();
         uint256 custody = wbtc.balanceOf(address(collateralVault));
         // epoch 0 short: 2e7
@@ -900,8 +900,9 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
         assertEq(wbtc.balanceOf(address(collateralVault)), custody - 12e7 - due);
         assertEq(fv.record(pid).totalCompensation, 12e7 + due);
         assertEq(wbtc.balanceOf(address(fv)), 8e7 + 12e7 + due);
-        // the other product's collateral never moved
+        // the other product's collateral never moved; the token keeps the attested amount
         assertEq(_collateralLeft(p2), COLLATERAL);
+        assertEq(hpt.product(pid).collateral, COLLATERAL, "product().collateral is what was locked at mint");
     }
 
     /// A settle that owes nothing of the collateral does not call the CollateralVault at all.
@@ -916,7 +917,7 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
 
     /// A collateral vault that under-delivers (or lies about what it took) cannot make the
     /// fulfillment vault book collateral it did not receive: AmountNotReceived(expected, received).
-    function test_collateral_underDeliveringCollateralVaultReverts() public {
+    function test_item17_collateral_underDeliveringCollateralVaultReverts() public {
         ShortCollateralVault bad = new ShortCollateralVault(wbtc, 1e9);
         vm.prank(owner);
         wbtc.mint(address(bad), 2e9);
@@ -944,7 +945,7 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
 
     /// Without COLLATERAL_MANAGER the vault can neither take compensation nor release collateral;
     /// epochs that owe nothing still settle. Granted again, everything goes through.
-    function test_roles_vaultWithoutCollateralManager() public {
+    function test_item31_roles_vaultWithoutCollateralManager() public {
         _revoke(Roles.COLLATERAL_MANAGER, address(fv));
         bytes memory unauthorized = abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, address(fv));
         vm.warp(_epochEnd(0, TERM));
@@ -974,7 +975,7 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
 
     /// Without PRODUCT_DEFAULTER a settle that defaults the product reverts as a whole (nothing is
     /// taken, nothing recorded); one that does not default still goes through.
-    function test_roles_vaultWithoutProductDefaulter() public {
+    function test_item31_roles_vaultWithoutProductDefaulter() public {
         (uint256 p2,) = _product(UNITS, TERM, 3e7);
         _revoke(Roles.PRODUCT_DEFAULTER, address(fv));
         vm.warp(_epochEnd(0, TERM));
