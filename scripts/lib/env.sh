@@ -30,6 +30,8 @@ pick_jdk || exit 1
 if [ "$(java_major "$JAVA_HOME")" -ge 23 ]; then
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi
+# `mvn exec:java` runs the SDK inside Maven's JVM: native access for its JNI secp256k1 backend (JDK 21+ flag).
+export MAVEN_OPTS="${MAVEN_OPTS:-} --enable-native-access=ALL-UNNAMED"
 
 # npm installs of contracts/ (npm ci) when node_modules is missing or older than the lock file.
 ensure_npm_deps() {
