@@ -45,8 +45,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       {@code ~/.cache/hashmix/devnet}.</li>
  * </ol>
  *
- * <p>Installing needs Node.js with npm on the PATH, and the npm registry; nothing else. It takes about
- * 15 s when npm runs on Node 22 or newer, and about 30 s on older Node (Hardhat's native engine,
+ * <p>Installing needs Node.js with npm on the PATH, and the npm registry; nothing else. It takes 15 to
+ * 30 s when npm runs on Node 22 or newer, and up to a minute on older Node (Hardhat's native engine,
  * {@code @nomicfoundation/edr-<platform>}, declares Node 22, so npm on older Node skips it: the installer
  * then runs {@code npm ci} a second time under the Node 22 the first run installed). An exclusive file
  * lock beside the project serializes installs across threads and JVMs, and a marker file written last
@@ -190,7 +190,7 @@ public final class HardhatProject {
     }
 
     private static void installLocked(Path dir, Bundle bundle, String searchPath, Duration npmTimeout) throws IOException {
-        log.info("installing the local chain (Hardhat {} on Node 22, from npm) into {}: once per version, 15 to 30 s",
+        log.info("installing the local chain (Hardhat {} on Node 22, from npm) into {}: once per version, 15 s to a minute",
                 bundle.hardhatVersion, dir);
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve(MARKER));
