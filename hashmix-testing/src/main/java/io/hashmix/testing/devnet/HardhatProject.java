@@ -143,13 +143,17 @@ public final class HardhatProject {
         try {
             Files.createDirectories(cacheRoot);
             Path lockFile = cacheRoot.resolve(dir.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = acquire(channel, lockFile)) {
-                if (isInstalled(dir, bundle)) {
-                    return dir; // another thread or JVM installed it while this one waited
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = acquire(channel, lockFile);
+                try {
+                    if (isInstalled(dir, bundle)) {
+                        return dir; // another thread or JVM installed it while this one waited
+                    }
+                    installLocked(dir, bundle, searchPath == null ? "" : searchPath, npmTimeout);
+                    return dir;
+                } finally {
+                    lock.release();
                 }
-                installLocked(dir, bundle, searchPath == null ? "" : searchPath, npmTimeout);
-                return dir;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install the local chain's Hardhat project into " + dir + ": " + e.getMessage(), e);
