@@ -5,4 +5,4 @@ source "$(dirname "$0")/lib/env.sh"
 cd "$repo_root"
 ensure_npm_deps
 $MVN -q -DskipTests package -pl hashmix-benchmarks -am
-java --enable-native-access=ALL-UNNAMED -Dhashmix.contracts.dir="$repo_root/contracts" -jar hashmix-benchmarks/target/hashmix-benchmarks.jar "$@"
+java $(bench_jvm_flags) -Dhashmix.contracts.dir="$repo_root/contracts" -jar hashmix-benchmarks/target/hashmix-benchmarks.jar "$@"
