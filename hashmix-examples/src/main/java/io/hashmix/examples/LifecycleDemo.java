@@ -20,10 +20,6 @@ import io.hashmix.core.assetclass.NewAssetClass;
 import io.hashmix.core.assetclass.PendingPayoutTokenChange;
 import io.hashmix.core.deploy.DeployOptions;
 import io.hashmix.core.deploy.Deployer;
-import io.hashmix.core.devnet.DevAccounts;
-import io.hashmix.core.devnet.DevChainControl;
-import io.hashmix.core.devnet.DevTokens;
-import io.hashmix.core.devnet.LocalHardhatNode;
 import io.hashmix.core.fulfillment.DepositResult;
 import io.hashmix.core.fulfillment.EpochStatus;
 import io.hashmix.core.fulfillment.FulfillmentRecord;
@@ -56,6 +52,10 @@ import io.hashmix.proofs.market.SignedOrder;
 import io.hashmix.proofs.hardware.HardwareId;
 import io.hashmix.proofs.merkle.MerkleTree;
 import io.hashmix.proofs.ownership.OwnershipCertificate;
+import io.hashmix.testing.devnet.DevAccounts;
+import io.hashmix.testing.devnet.DevChainControl;
+import io.hashmix.testing.devnet.DevTokens;
+import io.hashmix.testing.devnet.LocalHardhatNode;
 
 /**
  * The HashMix lifecycle demo: starts a local chain (unless {@code --rpc} is given), deploys the

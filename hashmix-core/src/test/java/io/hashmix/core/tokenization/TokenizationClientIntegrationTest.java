@@ -26,8 +26,6 @@ import io.hashmix.core.errors.NonceAlreadyUsedException;
 import io.hashmix.core.committee.BelowThresholdException;
 import io.hashmix.core.committee.SignersNotSortedException;
 import io.hashmix.core.committee.StaleCommitteeEpochException;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.ProductId;
@@ -39,6 +37,8 @@ import io.hashmix.proofs.attestation.ProductAttestation;
 import io.hashmix.proofs.hardware.HardwareId;
 import io.hashmix.proofs.merkle.MerkleTree;
 import io.hashmix.proofs.ownership.OwnershipCertificate;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
 
 @ExtendWith(LocalChainExtension.class)
 class TokenizationClientIntegrationTest {

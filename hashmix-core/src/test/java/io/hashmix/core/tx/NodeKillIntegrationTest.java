@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hashmix.core.HashMix;
-import io.hashmix.core.devnet.DevAccounts;
-import io.hashmix.core.devnet.LocalHardhatNode;
+import io.hashmix.testing.devnet.DevAccounts;
+import io.hashmix.testing.devnet.LocalHardhatNode;
 import io.hashmix.core.internal.Futures;
 import io.hashmix.core.rpc.RetryPolicy;
 import io.hashmix.proofs.EvmAddress;
