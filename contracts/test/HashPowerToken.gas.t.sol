@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {Vm} from "forge-std/Vm.sol";
+import {console} from "forge-std/console.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
+import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
+import {HashPowerFixtures} from "./utils/HashPowerFixtures.sol";
+
+/// @notice Gas benchmarks of the hash power token's lifecycle, one test per operation, measured the
+/// way HashMixMarket.gas.t.sol measures fills: everything is prepared in setUp (a separate
+/// transaction), so the measured call starts with cold storage like a real one; each test logs the
+/// call's gas (gasleft delta and the callee's own execution gas, `vm.lastCallGas().gasTotalUsed`)
+/// and the transaction total = 21,000 + calldata (4 per zero byte, 16 per other byte) + execution
+/// gas - the storage refund (capped at a fifth).
+/// Steady state: the issuer already minted a product (its token balance, the vault's collateral
+/// balance and the attestors' bond locks are in use) and holds several tokens; the fresh holder
+/// never held a token. Holdings opened in setUp are an hour old, so every operation closes a
+/// holding of non-zero length (one storage write, as in real use).
+contract HashPowerTokenGasTest is HashPowerFixtures {
+    address internal fresh = makeAddr("freshHolder");
+
+    HashPowerToken.ProductAttestation internal nextProduct;
+    AttestorSignature[] internal nextSigs;
+    uint256 internal wholeToken; // the issuer's token of product 1 (all units)
+    uint256 internal partA; // two slices of product 2, for the merge
+    uint256 internal partB;
+    uint256 internal moveToken; // a token of product 3 to transfer
+
+    function setUp() public override {
+        super.setUp();
+        (, wholeToken) = _mintDefault();
+        (, uint256 second) = _mint(_attestation(2));
+        vm.prank(issuer);
+        uint256[] memory parts = hpt.split(second, _units(CAPACITY / 2, CAPACITY / 2));
+        (partA, partB) = (parts[0], parts[1]);
+        (, moveToken) = _mint(_attestation(3));
+
+        // the next product (3-of-5), ending later than the others: the signers' locks are extended
+        HashPowerToken.ProductAttestation memory a = _attestation(4);
+        a.end = uint64(T0 + 400 days);
+        a.deadline = uint64(T0 + 2 days);
+        nextProduct = a;
+        AttestorSignature[] memory sigs = _sigs(a, 0, THRESHOLD);
+        for (uint256 i; i < sigs.length; i++) {
+            nextSigs.push(sigs[i]);
+        }
+        vm.warp(block.timestamp + 1 hours);
+    }
+
+    function _calldataGas(bytes memory data) internal pure returns (uint256 g) {
+        for (uint256 i; i < data.length; i++) {
+            g += data[i] == 0 ? 4 : 16;
+        }
+    }
+
+    function _bench(string memory name, address from, bytes memory data) internal returns (uint256 total) {
+        vm.prank(from, from);
+        uint256 g0 = gasleft();
+        (bool ok, bytes memory ret) = address(hpt).call(data);
+        uint256 delta = g0 - gasleft();
+        if (!ok) {
+            // solhint-disable-next-line no-inline-assembly
+            assembly {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+        Vm.Gas memory g = vm.lastCallGas();
+        uint256 cd = _calldataGas(data);
+        uint256 gross = 21_000 + cd + g.gasTotalUsed;
+        uint256 refund = g.gasRefunded > 0 ? uint256(uint64(g.gasRefunded)) : 0;
+        if (refund > gross / 5) refund = gross / 5; // EIP-3529 cap
+        total = gross - refund;
+        console.log(name);
+        console.log("  gasleft delta of the call   ", delta);
+        console.log("  callee execution gas        ", g.gasTotalUsed);
+        console.log("  calldata gas (bytes)        ", cd, data.length);
+        console.log("  refund                      ", refund);
+        console.log("  transaction total           ", total);
+    }
+
+    function test_gas_mintProduct_3of5() public {
+        bytes memory data = abi.encodeCall(HashPowerToken.mintProduct, (nextProduct, nextSigs));
+        _bench("mintProduct, 3-of-5 signatures, collateral locked in the vault", issuer, data);
+        assertEq(hpt.productCount(), 4);
+    }
+
+    function test_gas_split_intoTwo() public {
+        bytes memory data = abi.encodeCall(HashPowerToken.split, (wholeToken, _units(CAPACITY / 4, CAPACITY - CAPACITY / 4)));
+        _bench("split into 2", issuer, data);
+        assertEq(hpt.balanceOf(issuer), 5);
+    }
+
+    function test_gas_merge_two() public {
+        bytes memory data = abi.encodeCall(HashPowerToken.merge, (_ids(partA, partB)));
+        _bench("merge 2", issuer, data);
+        assertEq(hpt.balanceOf(issuer), 3);
+    }
+
+    function test_gas_carve() public {
+        bytes memory data = abi.encodeCall(HashPowerToken.carve, (wholeToken, CAPACITY / 3, fresh));
+        _bench("carve to a fresh holder", issuer, data);
+        assertEq(hpt.balanceOf(fresh), 1);
+    }
+
+    function test_gas_transferFrom_toFreshHolder() public {
+        bytes memory data = abi.encodeCall(hpt.transferFrom, (issuer, fresh, moveToken));
+        _bench("transferFrom to a fresh holder", issuer, data);
+        assertEq(hpt.ownerOf(moveToken), fresh);
+    }
+
+    function test_gas_bumpTokenNonce() public {
+        bytes memory data = abi.encodeCall(HashPowerToken.bumpTokenNonce, (moveToken));
+        _bench("bumpTokenNonce", issuer, data);
+        assertEq(hpt.tokenNonce(moveToken), 1);
+    }
+}
