@@ -149,76 +149,91 @@ contract CollateralVaultFuzzTest is Test {
         assertEq(token.balanceOf(address(vault)), forfeited - paid);
     }
 
+    // reference model of the sequence test (index 1..3)
+    uint256[4] internal amountModel;
+    uint256[4] internal forfeitedModel;
+    bool[4] internal lockedModel;
+    uint256 internal totalIn;
+    uint256 internal totalOut;
+
     /// A random sequence of lock / take / release / forfeit / payForfeited over three products
     /// matches a reference model after every step: each position, the vault's balance (== sum of
     /// positions), and what went out never exceeds what came in.
     function testFuzz_operationSequence(uint256 seed) public {
-        uint256[4] memory amount; // index 1..3
-        uint256[4] memory forfeitedModel;
-        bool[4] memory locked;
-        uint256 totalIn;
-        uint256 totalOut;
         for (uint256 step; step < 16; step++) {
             seed = uint256(keccak256(abi.encode(seed, step)));
             uint256 p = 1 + seed % 3;
             uint256 op = (seed >> 8) % 5;
             uint256 x = seed >> 16;
-            if (op == 0) {
-                if (locked[p]) {
-                    vm.expectRevert(abi.encodeWithSelector(CollateralVault.AlreadyLocked.selector, p));
-                    _lock(p, 1);
-                } else {
-                    uint256 a = x % (MAX / 4);
-                    _lock(p, a);
-                    locked[p] = true;
-                    amount[p] = a;
-                    totalIn += a;
-                }
-            } else if (op == 1) {
-                uint256 want = x % (amount[p] + 2);
-                vm.prank(keeper);
-                uint256 taken = vault.take(p, want);
-                uint256 expected = want < amount[p] ? want : amount[p];
-                assertEq(taken, expected);
-                amount[p] -= taken;
-                totalOut += taken;
-            } else if (op == 2) {
-                vm.prank(keeper);
-                assertEq(vault.release(p, sink), amount[p]);
-                totalOut += amount[p];
-                amount[p] = 0;
-            } else if (op == 3) {
-                uint256 bps = x % 10_001;
-                vm.prank(forfeiter);
-                (uint256 bounty, uint256 f) = vault.forfeit(p, sink, bps);
-                assertEq(bounty, amount[p] * bps / 10_000);
-                assertEq(bounty + f, amount[p]);
-                totalOut += bounty;
-                forfeitedModel[p] += f;
-                amount[p] = 0;
-            } else {
-                uint256 ask = x % (forfeitedModel[p] + 2);
-                vm.prank(forfeiter);
-                if (ask > forfeitedModel[p]) {
-                    vm.expectRevert(
-                        abi.encodeWithSelector(CollateralVault.InsufficientForfeited.selector, p, forfeitedModel[p], ask)
-                    );
-                    vault.payForfeited(p, sink, ask);
-                } else {
-                    vault.payForfeited(p, sink, ask);
-                    forfeitedModel[p] -= ask;
-                    totalOut += ask;
-                }
-            }
+            if (op == 0) _modelLock(p, x);
+            else if (op == 1) _modelTake(p, x);
+            else if (op == 2) _modelRelease(p);
+            else if (op == 3) _modelForfeit(p, x);
+            else _modelPay(p, x);
             uint256 sum;
             for (uint256 q = 1; q <= 3; q++) {
-                assertEq(_amount(q), amount[q], "amount != model");
+                assertEq(_amount(q), amountModel[q], "amount != model");
                 assertEq(vault.forfeitedOf(q), forfeitedModel[q], "forfeited != model");
-                sum += amount[q] + forfeitedModel[q];
+                sum += amountModel[q] + forfeitedModel[q];
             }
             assertEq(token.balanceOf(address(vault)), sum, "balance != sum of positions");
             assertEq(totalIn - totalOut, sum);
             assertLe(totalOut, totalIn, "paid out more than locked");
         }
+    }
+
+    function _modelLock(uint256 p, uint256 x) internal {
+        if (lockedModel[p]) {
+            vm.expectRevert(abi.encodeWithSelector(CollateralVault.AlreadyLocked.selector, p));
+            _lock(p, 1);
+            return;
+        }
+        uint256 a = x % (MAX / 4);
+        _lock(p, a);
+        lockedModel[p] = true;
+        amountModel[p] = a;
+        totalIn += a;
+    }
+
+    function _modelTake(uint256 p, uint256 x) internal {
+        uint256 want = x % (amountModel[p] + 2);
+        vm.prank(keeper);
+        uint256 taken = vault.take(p, want);
+        assertEq(taken, want < amountModel[p] ? want : amountModel[p]);
+        amountModel[p] -= taken;
+        totalOut += taken;
+    }
+
+    function _modelRelease(uint256 p) internal {
+        vm.prank(keeper);
+        assertEq(vault.release(p, sink), amountModel[p]);
+        totalOut += amountModel[p];
+        amountModel[p] = 0;
+    }
+
+    function _modelForfeit(uint256 p, uint256 x) internal {
+        uint256 bps = x % 10_001;
+        vm.prank(forfeiter);
+        (uint256 bounty, uint256 f) = vault.forfeit(p, sink, bps);
+        assertEq(bounty, amountModel[p] * bps / 10_000);
+        assertEq(bounty + f, amountModel[p]);
+        totalOut += bounty;
+        forfeitedModel[p] += f;
+        amountModel[p] = 0;
+    }
+
+    function _modelPay(uint256 p, uint256 x) internal {
+        uint256 ask = x % (forfeitedModel[p] + 2);
+        vm.prank(forfeiter);
+        if (ask > forfeitedModel[p]) {
+            vm.expectRevert(
+                abi.encodeWithSelector(CollateralVault.InsufficientForfeited.selector, p, forfeitedModel[p], ask)
+            );
+            vault.payForfeited(p, sink, ask);
+            return;
+        }
+        vault.payForfeited(p, sink, ask);
+        forfeitedModel[p] -= ask;
+        totalOut += ask;
     }
 }

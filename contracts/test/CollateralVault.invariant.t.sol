@@ -159,6 +159,7 @@ contract CollateralVaultHandler is Test {
         if ((fn == 3 || fn == 4) && caller == forfeiter) caller = stranger;
         vm.prank(caller);
         bool ok;
+        // solhint-disable avoid-low-level-calls
         if (fn == 0) {
             (ok,) = address(vault).call(abi.encodeCall(vault.lock, (p + PRODUCTS, address(tokens[0]), issuer, 1)));
         } else if (fn == 1) {
@@ -170,6 +171,7 @@ contract CollateralVaultHandler is Test {
         } else {
             (ok,) = address(vault).call(abi.encodeCall(vault.payForfeited, (p, caller, 0)));
         }
+        // solhint-enable avoid-low-level-calls
         if (ok) unexpectedSuccesses++;
         successes[this.unauthorized.selector]++;
     }

@@ -156,27 +156,7 @@ contract HardwareRegistryAttacksTest is TokenAreaFixtures {
         assertEq(attestorRegistry.totalBurned(), 3 * MIN_BOND, "the whole bonds are burnt");
         assertEq(address(attestorRegistry).balance, registryBalance, "burnt coin stays locked in the registry");
 
-        // the rest cannot return to the issuer: no `amount` left, 90% set aside as `forfeited`
-        (address token, uint256 amount) = collateralVault.collateralOf(2);
-        assertEq(token, address(wbtc));
-        assertEq(amount, 0);
-        assertEq(collateralVault.forfeitedOf(2), COLLATERAL - COLLATERAL / 10);
-        bytes memory denied = abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, issuer);
-        vm.startPrank(issuer);
-        vm.expectRevert(denied);
-        collateralVault.release(2, issuer);
-        vm.expectRevert(denied);
-        collateralVault.take(2, COLLATERAL);
-        vm.expectRevert(denied);
-        collateralVault.payForfeited(2, issuer, 1);
-        vm.stopPrank();
-        // even the fulfillment vault's role, at settlement after the product's end, finds nothing
-        vm.warp(T0 + 400 days);
-        vm.startPrank(fulfillment);
-        assertEq(collateralVault.take(2, type(uint256).max), 0);
-        assertEq(collateralVault.release(2, issuer), 0);
-        vm.stopPrank();
-        assertEq(collateralVault.forfeitedOf(2), COLLATERAL - COLLATERAL / 10);
+        _assertNothingReturnsToTheIssuer(2);
         // redemption pays holders only: the issuer holds no P2 token
         assertEq(hardwareRegistry.redeemFrozen(ids), COLLATERAL - COLLATERAL / 10);
         assertEq(wbtc.balanceOf(alice), (COLLATERAL - COLLATERAL / 10) / 2);
@@ -187,8 +167,33 @@ contract HardwareRegistryAttacksTest is TokenAreaFixtures {
         assertEq(loss, COLLATERAL - COLLATERAL / 10);
         assertGe(loss * 10, COLLATERAL * 9, "net issuer loss >= 90% of its collateral");
         // the honest product P1 is untouched and still releasable to the issuer later
-        (, amount) = collateralVault.collateralOf(1);
+        (, uint256 amount) = collateralVault.collateralOf(1);
         assertEq(amount, COLLATERAL);
+    }
+
+    /// Hole 3: the rest of a frozen product's collateral cannot return to its issuer: no `amount`
+    /// left, 90% set aside as `forfeited`; the issuer cannot move it, and even the fulfillment
+    /// vault's role (COLLATERAL_MANAGER), at settlement after the product's end, finds nothing.
+    function _assertNothingReturnsToTheIssuer(uint256 productId) internal {
+        (address token, uint256 amount) = collateralVault.collateralOf(productId);
+        assertEq(token, address(wbtc));
+        assertEq(amount, 0);
+        assertEq(collateralVault.forfeitedOf(productId), COLLATERAL - COLLATERAL / 10);
+        bytes memory denied = abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, issuer);
+        vm.startPrank(issuer);
+        vm.expectRevert(denied);
+        collateralVault.release(productId, issuer);
+        vm.expectRevert(denied);
+        collateralVault.take(productId, COLLATERAL);
+        vm.expectRevert(denied);
+        collateralVault.payForfeited(productId, issuer, 1);
+        vm.stopPrank();
+        vm.warp(T0 + 400 days);
+        vm.startPrank(fulfillment);
+        assertEq(collateralVault.take(productId, type(uint256).max), 0);
+        assertEq(collateralVault.release(productId, issuer), 0);
+        vm.stopPrank();
+        assertEq(collateralVault.forfeitedOf(productId), COLLATERAL - COLLATERAL / 10);
     }
 
     /// Issue #10 hole 3, what the fix does not change: units the fraudulent issuer never sold are

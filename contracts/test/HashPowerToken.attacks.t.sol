@@ -866,22 +866,10 @@ contract HashPowerTokenAttacksTest is HashPowerFixtures {
     // item 32: bounded loops
     // =====================================================================================
 
-    /// A full committee (32) with threshold 32 signs two products over the same hardware: minting
-    /// and the challenge that slashes all 32 stay far below the block gas limit. (A second
-    /// deployment with its own AccessManager, wired from the same table.)
-    function test_item32_fullCommitteeGasBounded() public {
-        _deployManager(owner);
-        AttestorRegistry reg = new AttestorRegistry(address(manager), MIN_BOND, EXIT_DELAY);
-        CollateralVault vault = new CollateralVault(address(manager));
-        HashPowerToken token = new HashPowerToken(address(manager), assetClasses, reg, vault);
-        HardwareRegistry hwReg = new HardwareRegistry(token, vault, reg);
-        _register("AttestorRegistry", address(reg));
-        _register("CollateralVault", address(vault));
-        _register("HashPowerToken", address(token));
-        _register("HardwareRegistry", address(hwReg));
-        _wire();
-        uint256[] memory keys = new uint256[](32);
-        address[] memory addrs = new address[](32);
+    /// 32 bonded members of `reg`, sorted by address, with threshold 32 for BTC.
+    function _fullCommittee(AttestorRegistry reg) internal returns (address[] memory addrs, uint256[] memory keys) {
+        keys = new uint256[](32);
+        addrs = new address[](32);
         for (uint256 i; i < 32; i++) {
             (addrs[i], keys[i]) = makeAddrAndKey(string.concat("big-committee-", vm.toString(i)));
         }
@@ -902,6 +890,23 @@ contract HashPowerTokenAttacksTest is HashPowerFixtures {
             vm.prank(addrs[i]);
             reg.depositBond{value: MIN_BOND}();
         }
+    }
+
+    /// A full committee (32) with threshold 32 signs two products over the same hardware: minting
+    /// and the challenge that slashes all 32 stay far below the block gas limit. (A second
+    /// deployment with its own AccessManager, wired from the same table.)
+    function test_item32_fullCommitteeGasBounded() public {
+        _deployManager(owner);
+        AttestorRegistry reg = new AttestorRegistry(address(manager), MIN_BOND, EXIT_DELAY);
+        CollateralVault vault = new CollateralVault(address(manager));
+        HashPowerToken token = new HashPowerToken(address(manager), assetClasses, reg, vault);
+        HardwareRegistry hwReg = new HardwareRegistry(token, vault, reg);
+        _register("AttestorRegistry", address(reg));
+        _register("CollateralVault", address(vault));
+        _register("HashPowerToken", address(token));
+        _register("HardwareRegistry", address(hwReg));
+        _wire();
+        (address[] memory addrs, uint256[] memory keys) = _fullCommittee(reg);
         vm.prank(issuer);
         wbtc.approve(address(vault), type(uint256).max);
         for (uint256 n = 1; n <= 2; n++) {

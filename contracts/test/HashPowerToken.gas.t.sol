@@ -57,6 +57,7 @@ contract HashPowerTokenGasTest is HashPowerFixtures {
     function _bench(string memory name, address from, bytes memory data) internal returns (uint256 total) {
         vm.prank(from, from);
         uint256 g0 = gasleft();
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok, bytes memory ret) = address(hpt).call(data);
         uint256 delta = g0 - gasleft();
         if (!ok) {

@@ -57,7 +57,7 @@ contract HashPowerHandler is Test {
     bool internal _wasFrozen;
 
     constructor(
-        HashPowerFixturesView fx,
+        IHashPowerFixturesView fx,
         address[] memory actors_,
         address[] memory att_,
         uint256[] memory attKey_
@@ -387,7 +387,7 @@ contract HashPowerHandler is Test {
 }
 
 /// @dev What the handler needs of the fixture's deployment.
-interface HashPowerFixturesView {
+interface IHashPowerFixturesView {
     function deployment()
         external
         view
@@ -416,7 +416,7 @@ contract HashPowerTokenInvariantTest is HashPowerFixtures {
             actors[i] = makeAddr(string.concat("actor", vm.toString(i)));
             _fund(actors[i], 1_000_000e8); // approves the collateral vault
         }
-        handler = new HashPowerHandler(HashPowerFixturesView(address(this)), actors, att, attKey);
+        handler = new HashPowerHandler(IHashPowerFixturesView(address(this)), actors, att, attKey);
         vm.prank(owner); // the handler re-adds slashed attestors (ADMIN role of the manager)
         manager.grantRole(Roles.ADMIN, address(handler), 0);
 

@@ -9,7 +9,6 @@ import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
 import {Base64} from "@openzeppelin/contracts/utils/Base64.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
-import {AssetClassRegistry} from "../src/registry/AssetClassRegistry.sol";
 import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {CollateralVault} from "../src/token/CollateralVault.sol";
@@ -137,16 +136,7 @@ contract HashPowerTokenTest is HashPowerFixtures {
         assertFalse(p.frozen);
         assertFalse(p.defaulted);
 
-        IHashPowerToken.TokenData memory t = hpt.tokenData(1);
-        assertEq(t.productId, 1);
-        assertEq(t.assetClass, btc);
-        assertEq(t.units, CAPACITY);
-        assertEq(t.start, a.start);
-        assertEq(t.end, a.end);
-        assertEq(t.issuer, issuer);
-        assertFalse(t.frozen);
-        assertFalse(t.defaulted);
-        assertEq(t.nonce, 0);
+        _assertFirstToken(a);
         assertEq(hpt.ownerOf(1), issuer);
         assertEq(hpt.balanceOf(issuer), 1);
 
@@ -162,14 +152,31 @@ contract HashPowerTokenTest is HashPowerFixtures {
         assertEq(attestorRegistry.attestorInfo(att[3]).lockedUntil, 0); // non-signer untouched
         assertTrue(hpt.isNonceUsed(7));
         assertFalse(hpt.isNonceUsed(8));
-        // the collateral is held by the collateral vault, never by the token
+        _assertCollateralLocked(1, before);
+    }
+
+    function _assertFirstToken(HashPowerToken.ProductAttestation memory a) internal view {
+        IHashPowerToken.TokenData memory t = hpt.tokenData(1);
+        assertEq(t.productId, 1);
+        assertEq(t.assetClass, btc);
+        assertEq(t.units, CAPACITY);
+        assertEq(t.start, a.start);
+        assertEq(t.end, a.end);
+        assertEq(t.issuer, issuer);
+        assertFalse(t.frozen);
+        assertFalse(t.defaulted);
+        assertEq(t.nonce, 0);
+    }
+
+    /// The collateral is held by the collateral vault, never by the token.
+    function _assertCollateralLocked(uint256 productId, uint256 issuerBefore) internal view {
         assertEq(wbtc.balanceOf(address(hpt)), 0);
         assertEq(wbtc.balanceOf(address(collateralVault)), COLLATERAL);
-        (address token, uint256 amount) = collateralVault.collateralOf(1);
+        (address token, uint256 amount) = collateralVault.collateralOf(productId);
         assertEq(token, address(wbtc));
         assertEq(amount, COLLATERAL);
-        assertEq(collateralVault.forfeitedOf(1), 0);
-        assertEq(wbtc.balanceOf(issuer), before - COLLATERAL);
+        assertEq(collateralVault.forfeitedOf(productId), 0);
+        assertEq(wbtc.balanceOf(issuer), issuerBefore - COLLATERAL);
     }
 
     function test_mint_emitsEvents() public {
@@ -504,6 +511,11 @@ contract HashPowerTokenTest is HashPowerFixtures {
             if (step == 5) a.collateralToken = address(wbtc);
             if (step == 6) a.deadline = uint64(T0 + 1 days);
         }
+        _checkOrderTail(a, bad);
+    }
+
+    /// The end of {test_mint_checkOrder}: nonce, then signatures; capacity before collateral size.
+    function _checkOrderTail(HashPowerToken.ProductAttestation memory a, AttestorSignature[] memory bad) internal {
         vm.expectRevert(abi.encodeWithSelector(NonceAlreadyUsed.selector, 5));
         vm.prank(issuer);
         hpt.mintProduct(a, bad);
@@ -921,31 +933,7 @@ contract HashPowerTokenTest is HashPowerFixtures {
         hpt.split(2, _units(1, CAPACITY - 1));
         vm.stopPrank();
 
-        bool[] memory live = new bool[](hpt.nextTokenId());
-        Vm.Log[] memory logs = vm.getRecordedLogs();
-        for (uint256 i; i < logs.length; i++) {
-            Vm.Log memory l = logs[i];
-            if (l.emitter != address(hpt) || l.topics.length < 2 || uint256(l.topics[1]) != 1) continue;
-            bytes32 sig = l.topics[0];
-            if (sig == HashPowerToken.ProductMinted.selector) {
-                (,,,,, uint256 tokenId) = abi.decode(l.data, (uint256, uint64, uint64, bytes32, uint256, uint256));
-                live[tokenId] = true;
-            } else if (sig == HashPowerToken.TokenSplit.selector) {
-                live[uint256(l.topics[2])] = false;
-                (uint256[] memory newIds,) = abi.decode(l.data, (uint256[], uint256[]));
-                for (uint256 k; k < newIds.length; k++) {
-                    live[newIds[k]] = true;
-                }
-            } else if (sig == HashPowerToken.TokensMerged.selector) {
-                live[uint256(l.topics[2])] = true;
-                uint256[] memory gone = abi.decode(l.data, (uint256[]));
-                for (uint256 k; k < gone.length; k++) {
-                    live[gone[k]] = false;
-                }
-            } else if (sig == HashPowerToken.TokenCarved.selector) {
-                live[uint256(l.topics[3])] = true;
-            }
-        }
+        bool[] memory live = _replaySliceEvents(1, vm.getRecordedLogs());
         uint256[] memory expected = _liveTokens(1);
         uint256 n;
         uint256 sum;
@@ -957,6 +945,34 @@ contract HashPowerTokenTest is HashPowerFixtures {
         assertEq(n, expected.length);
         assertEq(n, 10); // 10 parts - 2 merged + 1 merged + 1 carved
         assertEq(sum, CAPACITY);
+    }
+
+    /// Which token ids are live slices of `productId`, replaying the token's slice events.
+    function _replaySliceEvents(uint256 productId, Vm.Log[] memory logs) internal view returns (bool[] memory live) {
+        live = new bool[](hpt.nextTokenId());
+        for (uint256 i; i < logs.length; i++) {
+            Vm.Log memory lg = logs[i];
+            if (lg.emitter != address(hpt) || lg.topics.length < 2 || uint256(lg.topics[1]) != productId) continue;
+            bytes32 sig = lg.topics[0];
+            if (sig == HashPowerToken.ProductMinted.selector) {
+                (,,,,, uint256 tokenId) = abi.decode(lg.data, (uint256, uint64, uint64, bytes32, uint256, uint256));
+                live[tokenId] = true;
+            } else if (sig == HashPowerToken.TokenSplit.selector) {
+                live[uint256(lg.topics[2])] = false;
+                (uint256[] memory newIds,) = abi.decode(lg.data, (uint256[], uint256[]));
+                for (uint256 k; k < newIds.length; k++) {
+                    live[newIds[k]] = true;
+                }
+            } else if (sig == HashPowerToken.TokensMerged.selector) {
+                live[uint256(lg.topics[2])] = true;
+                uint256[] memory gone = abi.decode(lg.data, (uint256[]));
+                for (uint256 k; k < gone.length; k++) {
+                    live[gone[k]] = false;
+                }
+            } else if (sig == HashPowerToken.TokenCarved.selector) {
+                live[uint256(lg.topics[3])] = true;
+            }
+        }
     }
 
     // =====================================================================================

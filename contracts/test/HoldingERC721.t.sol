@@ -43,6 +43,7 @@ contract HoldingERC721Test is TokenAreaFixtures {
     }
 
     // ---------------------------------------------------------------- differential helpers
+    // solhint-disable avoid-low-level-calls
 
     /// Calls both tokens with the same calldata as `caller`; success, return data and events must match.
     function _both(address caller, bytes memory data) internal returns (bool ok, bytes memory ret) {
@@ -112,6 +113,8 @@ contract HoldingERC721Test is TokenAreaFixtures {
             }
         }
     }
+
+    // solhint-enable avoid-low-level-calls
 
     // =====================================================================================
     // ERC-165
@@ -458,9 +461,19 @@ contract HoldingERC721Test is TokenAreaFixtures {
         assertEq(hpt.holdingCount(merged), 1);
         _assertHolding(merged, 0, carol, T0 + 80, OPEN, 350e6);
 
-        // units x time of the product is conserved: every second of [T0, T0+100) is covered by
-        // exactly CAPACITY units across all of the product's tokens
         vm.warp(T0 + 100);
+        _assertUnitsTimesTimeConserved(100);
+
+        // balances follow
+        assertEq(hpt.balanceOf(bob), 1);
+        assertEq(hpt.balanceOf(carol), 1);
+        assertEq(hpt.balanceOf(alice), 0);
+        assertEq(hpt.balanceOf(issuer), 2);
+    }
+
+    /// Units x time of the product is conserved: every second of [T0, T0 + elapsed) is covered by
+    /// exactly CAPACITY units across all of the product's tokens' holdings.
+    function _assertUnitsTimesTimeConserved(uint256 elapsed) internal view {
         uint256 total;
         uint256 next = hpt.nextTokenId();
         for (uint256 t = 1; t < next; t++) {
@@ -471,13 +484,7 @@ contract HoldingERC721Test is TokenAreaFixtures {
                 total += h.units * (end - h.start);
             }
         }
-        assertEq(total, CAPACITY * 100);
-
-        // balances follow
-        assertEq(hpt.balanceOf(bob), 1);
-        assertEq(hpt.balanceOf(carol), 1);
-        assertEq(hpt.balanceOf(alice), 0);
-        assertEq(hpt.balanceOf(issuer), 2);
+        assertEq(total, CAPACITY * elapsed);
     }
 
     /// A carve in the second the holding began records nothing for the old units (zero length):
