@@ -520,6 +520,13 @@ contract HoldingERC721Test is TokenAreaFixtures {
         assertEq(h.end, OPEN);
     }
 
+    /// Minting to the zero address (a carve to address(0)) is refused with OpenZeppelin's error.
+    function test_mint_toZeroAddressReverts() public {
+        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, address(0)));
+        vm.prank(issuer);
+        hpt.carve(ids[2], 1, address(0));
+    }
+
     function test_holdings_unknownTokens() public {
         assertEq(hpt.holdingCount(0), 0);
         assertEq(hpt.holdingCount(999), 0);
