@@ -222,7 +222,7 @@ contract HardwareRegistryAttacksTest is TokenAreaFixtures {
     // replay / double claim
     // =====================================================================================
 
-    function test_replayedChallengePaysOnce() public {
+    function test_item7_replayedChallengePaysOnce() public {
         _twoProductsSharingHardware();
         _challenge21(challenger);
         vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.NothingToChallenge.selector, 2));
@@ -236,7 +236,7 @@ contract HardwareRegistryAttacksTest is TokenAreaFixtures {
 
     /// A holder cannot claim twice: not again, not in the same call, not after a transfer, and it
     /// cannot mint fresh token ids to redeem (split, merge and carve of a frozen product revert).
-    function test_doubleClaimOfFrozenTokensFails() public {
+    function test_item7_doubleClaimOfFrozenTokensFails() public {
         _twoProductsSharingHardware();
         vm.prank(alice);
         uint256[] memory ids = hpt.split(2, _units(400e6, 600e6));
@@ -262,6 +262,32 @@ contract HardwareRegistryAttacksTest is TokenAreaFixtures {
         assertEq(wbtc.balanceOf(alice) - (100e8 - COLLATERAL), forfeited);
         assertEq(wbtc.balanceOf(bob), 0);
         assertEq(collateralVault.forfeitedOf(2), 0);
+    }
+
+    /// Documents current behaviour (reported, not changed): an attestor slashed for signing both
+    /// products, then re-added by the admin and re-bonded, stays liable for them while the later
+    /// product is live: a challenge naming the (already frozen) pair again burns its new bond.
+    function test_rebondedAttestorStaysLiableForTheProductsItSigned() public {
+        _twoProductsSharingHardware(); // att 2 signed both
+        _challenge21(challenger);
+        assertEq(attestorRegistry.attestorInfo(att[2]).bond, 0);
+        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.NothingToChallenge.selector, 2));
+        _challenge21(challenger);
+        vm.prank(owner);
+        attestorRegistry.addAttestor(att[2]);
+        _bond(att[2], MIN_BOND);
+        (, uint256 bounty, uint256 slashed) = _challenge21(stranger);
+        assertEq(bounty, 0);
+        assertEq(slashed, MIN_BOND);
+        assertEq(attestorRegistry.attestorInfo(att[2]).bond, 0);
+        assertEq(attestorRegistry.totalBurned(), 2 * MIN_BOND);
+        // once the later product has ended, the pair can no longer be challenged
+        vm.prank(owner);
+        attestorRegistry.addAttestor(att[2]);
+        _bond(att[2], MIN_BOND);
+        vm.warp(T0 + 365 days);
+        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.ProductNotLive.selector, 2));
+        _challenge21(stranger);
     }
 
     // =====================================================================================
