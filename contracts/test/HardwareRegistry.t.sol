@@ -5,13 +5,14 @@ import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.s
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
+import {HoldingERC721} from "../src/token/HoldingERC721.sol";
 import {CollateralVault} from "../src/token/CollateralVault.sol";
 import {HardwareRegistry} from "../src/token/HardwareRegistry.sol";
 import {IHashPowerToken} from "../src/interfaces/IHashPowerToken.sol";
 import {IAttestorRegistry, AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {ICollateralVault} from "../src/interfaces/ICollateralVault.sol";
 import {Roles} from "../src/common/Roles.sol";
-import {UnknownProduct, ZeroAddress} from "../src/common/Errors.sol";
+import {LengthMismatch, UnknownProduct, ZeroAddress} from "../src/common/Errors.sol";
 import {TokenAreaFixtures} from "./utils/TokenAreaFixtures.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";
 
@@ -60,7 +61,7 @@ contract HardwareRegistryTest is TokenAreaFixtures {
     }
 
     function test_views_defaultsForUnknownIds() public view {
-        (uint256 forfeited, uint256 capacity) = hardwareRegistry.frozenPool(1);
+        (uint256 forfeited, uint256 capacity,,) = hardwareRegistry.frozenPool(1);
         assertEq(forfeited, 0);
         assertEq(capacity, 0);
         assertFalse(hardwareRegistry.isRedeemed(1));
@@ -105,7 +106,7 @@ contract HardwareRegistryTest is TokenAreaFixtures {
         assertEq(collateralVault.forfeitedOf(2), COLLATERAL - bounty);
         (, left) = collateralVault.collateralOf(1);
         assertEq(left, COLLATERAL);
-        (uint256 pool, uint256 capacity) = hardwareRegistry.frozenPool(2);
+        (uint256 pool, uint256 capacity,,) = hardwareRegistry.frozenPool(2);
         assertEq(pool, COLLATERAL - bounty);
         assertEq(capacity, CAPACITY);
         assertEq(wbtc.balanceOf(challenger), bounty);
@@ -281,7 +282,7 @@ contract HardwareRegistryTest is TokenAreaFixtures {
         (frozenId, bounty,) = hardwareRegistry.challengeDuplicateHardware(hw[0], 1, p, 3, p);
         assertEq(frozenId, 3);
         assertEq(bounty, 0);
-        (uint256 pool, uint256 capacity) = hardwareRegistry.frozenPool(3);
+        (uint256 pool, uint256 capacity,,) = hardwareRegistry.frozenPool(3);
         assertEq(pool, 0);
         assertEq(capacity, CAPACITY);
         assertTrue(hpt.product(3).frozen);
@@ -331,7 +332,7 @@ contract HardwareRegistryTest is TokenAreaFixtures {
         assertEq(bounty, 0);
         assertEq(wbtc.balanceOf(challenger), 0);
         assertEq(wbtc.balanceOf(address(collateralVault)), vaultBefore);
-        (uint256 pool, uint256 capacity) = hardwareRegistry.frozenPool(2);
+        (uint256 pool, uint256 capacity,,) = hardwareRegistry.frozenPool(2);
         assertEq(pool, 0);
         assertEq(capacity, CAPACITY);
         // the same three attestors signed both: all three slashed, all burnt
@@ -492,7 +493,8 @@ contract HardwareRegistryTest is TokenAreaFixtures {
     // =====================================================================================
 
     /// Product 2 (alice's, collateral 10 tWBTC, 9 forfeited) split into 333,333,333 + 333,333,333
-    /// + 333,333,334 units and frozen: shares are units * 9e8 / 1e9, rounded down.
+    /// + 333,333,334 units; alice (its issuer) keeps the first, sells the others to bob and carol;
+    /// an hour later it is frozen. Shares are units * 9e8 / 1e9, rounded down; alice's is withheld.
     function _frozenThreeSlices() internal returns (uint256[] memory ids) {
         _twoProductsSharingHardware();
         vm.prank(alice);
@@ -501,78 +503,151 @@ contract HardwareRegistryTest is TokenAreaFixtures {
         hpt.transferFrom(alice, bob, ids[1]);
         hpt.transferFrom(alice, carol, ids[2]);
         vm.stopPrank();
+        vm.warp(block.timestamp + 1 hours);
         _challenge21(challenger);
     }
 
-    function test_redeem_paysExactSharesToEachOwner() public {
+    function test_redeem_paysTheHoldersAtTheFreezeButNotTheIssuer() public {
         uint256[] memory ids = _frozenThreeSlices();
         uint256 forfeited = COLLATERAL - COLLATERAL / 10;
-        uint256 s0 = 333_333_333 * forfeited / CAPACITY;
+        uint256 s1 = 333_333_333 * forfeited / CAPACITY;
         uint256 s2 = 333_333_334 * forfeited / CAPACITY;
-        assertEq(s0, 299_999_999);
+        assertEq(s1, 299_999_999);
         assertEq(s2, 300_000_000);
+        uint256[] memory at = _atFreeze(ids);
+        uint256 aliceBefore = wbtc.balanceOf(alice);
 
         vm.expectEmit(address(hardwareRegistry));
-        emit HardwareRegistry.FrozenRedeemed(ids[0], 2, alice, s0);
-        vm.expectEmit(address(collateralVault));
-        emit CollateralVault.ForfeitedPaid(2, alice, s0);
+        emit HardwareRegistry.FrozenRedeemed(ids[0], 2, alice, 0); // the issuer's own slice
         vm.expectEmit(address(hardwareRegistry));
-        emit HardwareRegistry.FrozenRedeemed(ids[1], 2, bob, s0);
+        emit HardwareRegistry.FrozenRedeemed(ids[1], 2, bob, s1);
+        vm.expectEmit(address(collateralVault));
+        emit CollateralVault.ForfeitedPaid(2, bob, s1);
         vm.expectEmit(address(hardwareRegistry));
         emit HardwareRegistry.FrozenRedeemed(ids[2], 2, carol, s2);
-        vm.prank(stranger); // anyone may redeem; the owners are paid
-        uint256 total = hardwareRegistry.redeemFrozen(ids);
-        assertEq(total, 2 * s0 + s2);
-        assertEq(wbtc.balanceOf(alice), 100e8 - COLLATERAL + s0);
-        assertEq(wbtc.balanceOf(bob), s0);
+        vm.prank(stranger); // anyone may redeem; the holders are paid
+        uint256 total = hardwareRegistry.redeemFrozen(ids, at);
+        assertEq(total, s1 + s2);
+        assertEq(wbtc.balanceOf(alice), aliceBefore, "the issuer is not paid for its own units");
+        assertEq(wbtc.balanceOf(bob), s1);
         assertEq(wbtc.balanceOf(carol), s2);
         assertEq(wbtc.balanceOf(stranger), 0);
         for (uint256 i; i < 3; i++) {
             assertTrue(hardwareRegistry.isRedeemed(ids[i]));
         }
-        // the dust (2 units of tWBTC) stays in the vault, booked as forfeited
+        // the issuer's share and the dust (1 unit of tWBTC) stay in the vault, booked as forfeited
         assertEq(collateralVault.forfeitedOf(2), forfeited - total);
-        assertEq(forfeited - total, 2);
+        assertEq(forfeited - total, s1 + 2);
         assertEq(wbtc.balanceOf(address(collateralVault)), COLLATERAL + (forfeited - total));
-        (uint256 pool,) = hardwareRegistry.frozenPool(2);
+        (uint256 pool, uint256 capacity, uint64 frozenAt, address poolIssuer) = hardwareRegistry.frozenPool(2);
         assertEq(pool, forfeited, "the pool records what was forfeited, shares stay fixed");
+        assertEq(capacity, CAPACITY);
+        assertEq(frozenAt, block.timestamp);
+        assertEq(poolIssuer, alice);
     }
 
     function test_redeem_oncePerToken() public {
         uint256[] memory ids = _frozenThreeSlices();
-        hardwareRegistry.redeemFrozen(_one(ids[0]));
-        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.AlreadyRedeemed.selector, ids[0]));
-        hardwareRegistry.redeemFrozen(_one(ids[0]));
-        // a duplicate inside one call reverts the whole call
+        uint256[] memory at = _atFreeze(ids);
+        hardwareRegistry.redeemFrozen(_one(ids[1]), _one(at[1]));
         vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.AlreadyRedeemed.selector, ids[1]));
-        hardwareRegistry.redeemFrozen(_three(ids[1], ids[2], ids[1]));
-        assertFalse(hardwareRegistry.isRedeemed(ids[1]));
-        assertEq(wbtc.balanceOf(bob), 0);
-        // after the token changes hands it still cannot be redeemed again
-        vm.prank(alice);
-        hpt.transferFrom(alice, stranger, ids[0]);
+        hardwareRegistry.redeemFrozen(_one(ids[1]), _one(at[1]));
+        // a duplicate inside one call reverts the whole call
+        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.AlreadyRedeemed.selector, ids[2]));
+        hardwareRegistry.redeemFrozen(_three(ids[2], ids[0], ids[2]), _three(at[2], at[0], at[2]));
+        assertFalse(hardwareRegistry.isRedeemed(ids[2]));
+        assertFalse(hardwareRegistry.isRedeemed(ids[0]));
+        assertEq(wbtc.balanceOf(carol), 0);
+        // the issuer's withheld slice is redeemed (for nothing) once too
+        hardwareRegistry.redeemFrozen(_one(ids[0]), _one(at[0]));
         vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.AlreadyRedeemed.selector, ids[0]));
-        hardwareRegistry.redeemFrozen(_one(ids[0]));
+        hardwareRegistry.redeemFrozen(_one(ids[0]), _one(at[0]));
+        // after the token changes hands it still cannot be redeemed again, by any holding
+        vm.prank(bob);
+        hpt.transferFrom(bob, stranger, ids[1]);
+        for (uint256 j; j < hpt.holdingCount(ids[1]); j++) {
+            vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.AlreadyRedeemed.selector, ids[1]));
+            hardwareRegistry.redeemFrozen(_one(ids[1]), _one(j));
+        }
     }
 
-    function test_redeem_paysTheCurrentOwnerAfterATransfer() public {
+    /// Issue #10 (hole found in review): the claim belongs to the holder at the freeze. Frozen
+    /// tokens still transfer, but a transfer after the freeze moves no claim: bob, who held it, is
+    /// paid; the buyer is not, and the issuer cannot launder its withheld slice through a fresh address.
+    function test_redeem_paysTheHolderAtTheFreezeNotTheCurrentOwner() public {
         uint256[] memory ids = _frozenThreeSlices();
+        vm.warp(block.timestamp + 1 hours);
         vm.prank(bob);
         hpt.transferFrom(bob, stranger, ids[1]); // frozen tokens transfer
+        vm.prank(alice);
+        hpt.transferFrom(alice, stranger, ids[0]); // the issuer's unsold slice, after the freeze
+        uint256[] memory at = _atFreeze(ids);
         uint256 share = 333_333_333 * (COLLATERAL - COLLATERAL / 10) / CAPACITY;
+
+        // the stranger's holdings began after the freeze: naming them fails
+        uint256 last1 = hpt.holdingCount(ids[1]) - 1;
+        assertGt(last1, at[1]);
+        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.NotHolderAtFreeze.selector, ids[1], last1));
+        hardwareRegistry.redeemFrozen(_one(ids[1]), _one(last1));
+        uint256 last0 = hpt.holdingCount(ids[0]) - 1;
+        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.NotHolderAtFreeze.selector, ids[0], last0));
+        hardwareRegistry.redeemFrozen(_one(ids[0]), _one(last0));
+        // an index past the last holding is the token's own error
+        vm.expectRevert(abi.encodeWithSelector(HoldingERC721.UnknownHolding.selector, ids[1], last1 + 1));
+        hardwareRegistry.redeemFrozen(_one(ids[1]), _one(last1 + 1));
+
         vm.expectEmit(address(hardwareRegistry));
-        emit HardwareRegistry.FrozenRedeemed(ids[1], 2, stranger, share);
+        emit HardwareRegistry.FrozenRedeemed(ids[1], 2, bob, share);
+        vm.expectEmit(address(hardwareRegistry));
+        emit HardwareRegistry.FrozenRedeemed(ids[0], 2, alice, 0);
+        vm.prank(stranger);
+        hardwareRegistry.redeemFrozen(_ids(ids[1], ids[0]), _ids(at[1], at[0]));
+        assertEq(wbtc.balanceOf(bob), share);
+        assertEq(wbtc.balanceOf(stranger), 0);
+    }
+
+    /// A holding that ended before the freeze (alice's, before she sold to bob) is not the one.
+    function test_redeem_rejectsAHoldingThatEndedBeforeTheFreeze() public {
+        _twoProductsSharingHardware();
+        vm.prank(alice);
+        uint256[] memory ids = hpt.split(2, _ids(500e6, 500e6));
+        vm.warp(block.timestamp + 1 hours); // alice's holding of ids[1] lasts an hour
+        vm.prank(alice);
+        hpt.transferFrom(alice, bob, ids[1]);
+        vm.warp(block.timestamp + 1 hours);
+        _challenge21(challenger);
+        assertEq(hpt.holdingCount(ids[1]), 2);
+        assertEq(hpt.holding(ids[1], 0).holder, alice);
+        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.NotHolderAtFreeze.selector, ids[1], 0));
+        hardwareRegistry.redeemFrozen(_one(ids[1]), _one(0));
+        assertEq(_atFreeze(_one(ids[1]))[0], 1);
+        assertEq(hardwareRegistry.redeemFrozen(_one(ids[1]), _one(1)), 500e6 * (COLLATERAL - COLLATERAL / 10) / CAPACITY);
+    }
+
+    /// Holdings are kept to the second: a transfer in the second of the freeze counts as made
+    /// before it (the same as one mined just before the challenge, which no rule can tell apart).
+    function test_redeem_aTransferInTheSecondOfTheFreezeCountsAsBefore() public {
+        uint256[] memory ids = _frozenThreeSlices();
         vm.prank(bob);
-        hardwareRegistry.redeemFrozen(_one(ids[1]));
-        assertEq(wbtc.balanceOf(stranger), share);
+        hpt.transferFrom(bob, stranger, ids[1]); // same timestamp as the freeze
+        uint256[] memory at = _atFreeze(_one(ids[1]));
+        assertEq(hpt.holding(ids[1], at[0]).holder, stranger);
+        hardwareRegistry.redeemFrozen(_one(ids[1]), at);
+        assertEq(wbtc.balanceOf(stranger), 333_333_333 * (COLLATERAL - COLLATERAL / 10) / CAPACITY);
         assertEq(wbtc.balanceOf(bob), 0);
     }
 
     function test_redeem_sumNeverExceedsForfeitedAndDustStays() public {
         _twoProductsSharingHardware();
         uint256[] memory ids = _splitEven(alice, 2, 7); // 1e9 / 7 does not divide
+        vm.startPrank(alice); // sold, so that every share is paid
+        for (uint256 i; i < ids.length; i++) {
+            hpt.transferFrom(alice, bob, ids[i]);
+        }
+        vm.stopPrank();
         _challenge21(challenger);
-        uint256 total = hardwareRegistry.redeemFrozen(ids);
+        uint256[] memory at = _atFreeze(ids);
+        uint256 total = hardwareRegistry.redeemFrozen(ids, at);
         uint256 forfeited = COLLATERAL - COLLATERAL / 10;
         assertLe(total, forfeited);
         assertLt(forfeited - total, ids.length, "dust below one unit per token");
@@ -580,17 +655,17 @@ contract HardwareRegistryTest is TokenAreaFixtures {
         // nothing else can take the dust: every token is redeemed
         for (uint256 i; i < ids.length; i++) {
             vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.AlreadyRedeemed.selector, ids[i]));
-            hardwareRegistry.redeemFrozen(_one(ids[i]));
+            hardwareRegistry.redeemFrozen(_one(ids[i]), _one(at[i]));
         }
     }
 
     function test_redeem_revertsForTokensOfLiveProducts() public {
         _twoProductsSharingHardware();
         vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.NotFrozen.selector, 1));
-        hardwareRegistry.redeemFrozen(_one(1));
+        hardwareRegistry.redeemFrozen(_one(1), _one(0));
         _challenge21(challenger);
         vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.NotFrozen.selector, 1));
-        hardwareRegistry.redeemFrozen(_ids(2, 1)); // one live token reverts the whole call
+        hardwareRegistry.redeemFrozen(_ids(2, 1), _ids(0, 0)); // one live token reverts the whole call
         assertFalse(hardwareRegistry.isRedeemed(2));
     }
 
@@ -603,20 +678,23 @@ contract HardwareRegistryTest is TokenAreaFixtures {
         vm.prank(stranger);
         hpt.freeze(1);
         vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.NotFrozen.selector, 1));
-        hardwareRegistry.redeemFrozen(_one(1));
+        hardwareRegistry.redeemFrozen(_one(1), _one(0));
     }
 
     function test_redeem_revertsForNonexistentTokens() public {
         _twoProductsSharingHardware();
         _challenge21(challenger);
         vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 9));
-        hardwareRegistry.redeemFrozen(_ids(2, 9));
+        hardwareRegistry.redeemFrozen(_ids(2, 9), _ids(0, 0));
     }
 
-    function test_redeem_atMostMaxItems() public {
-        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.TooManyTokens.selector, 501, 500));
-        hardwareRegistry.redeemFrozen(new uint256[](501));
-        assertEq(hardwareRegistry.redeemFrozen(new uint256[](0)), 0, "empty list: nothing paid");
+    function test_redeem_atMostMaxRedeemItemsAndEqualLengths() public {
+        assertEq(hardwareRegistry.MAX_REDEEM_ITEMS(), 200);
+        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.TooManyTokens.selector, 201, 200));
+        hardwareRegistry.redeemFrozen(new uint256[](201), new uint256[](201));
+        vm.expectRevert(abi.encodeWithSelector(LengthMismatch.selector, 2, 1));
+        hardwareRegistry.redeemFrozen(new uint256[](2), new uint256[](1));
+        assertEq(hardwareRegistry.redeemFrozen(new uint256[](0), new uint256[](0)), 0, "empty list: nothing paid");
     }
 
     function test_redeem_tokensOfSeveralFrozenProductsInOneCall() public {
@@ -631,7 +709,8 @@ contract HardwareRegistryTest is TokenAreaFixtures {
         hardwareRegistry.challengeDuplicateHardware(hw[0], 1, p, 2, p);
         // the slashed committee left: the second challenge slashes nothing but still freezes
         hardwareRegistry.challengeDuplicateHardware(hw[0], 1, p, 3, p);
-        uint256 total = hardwareRegistry.redeemFrozen(_ids(3, 2));
+        uint256[] memory ids = _ids(3, 2);
+        uint256 total = hardwareRegistry.redeemFrozen(ids, _atFreeze(ids));
         uint256 share = COLLATERAL - COLLATERAL / 10;
         assertEq(total, 2 * share);
         assertEq(wbtc.balanceOf(bob), share);
@@ -645,27 +724,31 @@ contract HardwareRegistryTest is TokenAreaFixtures {
         HashPowerToken.ProductAttestation memory b = _attestation(2);
         b.collateral = 0;
         _mint(b);
+        vm.prank(issuer);
+        hpt.transferFrom(issuer, bob, 2);
         bytes32[] memory p = MerkleHelper.proof(hw, 0);
         hardwareRegistry.challengeDuplicateHardware(hw[0], 1, p, 2, p);
+        uint256[] memory at = _atFreeze(_one(2));
         vm.expectEmit(address(hardwareRegistry));
-        emit HardwareRegistry.FrozenRedeemed(2, 2, issuer, 0);
-        assertEq(hardwareRegistry.redeemFrozen(_one(2)), 0);
+        emit HardwareRegistry.FrozenRedeemed(2, 2, bob, 0);
+        assertEq(hardwareRegistry.redeemFrozen(_one(2), at), 0);
         assertTrue(hardwareRegistry.isRedeemed(2));
     }
 
     function test_redeem_worksAfterTheProductEnded() public {
         uint256[] memory ids = _frozenThreeSlices();
         vm.warp(T0 + 1_000 days);
-        assertGt(hardwareRegistry.redeemFrozen(ids), 0);
+        assertGt(hardwareRegistry.redeemFrozen(ids, _atFreeze(ids)), 0);
     }
 
     // =====================================================================================
     // fuzz
     // =====================================================================================
 
-    /// Random slices of the later product, random collateral and random transfers: every share is
-    /// exactly units * forfeited / capacity (rounded down), paid to the owner at redemption, and
-    /// the sum never exceeds what was forfeited (dust below one unit per slice).
+    /// Random slices of the later product, random collateral, random sales before the freeze and
+    /// random resales after it: every share is exactly units * forfeited / capacity (rounded down),
+    /// paid to whoever held the slice at the freeze, nothing for the issuer's (alice's) own slices,
+    /// and the sum never exceeds what was forfeited.
     function testFuzz_redeem_sharesExactAndBounded(uint256 seed, uint8 partsSeed, uint96 collateral) public {
         _mintDefault();
         HashPowerToken.ProductAttestation memory b = _attestationFor(alice, hw, 2);
@@ -691,25 +774,36 @@ contract HardwareRegistryTest is TokenAreaFixtures {
                 hpt.transferFrom(alice, to, ids[i]);
             }
         }
+        vm.warp(block.timestamp + 1 + seed % 30 days);
         bytes32[] memory p = MerkleHelper.proof(hw, 1);
         hardwareRegistry.challengeDuplicateHardware(hw[1], 1, p, 2, p);
         uint256 forfeited = b.collateral - b.collateral / 10;
-        uint256[3] memory before = [wbtc.balanceOf(alice), wbtc.balanceOf(bob), wbtc.balanceOf(carol)];
         uint256[3] memory expected;
         uint256 sum;
         for (uint256 i; i < n; i++) {
             address o = hpt.ownerOf(ids[i]);
-            uint256 share = units[i] * forfeited / CAPACITY;
+            uint256 share = o == alice ? 0 : units[i] * forfeited / CAPACITY;
             expected[o == alice ? 0 : o == bob ? 1 : 2] += share;
             sum += share;
         }
-        uint256 total = hardwareRegistry.redeemFrozen(ids);
+        // resales after the freeze move no claim
+        vm.warp(block.timestamp + 1);
+        for (uint256 i; i < n; i++) {
+            if (uint256(keccak256(abi.encode(seed, "resell", i))) % 2 == 0) {
+                address o = hpt.ownerOf(ids[i]);
+                vm.prank(o);
+                hpt.transferFrom(o, stranger, ids[i]);
+            }
+        }
+        uint256[3] memory before = [wbtc.balanceOf(alice), wbtc.balanceOf(bob), wbtc.balanceOf(carol)];
+        uint256 total = hardwareRegistry.redeemFrozen(ids, _atFreeze(ids));
         assertEq(total, sum);
         assertLe(total, forfeited);
-        assertLt(forfeited - total, n);
         assertEq(wbtc.balanceOf(alice) - before[0], expected[0]);
+        assertEq(expected[0], 0, "the issuer is never paid");
         assertEq(wbtc.balanceOf(bob) - before[1], expected[1]);
         assertEq(wbtc.balanceOf(carol) - before[2], expected[2]);
+        assertEq(wbtc.balanceOf(stranger), 0, "post-freeze buyers are not paid");
         assertEq(collateralVault.forfeitedOf(2), forfeited - total);
     }
 }

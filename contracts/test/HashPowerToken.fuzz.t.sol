@@ -121,7 +121,7 @@ contract HashPowerTokenFuzzTest is HashPowerFixtures {
         (, uint256 left) = collateralVault.collateralOf(2);
         assertEq(left, 0);
         assertEq(collateralVault.forfeitedOf(2), b.collateral - bounty);
-        (uint256 pool, uint256 cap) = hardwareRegistry.frozenPool(2);
+        (uint256 pool, uint256 cap,,) = hardwareRegistry.frozenPool(2);
         assertEq(pool, b.collateral - bounty);
         assertEq(cap, CAPACITY);
         assertEq(wbtc.balanceOf(challenger), bounty);

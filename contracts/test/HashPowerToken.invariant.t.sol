@@ -43,12 +43,15 @@ contract HashPowerHandler is Test {
     mapping(uint256 productId => uint256[]) internal _frozenTokens; // live slices when frozen
     mapping(uint256 tokenId => uint256) public frozenUnits;
     mapping(uint256 productId => uint256) public poolAtFreeze;
+    mapping(uint256 productId => uint256) public frozenAtTime;
+    mapping(uint256 tokenId => address) public ownerAtFreeze; // whom redemption must pay
     mapping(uint256 productId => uint256) public paidOut;
     mapping(uint256 tokenId => uint256) public redeemCount;
     uint256[] public frozenProducts;
     uint256 public unexpectedSuccesses;
     uint256 public unexpectedReverts; // a call the model says must succeed reverted
-    uint256 public wrongAmounts; // a redemption paid another amount than units * pool / capacity
+    uint256 public wrongAmounts; // a redemption paid another amount than units * pool / capacity, or
+    // paid someone else than the holder at the freeze (nothing for the issuer)
     mapping(bytes4 => uint256) public successes;
     uint256 public ghostSlashed; // whole bonds slashed (all burnt)
     uint256 internal _bondsBefore;
@@ -239,6 +242,9 @@ contract HashPowerHandler is Test {
         vm.prank(holder);
         try hpt.transferFrom(holder, to, id) {
             successes[this.transfer.selector]++;
+            // holdings are kept to the second: a move in the second of the freeze counts as before it
+            uint256 p = hpt.tokenData(id).productId;
+            if (frozenUnits[id] != 0 && frozenAtTime[p] == currentTime) ownerAtFreeze[id] = to;
         } catch {
             unexpectedReverts++;
         }
@@ -307,12 +313,29 @@ contract HashPowerHandler is Test {
 
     function _snapshotFrozen(uint256 productId) internal {
         frozenProducts.push(productId);
-        (uint256 pool,) = hwReg.frozenPool(productId);
+        (uint256 pool,,,) = hwReg.frozenPool(productId);
         poolAtFreeze[productId] = pool;
         uint256[] memory live = _liveOf(productId);
         for (uint256 i; i < live.length; i++) {
             _frozenTokens[productId].push(live[i]);
             frozenUnits[live[i]] = hpt.tokenData(live[i]).units;
+            ownerAtFreeze[live[i]] = hpt.ownerOf(live[i]);
+        }
+        frozenAtTime[productId] = currentTime;
+    }
+
+    /// The holding of `id` that covers its product's freeze, and its holder (who redemption pays).
+    function _holdingAtFreeze(uint256 id, uint256 p) internal view returns (uint256[] memory index, address holder) {
+        index = new uint256[](1);
+        (,, uint64 frozenAt,) = hwReg.frozenPool(p);
+        uint256 n = hpt.holdingCount(id);
+        for (uint256 j; j < n; j++) {
+            IHashPowerToken.Holding memory h = hpt.holding(id, j);
+            if (h.start <= frozenAt && frozenAt < h.end) {
+                index[0] = j;
+                holder = h.holder;
+                break;
+            }
         }
     }
 
@@ -324,7 +347,7 @@ contract HashPowerHandler is Test {
             (uint256 liveId,, bool found) = _liveToken(tokenSeed);
             if (!found || hpt.tokenData(liveId).frozen) return;
             one[0] = liveId;
-            try hwReg.redeemFrozen(one) {
+            try hwReg.redeemFrozen(one, new uint256[](1)) {
                 unexpectedSuccesses++;
             } catch {}
             return;
@@ -333,13 +356,15 @@ contract HashPowerHandler is Test {
         uint256[] storage ids = _frozenTokens[p];
         uint256 id = ids[tokenSeed % ids.length];
         one[0] = id;
-        address holder = hpt.ownerOf(id);
+        (uint256[] memory index, address holder) = _holdingAtFreeze(id, p);
         uint256 before = wbtc.balanceOf(holder);
-        try hwReg.redeemFrozen(one) returns (uint256 paid) {
+        try hwReg.redeemFrozen(one, index) returns (uint256 paid) {
             successes[this.redeem.selector]++;
             if (redeemCount[id] != 0) unexpectedSuccesses++;
-            (, uint256 capacity) = hwReg.frozenPool(p);
-            if (paid != frozenUnits[id] * poolAtFreeze[p] / capacity) wrongAmounts++;
+            IHashPowerToken.Product memory product = hpt.product(p);
+            address paidTo = ownerAtFreeze[id];
+            uint256 expected = paidTo == product.issuer ? 0 : frozenUnits[id] * poolAtFreeze[p] / product.capacity;
+            if (paid != expected || holder != paidTo) wrongAmounts++;
             if (wbtc.balanceOf(holder) - before != paid) wrongAmounts++;
             redeemCount[id]++;
             paidOut[p] += paid;
