@@ -14,8 +14,9 @@ import io.hashmix.core.errors.RevertDecoder;
  * {@code AccessManagedUnauthorized} ({@link FulfillmentClient#setEpochConfig} by someone who is not
  * the admin). The attestor registry's signature errors arrive as the exceptions of
  * {@code io.hashmix.core.committee}; the SPV verifier's errors of
- * {@link FulfillmentClient#submitReportWithPayment} (e.g. {@code PaymentAlreadyClaimed(bytes32)}) as
- * {@link io.hashmix.core.errors.CustomErrorException} with their decoded arguments.
+ * {@link FulfillmentClient#submitReportWithPayment} as {@link PaymentAlreadyClaimedException} (a txid
+ * already consumed) and {@link SpvProofRejectedException} (the proof itself), its checkpoint errors as
+ * {@link CheckpointExistsException} and {@link InvalidCheckpointException}.
  */
 public final class FulfillmentErrors {
 
@@ -44,6 +45,12 @@ public final class FulfillmentErrors {
                 .map("DepositWindowClosed(uint256,uint32,uint64)", DepositWindowClosedException::new)
                 .map("ProductNotEnded(uint256,uint64)", ProductNotEndedException::new)
                 .map("ProductNotSettled(uint256,uint32,uint32)", ProductNotSettledException::new)
-                .map("OutsideTerm(uint256,uint64)", OutsideTermException::new);
+                .map("OutsideTerm(uint256,uint64)", OutsideTermException::new)
+                // the SPV verifier: payments, checkpoints, deployment
+                .map("PaymentAlreadyClaimed(bytes32)", PaymentAlreadyClaimedException::new)
+                .map("CheckpointExists(bytes32)", CheckpointExistsException::new)
+                .map("InvalidCheckpoint(uint64,uint32)", InvalidCheckpointException::new)
+                .map("InvalidNetworkParams()", InvalidNetworkParamsException::new);
+        SpvProofRejectedException.SIGNATURES.forEach(sig -> decoder.map(sig, SpvProofRejectedException::new));
     }
 }
