@@ -61,7 +61,7 @@ contract BitcoinEvidenceVectorsTest is BitcoinEvidenceFixtures {
         bytes4 s = bytes4(err);
         payment = -1;
         if (s == BitcoinEvidence.InvalidPaymentCount.selector) return ("INVALID_PAYMENT_COUNT", -1);
-        if (s == BtcSpvVerifier.PaymentAlreadyClaimed.selector) return ("DUPLICATE_PAYMENT", -1);
+        if (s == BtcSpvVerifier.PaymentAlreadyClaimed.selector) return ("PAYMENT_ALREADY_CLAIMED", -1);
         if (s == BitcoinEvidence.EvidenceMismatch.selector) return ("EVIDENCE_MISMATCH", -1);
         if (s == BitcoinEvidence.RevenueAboveProven.selector) return ("REVENUE_ABOVE_PROVEN", -1);
         if (s == BitcoinEvidence.DeliveredAboveProven.selector) return ("DELIVERED_ABOVE_PROVEN", -1);

@@ -18,7 +18,7 @@ import io.hashmix.proofs.spv.EvidenceBindingException.Reason;
  * the contract will say, and what the report must carry ({@link #evidence()}) and may claim.
  *
  * <p>Per proof, in order: the SPV verifier accepts it against its checkpoint ({@link Reason#PROOF_REJECTED}); its
- * transaction was not proven before in the set ({@link Reason#DUPLICATE_PAYMENT}); it pays a committed script
+ * transaction was not proven before in the set ({@link Reason#PAYMENT_ALREADY_CLAIMED}); it pays a committed script
  * ({@link Reason#SCRIPT_NOT_COMMITTED}); its block has at least the class's confirmations in the proof
  * ({@link Reason#CONFIRMATIONS_BELOW_MINIMUM}); its checkpoint was accepted at most {@code maxCheckpointAge} before
  * the relay ({@link Reason#STALE_CHECKPOINT}); its block time is inside {@code [epochStart - windowSlack, epochEnd +
@@ -109,7 +109,7 @@ public final class BoundEvidence {
 
     private final NetworkParams network;
     private final BitcoinClassParams params;
-    private final List<byte[]> scripts;
+    private final List<Bytes32> scriptHashes;
     private final long epochStart;
     private final long epochEnd;
     private final List<Payment> payments;
@@ -117,7 +117,7 @@ public final class BoundEvidence {
     private BoundEvidence(Builder b) {
         this.network = b.network;
         this.params = b.params;
-        this.scripts = List.copyOf(b.scripts);
+        this.scriptHashes = List.copyOf(b.scriptHashes);
         this.epochStart = b.epochStart;
         this.epochEnd = b.epochEnd;
         this.payments = List.copyOf(b.payments);
@@ -240,14 +240,13 @@ public final class BoundEvidence {
                 throw new EvidenceBindingException(Reason.PROOF_REJECTED, i, e.reason(), e.getMessage(), e);
             }
             if (!seen.add(r.txid())) {
-                throw new EvidenceBindingException(Reason.DUPLICATE_PAYMENT, i, null,
+                throw new EvidenceBindingException(Reason.PAYMENT_ALREADY_CLAIMED, i, null,
                         "transaction " + BitcoinHash.toDisplayHex(r.txid()) + " is proven twice", null);
             }
-            byte[] script = p.proof().outputScript();
-            if (scripts.stream().noneMatch(s -> Arrays.equals(s, script))) {
+            Bytes32 scriptHash = Bytes32.keccak(p.proof().outputScript());
+            if (!scriptHashes.contains(scriptHash)) {
                 throw new EvidenceBindingException(Reason.SCRIPT_NOT_COMMITTED, i, null,
-                        "the proof pays " + Bytes32.keccak(script) + " (keccak256 of its script), not a committed script",
-                        null);
+                        "the proof pays " + scriptHash + " (keccak256 of its script), not a committed script", null);
             }
             if (r.confirmations() < params.minConfirmations()) {
                 throw new EvidenceBindingException(Reason.CONFIRMATIONS_BELOW_MINIMUM, i, null,
@@ -332,7 +331,7 @@ public final class BoundEvidence {
     public static final class Builder {
         private final NetworkParams network;
         private final BitcoinClassParams params;
-        private final List<byte[]> scripts = new ArrayList<>();
+        private final List<Bytes32> scriptHashes = new ArrayList<>();
         private final List<Payment> payments = new ArrayList<>();
         private long epochStart = -1;
         private long epochEnd = -1;
@@ -353,7 +352,7 @@ public final class BoundEvidence {
          */
         public Builder commitment(PayoutCommitment commitment) {
             Objects.requireNonNull(commitment, "commitment");
-            return scripts(commitment.payoutScripts());
+            return scriptHashes(commitment.scriptHashes());
         }
 
         /**
@@ -366,8 +365,22 @@ public final class BoundEvidence {
             if (committed == null || committed.stream().anyMatch(Objects::isNull)) {
                 throw new IllegalArgumentException("scripts must not be null");
             }
-            scripts.clear();
-            committed.forEach(s -> scripts.add(s.clone()));
+            return scriptHashes(committed.stream().map(Bytes32::keccak).toList());
+        }
+
+        /**
+         * The product's committed scripts by their {@code keccak256}, as the contract stores them
+         * ({@code BitcoinEvidence.commitmentOf}), replacing any given before.
+         *
+         * @param hashes the script hashes
+         * @return this builder
+         */
+        public Builder scriptHashes(List<Bytes32> hashes) {
+            if (hashes == null || hashes.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("script hashes must not be null");
+            }
+            scriptHashes.clear();
+            scriptHashes.addAll(hashes);
             return this;
         }
 
@@ -408,7 +421,7 @@ public final class BoundEvidence {
          * @throws IllegalStateException if the scripts or the epoch are missing
          */
         public BoundEvidence build() {
-            if (scripts.isEmpty()) {
+            if (scriptHashes.isEmpty()) {
                 throw new IllegalStateException("name the product's committed scripts (commitment or scripts)");
             }
             if (epochStart < 0) {

@@ -17,8 +17,11 @@ public final class EvidenceBindingException extends RuntimeException {
         INVALID_PAYMENT_COUNT,
         /** The SPV verifier refuses a proof ({@link #spvReason()} says why; the verifier's error on chain). */
         PROOF_REJECTED,
-        /** The same transaction is proven twice ({@code PaymentAlreadyClaimed} on chain). */
-        DUPLICATE_PAYMENT,
+        /**
+         * The payment was claimed already ({@code PaymentAlreadyClaimed}): earlier in the same set (found offline), or
+         * by an earlier report of any product (found on chain only).
+         */
+        PAYMENT_ALREADY_CLAIMED,
         /** A proof pays a script the product did not commit to ({@code ScriptNotCommitted}). */
         SCRIPT_NOT_COMMITTED,
         /** A payment's block has fewer confirmations in its proof than the class's minimum

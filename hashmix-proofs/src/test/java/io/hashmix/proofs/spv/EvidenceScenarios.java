@@ -158,7 +158,7 @@ final class EvidenceScenarios {
         Made twice = pay("twice", late, POOL, 50_000_000);
         BoundEvidence duplicate = evidence(twice, twice);
         out.add(refused("duplicate-payment", "the same payment proven twice (PaymentAlreadyClaimed on chain)", duplicate,
-                duplicate.evidence(), 1000, big(100_000_000), big(100_000).multiply(e18), Reason.DUPLICATE_PAYMENT, 1));
+                duplicate.evidence(), 1000, big(100_000_000), big(100_000).multiply(e18), Reason.PAYMENT_ALREADY_CLAIMED, 1));
         BoundEvidence other = evidence(pay("other", late, OTHER, 100_000_000));
         out.add(refused("script-not-committed", "a payment to a script the product did not commit to", other,
                 other.evidence(), 1000, big(100_000_000), big(100_000).multiply(e18), Reason.SCRIPT_NOT_COMMITTED, 0));
