@@ -448,8 +448,8 @@ contract FulfillmentVaultAttacksTest is FulfillmentAreaFixtures {
         assertEq(_claim(fz.tid, 2), 51_428_571, "bob: [10d, 21d), epoch 2 paid nothing");
     }
 
-    /// The term ends; the issuer gets no collateral back; bob redeems the forfeited collateral
-    /// once; every base unit is accounted for.
+    /// The term ends; the issuer gets no collateral back; the forfeited collateral is redeemed once,
+    /// to alice, the holder at the freeze; every base unit is accounted for.
     function _frozenEndAndRedeem() internal {
         vm.warp(T0 + TERM + REPORT_WINDOW + 1);
         assertEq(fv.settle(fz.pid, 10), 2);
@@ -462,10 +462,11 @@ contract FulfillmentVaultAttacksTest is FulfillmentAreaFixtures {
         assertEq(collateralVault.forfeitedOf(fz.pid), fz.forfeited, "forfeited collateral never returns to the issuer");
 
         uint256[] memory ids = _one(fz.tid);
+        uint256[] memory at = _atFreeze(ids);
         vm.prank(stranger);
-        assertEq(hardwareRegistry.redeemFrozen(ids), fz.forfeited);
+        assertEq(hardwareRegistry.redeemFrozen(ids, at), fz.forfeited);
         vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.AlreadyRedeemed.selector, fz.tid));
-        hardwareRegistry.redeemFrozen(ids);
+        hardwareRegistry.redeemFrozen(ids, at);
         assertEq(_claim(fz.tid, 0) + _claim(fz.tid, 1) + _claim(fz.tid, 2), 0, "nothing paid twice");
 
         // holders got deposits + compensation (minus 1 unit of dust) + the forfeited collateral,
@@ -479,7 +480,10 @@ contract FulfillmentVaultAttacksTest is FulfillmentAreaFixtures {
         assertEq(wbtc.balanceOf(address(fv)), rec.totalDeposited + rec.totalCompensation - rec.totalClaimed);
         assertEq(wbtc.balanceOf(address(fv)), 1, "dust");
         assertEq(rec.totalCompensation + fz.bounty + fz.forfeited, COLLATERAL);
-        assertEq(wbtc.balanceOf(bob), 51_428_571 + fz.forfeited);
+        // the forfeited collateral goes to alice, who held the token when it was frozen (day 8);
+        // bob bought it at day 10 and has only his accrual
+        assertEq(wbtc.balanceOf(alice), 88_571_428 + fz.forfeited);
+        assertEq(wbtc.balanceOf(bob), 51_428_571);
         assertEq(collateralVault.forfeitedOf(fz.pid), 0);
     }
 

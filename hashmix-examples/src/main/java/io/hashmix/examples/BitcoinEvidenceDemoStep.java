@@ -13,8 +13,6 @@ import java.util.function.Consumer;
 import org.web3j.crypto.Credentials;
 
 import io.hashmix.core.HashMix;
-import io.hashmix.core.devnet.DevChainControl;
-import io.hashmix.core.devnet.RegtestPayouts;
 import io.hashmix.core.fulfillment.BitcoinEvidenceClient;
 import io.hashmix.core.fulfillment.DepositResult;
 import io.hashmix.core.fulfillment.EpochInfo;
@@ -40,6 +38,8 @@ import io.hashmix.proofs.spv.NetworkParams;
 import io.hashmix.proofs.spv.PayoutCommitment;
 import io.hashmix.proofs.spv.PayoutCommitmentBundle;
 import io.hashmix.proofs.spv.SubsidyFloor;
+import io.hashmix.testing.devnet.DevChainControl;
+import io.hashmix.testing.devnet.RegtestPayouts;
 
 /**
  * The lifecycle demo's Bitcoin evidence part: the demo product's pool payout script is committed by the committee

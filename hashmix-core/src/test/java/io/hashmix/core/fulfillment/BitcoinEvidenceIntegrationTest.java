@@ -19,11 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.hashmix.core.HashMix;
 import io.hashmix.core.assetclass.NewAssetClass;
-import io.hashmix.core.devnet.RegtestPayouts;
 import io.hashmix.core.errors.UnauthorizedAccountException;
 import io.hashmix.core.testing.FulfillmentFixture;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.proofs.ProductId;
 import io.hashmix.proofs.asset.AssetClassId;
@@ -41,6 +38,9 @@ import io.hashmix.proofs.spv.PaymentProof;
 import io.hashmix.proofs.spv.PayoutCommitment;
 import io.hashmix.proofs.spv.PayoutCommitmentBundle;
 import io.hashmix.proofs.spv.SubsidyFloor;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
+import io.hashmix.testing.devnet.RegtestPayouts;
 
 /**
  * Bitcoin evidence bound to a product on a local chain (regtest verifier): payout commitments, class parameters behind

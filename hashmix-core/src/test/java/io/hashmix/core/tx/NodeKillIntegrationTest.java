@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hashmix.core.HashMix;
-import io.hashmix.core.devnet.DevAccounts;
-import io.hashmix.core.devnet.LocalHardhatNode;
+import io.hashmix.testing.devnet.DevAccounts;
+import io.hashmix.testing.devnet.LocalHardhatNode;
 import io.hashmix.core.internal.Futures;
 import io.hashmix.core.rpc.RetryPolicy;
 import io.hashmix.proofs.EvmAddress;
@@ -130,8 +130,13 @@ class NodeKillIntegrationTest {
             assertTrue(notSent > 0, "the queue was not empty when the node died");
             assertTrue(failedFast >= notSent - 1, "all but the send that found the node dead failed at once: " + failedFast
                     + " of " + notSent);
-            assertTrue(attemptsAfterKill <= 2 * RetryPolicy.DEFAULT.maxAttempts(),
-                    "one retry cycle, not one per queued send: " + attemptsAfterKill + " send/nonce attempts after the kill");
+            // the sends queued behind the one that found the node dead never reach the node: the
+            // attempts after the kill are that one retry cycle plus the receipt waiters' nonce checks of
+            // the transactions already in flight (how many depends on the machine's load), far fewer
+            // than one per queued send
+            assertTrue(attemptsAfterKill <= 4 * RetryPolicy.DEFAULT.maxAttempts() && attemptsAfterKill < notSent / 4,
+                    "one retry cycle, not one per queued send: " + attemptsAfterKill + " send/nonce attempts after the kill, "
+                            + notSent + " sends not sent");
         } finally {
             node.close();
             http.dispatcher().executorService().shutdownNow();

@@ -21,15 +21,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
-import io.hashmix.core.devnet.DevTokens;
+import io.hashmix.testing.devnet.DevTokens;
 import io.hashmix.core.events.LogCursor;
 import io.hashmix.core.events.LogFilter;
 import io.hashmix.core.events.LogUpdate;
 import io.hashmix.core.internal.Futures;
 import io.hashmix.core.rpc.RpcCall;
 import io.hashmix.core.rpc.RpcResponse;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
 import io.hashmix.proofs.EvmAddress;
 
 /**

@@ -14,8 +14,8 @@ import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.deploy.DeployOptions;
 import io.hashmix.core.deploy.Deployer;
-import io.hashmix.core.devnet.DevAccounts;
-import io.hashmix.core.devnet.LocalHardhatNode;
+import io.hashmix.testing.devnet.DevAccounts;
+import io.hashmix.testing.devnet.LocalHardhatNode;
 
 /**
  * Runs the exchange backend with its HTTP API until stopped (Ctrl-C).

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.web3j.crypto.Credentials;
 
-import io.hashmix.core.devnet.DevAccounts;
 import io.hashmix.core.errors.ContractRevertException;
 import io.hashmix.core.events.BlockRef;
 import io.hashmix.core.market.Fill;
@@ -34,6 +33,7 @@ import io.hashmix.proofs.market.OrderSigner;
 import io.hashmix.proofs.market.OrderValidator;
 import io.hashmix.proofs.market.PricedOrder;
 import io.hashmix.proofs.market.SignedOrder;
+import io.hashmix.testing.devnet.DevAccounts;
 
 /**
  * A market on a pretend chain, enough for the exchange's tests: every transaction is mined in a block of its own,

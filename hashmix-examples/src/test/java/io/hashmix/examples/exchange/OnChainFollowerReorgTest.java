@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
 import io.hashmix.core.tx.Quantities;
 import io.hashmix.proofs.EvmAddress;
 

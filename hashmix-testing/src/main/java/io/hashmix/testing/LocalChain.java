@@ -1,4 +1,4 @@
-package io.hashmix.core.testing;
+package io.hashmix.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,12 +7,14 @@ import java.util.function.UnaryOperator;
 import org.web3j.crypto.Credentials;
 
 import io.hashmix.contracts.Deployment;
+import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
-import io.hashmix.core.devnet.DevAccounts;
-import io.hashmix.core.devnet.DevChainControl;
-import io.hashmix.core.devnet.LocalHardhatNode;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.proofs.EvmAddress;
+import io.hashmix.testing.devnet.DevAccounts;
+import io.hashmix.testing.devnet.DevChainControl;
+import io.hashmix.testing.devnet.DevTokens;
+import io.hashmix.testing.devnet.LocalHardhatNode;
 
 /**
  * What {@link LocalChainExtension} hands a test: a running local chain with the protocol deployed,
@@ -78,6 +80,19 @@ public final class LocalChain {
     /** The raw RPC client of the admin connection. */
     public JsonRpcClient rpc() {
         return admin.rpc();
+    }
+
+    /** Address of the mintable dev token (ERC-20 "tWBTC", a wrapped-bitcoin stand-in) deployed with the protocol, owned by account 0. */
+    public EvmAddress devToken() {
+        return deployment.contract(ProtocolContract.TEST_PAYOUT_TOKEN).address();
+    }
+
+    /**
+     * Mints the dev token as account 0 (its owner), through a client closed after the test:
+     * {@code chain.devTokens().mint(chain.devToken(), to, amount).join()}.
+     */
+    public DevTokens devTokens() {
+        return new DevTokens(client(0));
     }
 
     /** Snapshot, time-travel and mining controls. */

@@ -1,4 +1,4 @@
-package io.hashmix.core.testing;
+package io.hashmix.testing;
 
 import java.util.List;
 
@@ -15,12 +15,17 @@ import io.hashmix.contracts.Deployment;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.deploy.DeployOptions;
 import io.hashmix.core.deploy.Deployer;
-import io.hashmix.core.devnet.LocalHardhatNode;
+import io.hashmix.testing.devnet.LocalHardhatNode;
 
 /**
  * JUnit 5 extension: one local Hardhat chain per test run (started on first use, on 127.0.0.1 and
  * a free port), the protocol deployed once, and every test isolated by {@code evm_snapshot} before
  * and {@code evm_revert} after it. Inject {@link LocalChain} into a test method or constructor.
+ *
+ * <p>The node runs from the Hardhat project {@link io.hashmix.testing.devnet.HardhatProject#locate()}
+ * names: in a project of your own, the one bundled in hashmix-testing, installed with npm into a per-user
+ * cache the first time (Node.js with npm on the PATH is the only requirement). The protocol is deployed
+ * by {@link Deployer} with {@link DeployOptions#LOCAL} from account 0, with the mintable dev token.
  *
  * <p>The node is stopped when the test run ends (the root store closes it), and by a JVM shutdown
  * hook if the JVM dies first. Clients built through {@link LocalChain} are closed after each test,

@@ -1,4 +1,4 @@
-package io.hashmix.core.devnet;
+package io.hashmix.testing.devnet;
 
 import java.util.ArrayList;
 import java.util.List;

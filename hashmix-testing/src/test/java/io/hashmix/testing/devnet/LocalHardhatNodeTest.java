@@ -1,4 +1,4 @@
-package io.hashmix.core.devnet;
+package io.hashmix.testing.devnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.hashmix.core.devnet;
+package io.hashmix.testing.devnet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,14 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A local Hardhat chain ({@code hardhat node}) in a child process, bound to 127.0.0.1 on a free
- * port, for tests, the demo and benchmarks.
+ * port, for tests, demos and benchmarks. Chain id {@value #CHAIN_ID}; Hardhat's 20 funded
+ * accounts ({@link DevAccounts}); automine on.
  *
- * <p>It runs from the repository's {@code contracts/} project (found from the system property
- * {@code hashmix.contracts.dir}, the environment variable {@code HASHMIX_CONTRACTS_DIR}, or by
- * walking up from the working directory), with that project's Node 22 first on the PATH. Startup
- * waits until the node answers {@code eth_chainId}; output goes to a log file whose tail is quoted
- * if startup fails. {@link #close()} stops the process and its children; a JVM shutdown hook does
- * the same if the JVM exits first, so no node outlives its owner.
+ * <p>{@link #start()} runs it from the Hardhat project {@link HardhatProject#locate()} names: one
+ * configured with {@code -Dhashmix.contracts.dir} (this repository's tests use {@code contracts/}),
+ * or else the minimal project bundled in this artifact, installed with {@code npm ci} into a
+ * per-user cache on first use. The project's own Node 22 ({@code node_modules/.bin}) is put first on
+ * the PATH. Startup waits until the node answers {@code eth_chainId}; output goes to a log file whose
+ * tail is quoted if startup fails. {@link #close()} stops the process and its children; a JVM
+ * shutdown hook does the same if the JVM exits first, so no node outlives its owner.
  */
 public final class LocalHardhatNode implements AutoCloseable {
 
@@ -51,15 +53,22 @@ public final class LocalHardhatNode implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts a node from the located {@code contracts/} project, waiting up to 60 s. */
+    /**
+     * Starts a node from the project {@link HardhatProject#locate()} names (installing the bundled one
+     * on first use), waiting up to 60 s for it to answer.
+     *
+     * @throws IllegalStateException if the project cannot be installed (the message says why: no npm,
+     *                               no network to the npm registry, ...) or the node does not come up
+     */
     public static LocalHardhatNode start() {
-        return start(locateContractsDir(), Duration.ofSeconds(60));
+        return start(HardhatProject.locate(), Duration.ofSeconds(60));
     }
 
     /**
      * Starts a node.
      *
-     * @param contractsDir   the Hardhat project (with {@code node_modules} installed)
+     * @param contractsDir   a Hardhat project with {@code node_modules} installed (any project: the node
+     *                       deploys nothing by itself)
      * @param startupTimeout how long to wait for the node to answer
      * @throws IllegalStateException if the project is not installed, or the node does not come up
      */
@@ -68,7 +77,8 @@ public final class LocalHardhatNode implements AutoCloseable {
         Path hardhat = bin.resolve("hardhat");
         if (!Files.isExecutable(hardhat)) {
             throw new IllegalStateException("Hardhat is not installed in " + contractsDir
-                    + ": run `npm ci` there (scripts/test.sh and scripts/demo.sh do it for you)");
+                    + ": run `npm ci` there (in the HashMix repository, scripts/test.sh and scripts/demo.sh do it"
+                    + " for contracts/), or unset " + HardhatProject.PROJECT_PROPERTY + " to use the bundled project");
         }
         // the free port is probed, then bound by the child: another process may take it in between,
         // so a start that dies on a taken address is retried on a fresh port
@@ -222,29 +232,5 @@ public final class LocalHardhatNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
         }
-    }
-
-    /**
-     * Finds the {@code contracts/} Hardhat project.
-     *
-     * @throws IllegalStateException if it cannot be found
-     */
-    public static Path locateContractsDir() {
-        String configured = System.getProperty("hashmix.contracts.dir", System.getenv("HASHMIX_CONTRACTS_DIR"));
-        if (configured != null && !configured.isBlank()) {
-            Path dir = Path.of(configured).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(dir.resolve("package.json"))) {
-                throw new IllegalStateException("hashmix.contracts.dir=" + dir + " holds no package.json");
-            }
-            return dir;
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("contracts");
-            if (Files.isRegularFile(candidate.resolve("package.json")) && Files.isRegularFile(candidate.resolve("hardhat.config.ts"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find the contracts/ Hardhat project from " + Path.of("").toAbsolutePath()
-                + "; set -Dhashmix.contracts.dir or HASHMIX_CONTRACTS_DIR");
     }
 }
