@@ -15,9 +15,10 @@ import io.hashmix.core.errors.RevertDecoder;
  * the admin). The attestor registry's signature errors arrive as the exceptions of
  * {@code io.hashmix.core.committee}; the SPV verifier's errors of
  * {@link FulfillmentClient#submitReportWithPayment} and of the Bitcoin evidence binding arrive as
- * {@link PaymentAlreadyClaimedException} and {@link SpvProofRejectedException}. The errors of {@code BitcoinEvidence}
- * (payout commitments, class parameters, bound evidence) map to this package's exceptions too; those that refuse a
- * report's evidence implement {@link EvidenceRefusal}.
+ * {@link PaymentAlreadyClaimedException} (a txid already consumed) and {@link SpvProofRejectedException} (the proof
+ * itself), its checkpoint errors as {@link CheckpointExistsException} and {@link InvalidCheckpointException}. The
+ * errors of {@code BitcoinEvidence} (payout commitments, class parameters, bound evidence) map to this package's
+ * exceptions too; those that refuse a report's evidence implement {@link EvidenceRefusal}.
  */
 public final class FulfillmentErrors {
 
@@ -69,8 +70,11 @@ public final class FulfillmentErrors {
                 .map("RevenueAboveProven(uint256,uint256)", RevenueAboveProvenException::new)
                 .map("DeliveredAboveProven(uint256,uint256,uint256)", DeliveredAboveProvenException::new)
                 .map("UnitRevenueBelowFloor(uint256,uint256)", UnitRevenueBelowFloorException::new)
-                // the SPV verifier, under both evidence paths
-                .map("PaymentAlreadyClaimed(bytes32)", PaymentAlreadyClaimedException::new);
+                // the SPV verifier: payments (under both evidence paths), checkpoints, deployment
+                .map("PaymentAlreadyClaimed(bytes32)", PaymentAlreadyClaimedException::new)
+                .map("CheckpointExists(bytes32)", CheckpointExistsException::new)
+                .map("InvalidCheckpoint(uint64,uint32)", InvalidCheckpointException::new)
+                .map("InvalidNetworkParams()", InvalidNetworkParamsException::new);
         SpvProofRejectedException.SIGNATURES.keySet().forEach(sig -> decoder.map(sig, SpvProofRejectedException::new));
     }
 }
