@@ -5,18 +5,23 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
@@ -58,9 +63,10 @@ import okhttp3.OkHttpClient;
  * }
  * }</pre>
  *
- * <p>{@link Builder#build()} asks the node for its chain id and fails with
- * {@link ChainIdMismatchException} if the deployment is for another chain, or with
- * {@link NodeUnavailableException} (naming the URL) if the node cannot be reached in time.
+ * <p>{@link Builder#build()} (blocking) and {@link Builder#buildAsync()} ask the node for its chain id
+ * and fail with {@link ChainIdMismatchException} if the deployment is for another chain, or with
+ * {@link NodeUnavailableException} (naming the URL) if the node refuses the connection or does not
+ * answer within the {@linkplain Builder#startupTimeout(Duration) start-up timeout} (default 5 s).
  * Thread-safe. Close it to stop the SDK's scheduler (and the OkHttp client it created, if any;
  * an injected client is left to its owner).
  */
@@ -234,6 +240,7 @@ public final class HashMix implements AutoCloseable {
         private Deployment deployment;
         private Duration requestTimeout = Duration.ofSeconds(10);
         private Duration connectTimeout = Duration.ofSeconds(3);
+        private Duration startupTimeout = Duration.ofSeconds(5);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private FeePolicy feePolicy = FeePolicy.DEFAULT;
         private ReceiptPolicy receiptPolicy = ReceiptPolicy.DEFAULT;
@@ -268,15 +275,49 @@ public final class HashMix implements AutoCloseable {
             return this;
         }
 
-        /** The bound on one HTTP attempt, connect to last byte (default 10 s). */
+        /**
+         * The bound on one HTTP attempt of a call, connect to last byte (default 10 s). Failed attempts
+         * are retried per the {@link #retryPolicy(RetryPolicy) retry policy}. The start-up chain-id check
+         * is bounded as a whole by {@link #startupTimeout(Duration)} instead.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
             return this;
         }
 
-        /** The bound on opening a connection (default 3 s). */
+        /**
+         * The bound on opening a TCP (and TLS) connection to the node (default 3 s), separate from the
+         * {@linkplain #requestTimeout(Duration) request timeout}.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * The bound on the whole start-up check of {@link #build()} and {@link #buildAsync()}: asking
+         * the node for its chain id, every attempt and retry included (default 5 s). A node that
+         * accepts connections but never answers fails the build with {@link NodeUnavailableException}
+         * once it has passed, whatever the request timeout and retry policy; a refused connection
+         * fails as soon as the retries are spent. The timeouts of later calls are not affected.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
+        public Builder startupTimeout(Duration timeout) {
+            this.startupTimeout = positive(timeout, "startupTimeout");
             return this;
         }
 
@@ -299,61 +340,195 @@ public final class HashMix implements AutoCloseable {
         }
 
         /**
-         * Connects, checks the chain id, and builds.
+         * Connects, checks the chain id, and builds, blocking the calling thread until the node has
+         * answered or the {@linkplain #startupTimeout(Duration) start-up timeout} has passed. The
+         * blocking form of {@link #buildAsync()}: it throws the typed exception itself, never a
+         * {@link CompletionException} or {@link ExecutionException} wrapper.
          *
-         * @throws NodeUnavailableException if the node cannot be reached within the timeouts and retries
+         * @return the connected instance; close it when done
+         * @throws IllegalStateException if {@link #rpc(String)} was not called
+         * @throws IllegalArgumentException if the RPC URL is not an http(s) URL
+         * @throws NodeUnavailableException if the node refused the connection after the retries, or did not
+         *                                  answer within the start-up timeout (the message names the URL)
          * @throws ChainIdMismatchException if the node serves another chain than the deployment
+         * @throws HashMixException if the calling thread was interrupted while waiting (its interrupt
+         *                          status is set again), or on any other failure of the chain-id check
          */
         public HashMix build() {
+            CompletableFuture<HashMix> pending = buildAsync();
+            try {
+                return pending.get();
+            } catch (ExecutionException e) {
+                Throwable cause = cause(e);
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new HashMixException("eth_chainId failed at " + rpcUrl, cause);
+            } catch (InterruptedException e) {
+                pending.cancel(true); // releases the scheduler and the owned HTTP client
+                Thread.currentThread().interrupt();
+                throw new HashMixException("interrupted while connecting to " + rpcUrl, e);
+            }
+        }
+
+        /**
+         * Connects, checks the chain id, and builds without blocking the calling thread: it returns
+         * at once, and the future completes on an SDK thread (an OkHttp or scheduler thread; do not
+         * block in callbacks attached to it without an executor of your own).
+         *
+         * <p>Configuration errors are programming errors and are thrown at once, before any I/O:
+         * {@link IllegalStateException} without {@link #rpc(String)}, {@link IllegalArgumentException}
+         * for a URL that is not http(s). Everything that depends on the node arrives in the future:
+         * it fails with {@link NodeUnavailableException} if the node refused the connection after the
+         * retries or did not answer within the {@linkplain #startupTimeout(Duration) start-up timeout},
+         * with {@link ChainIdMismatchException} if it serves another chain than the deployment, or with
+         * the typed exception of an unusable answer ({@link io.hashmix.core.rpc.RpcErrorException},
+         * {@link io.hashmix.core.rpc.RpcProtocolException}). On every failure, and if the future is
+         * cancelled, the SDK's scheduler and the OkHttp client it created (if any) are released; an
+         * injected client is left to its owner.
+         *
+         * @return a future of the connected instance; close the instance when done
+         * @throws IllegalStateException if {@link #rpc(String)} was not called
+         * @throws IllegalArgumentException if the RPC URL is not an http(s) URL
+         */
+        public CompletableFuture<HashMix> buildAsync() {
             if (rpcUrl == null) {
                 throw new IllegalStateException("rpc(url) is required");
             }
             ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads());
             scheduler.setRemoveOnCancelPolicy(true);
-            OkHttpClient base = http != null ? http : new OkHttpClient();
-            OkHttpClient client = base.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .callTimeout(requestTimeout)
-                    .readTimeout(requestTimeout)
-                    .retryOnConnectionFailure(false) // our RetryPolicy decides, with backoff
-                    .build();
-            OkHttpClient owned = http == null ? client : null;
+            // a failed start-up calls shutdown() from an SDK thread (maybe the scheduler's own): drop pending
+            // retries and the deadline instead of running them, without interrupting the calling thread
+            scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+            OkHttpClient owned = null;
+            Startup startup;
             try {
+                OkHttpClient base = http != null ? http : new OkHttpClient();
+                OkHttpClient client = base.newBuilder()
+                        .connectTimeout(connectTimeout)
+                        .callTimeout(requestTimeout)
+                        .readTimeout(requestTimeout)
+                        .retryOnConnectionFailure(false) // our RetryPolicy decides, with backoff
+                        .build();
+                owned = http == null ? client : null;
                 JsonRpcClient rpc = new JsonRpcClient(rpcUrl, client, retryPolicy, scheduler);
-                long chainId = fetchChainId(rpc);
-                if (deployment != null && deployment.chainId() != chainId) {
-                    throw new ChainIdMismatchException(rpcUrl, deployment.chainId(), chainId);
-                }
-                ContractCalls calls = new ContractCalls(rpc, ProtocolErrors.decoder());
-                TransactionSender sender = credentials == null ? null : new TransactionSender(rpc, credentials, chainId,
-                        feePolicy, receiptPolicy, new NonceManager(rpc), calls, scheduler);
-                log.debug("connected to {} (chain {})", rpcUrl, chainId);
-                return new HashMix(rpc, chainId, deployment, calls, sender, scheduler, owned);
+                // the chain-id check goes through a sibling client (same pool and dispatcher) whose attempts end
+                // soon after the start-up deadline, so that not even an injected client keeps one in flight for
+                // the whole request timeout
+                AtomicInteger attempts = new AtomicInteger();
+                OkHttpClient startupClient = client.newBuilder()
+                        .callTimeout(min(requestTimeout, startupTimeout.plusSeconds(1)))
+                        .addInterceptor(chain -> {
+                            attempts.incrementAndGet();
+                            return chain.proceed(chain.request());
+                        })
+                        .build();
+                JsonRpcClient startupRpc = new JsonRpcClient(rpcUrl, startupClient, retryPolicy, scheduler);
+                startup = new Startup(rpc, scheduler, owned, attempts);
+                startup.begin(startupRpc);
             } catch (RuntimeException e) {
-                scheduler.shutdownNow();
-                if (owned != null) {
-                    owned.dispatcher().executorService().shutdown();
-                }
+                release(scheduler, owned);
                 throw e;
+            }
+            return startup.result;
+        }
+
+        /** One start-up: the chain-id check against its deadline, and who gets to settle the outcome. */
+        private final class Startup {
+            private final JsonRpcClient rpc;
+            private final ScheduledThreadPoolExecutor scheduler;
+            private final OkHttpClient owned;
+            private final AtomicInteger attempts;
+            private final AtomicBoolean settled = new AtomicBoolean();
+            private final CompletableFuture<HashMix> result = new CompletableFuture<>();
+
+            private Startup(JsonRpcClient rpc, ScheduledThreadPoolExecutor scheduler, OkHttpClient owned, AtomicInteger attempts) {
+                this.rpc = rpc;
+                this.scheduler = scheduler;
+                this.owned = owned;
+                this.attempts = attempts;
+            }
+
+            private void begin(JsonRpcClient startupRpc) {
+                // a caller's cancel() releases everything, unless the instance is already being built (then
+                // succeed() finds the future cancelled and closes it)
+                result.whenComplete((hm, e) -> {
+                    if (result.isCancelled() && settled.compareAndSet(false, true)) {
+                        release(scheduler, owned);
+                    }
+                });
+                ScheduledFuture<?> deadline = scheduler.schedule(() -> fail(new NodeUnavailableException(rpcUrl, "eth_chainId",
+                        Math.max(1, attempts.get()), new TimeoutException("no answer within the start-up timeout of "
+                                + startupTimeout.toMillis() + " ms (HashMix.Builder.startupTimeout)"))),
+                        startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                startupRpc.call("eth_chainId").whenComplete((answer, e) -> {
+                    deadline.cancel(false);
+                    if (e != null) {
+                        fail(cause(e));
+                    } else {
+                        succeed(answer);
+                    }
+                });
+            }
+
+            private void succeed(JsonNode answer) {
+                if (!settled.compareAndSet(false, true)) {
+                    return;
+                }
+                HashMix hm;
+                try {
+                    long chainId = Quantities.toLong(answer);
+                    if (deployment != null && deployment.chainId() != chainId) {
+                        throw new ChainIdMismatchException(rpcUrl, deployment.chainId(), chainId);
+                    }
+                    ContractCalls calls = new ContractCalls(rpc, ProtocolErrors.decoder());
+                    TransactionSender sender = credentials == null ? null : new TransactionSender(rpc, credentials, chainId,
+                            feePolicy, receiptPolicy, new NonceManager(rpc), calls, scheduler);
+                    hm = new HashMix(rpc, chainId, deployment, calls, sender, scheduler, owned);
+                    log.debug("connected to {} (chain {})", rpcUrl, chainId);
+                } catch (RuntimeException | Error e) {
+                    release(scheduler, owned);
+                    result.completeExceptionally(e);
+                    return;
+                }
+                if (!result.complete(hm)) {
+                    hm.close(); // cancelled meanwhile
+                }
+            }
+
+            private void fail(Throwable e) {
+                if (settled.compareAndSet(false, true)) {
+                    release(scheduler, owned);
+                    result.completeExceptionally(e);
+                }
             }
         }
 
-        private long fetchChainId(JsonRpcClient rpc) {
-            // bounded even if the node accepts connections and never answers
-            long budgetMs = (requestTimeout.toMillis() + retryPolicy.maxBackoff().toMillis()) * retryPolicy.maxAttempts() + 1000;
-            try {
-                return Quantities.toLong(rpc.call("eth_chainId").get(budgetMs, TimeUnit.MILLISECONDS));
-            } catch (ExecutionException | CompletionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new HashMixException("eth_chainId failed at " + rpcUrl, e.getCause());
-            } catch (TimeoutException e) {
-                throw new NodeUnavailableException(rpcUrl, "eth_chainId", retryPolicy.maxAttempts(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HashMixException("interrupted while connecting to " + rpcUrl, e);
+        /** Stops a start-up's scheduler and the HTTP client it created, cancelling what they still have in flight. */
+        private static void release(ScheduledThreadPoolExecutor scheduler, OkHttpClient owned) {
+            scheduler.shutdown(); // pending delayed tasks are dropped (see buildAsync); not shutdownNow: may be this thread
+            if (owned != null) {
+                owned.dispatcher().cancelAll();
+                owned.dispatcher().executorService().shutdown();
+                owned.connectionPool().evictAll();
             }
+        }
+
+        /** The typed exception inside a future's failure, without its {@code CompletionException} wrappers. */
+        private static Throwable cause(Throwable e) {
+            Throwable cause = e;
+            while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return cause;
+        }
+
+        private static Duration min(Duration a, Duration b) {
+            return a.compareTo(b) <= 0 ? a : b;
         }
 
         private static java.util.concurrent.ThreadFactory daemonThreads() {
