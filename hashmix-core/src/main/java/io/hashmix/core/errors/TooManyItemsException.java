@@ -3,7 +3,7 @@ package io.hashmix.core.errors;
 import java.math.BigInteger;
 
 
-/** {@code TooManyItems(uint256,uint256)}: more holdings than one call takes ({@link FulfillmentClient#MAX_CLAIM_ITEMS}). */
+/** {@code TooManyItems(uint256,uint256)}: more holdings than one call takes ({@link io.hashmix.core.fulfillment.FulfillmentClient#MAX_CLAIM_ITEMS}). */
 public final class TooManyItemsException extends CustomErrorException {
 
     private static final long serialVersionUID = 1L;

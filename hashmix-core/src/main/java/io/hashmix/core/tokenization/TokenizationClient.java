@@ -167,7 +167,7 @@ public final class TokenizationClient {
         return contract.send("setApprovalForAll", token.setApprovalForAll(operator.hex(), approved));
     }
 
-    /** Reads a product; fails with {@link UnknownProductException} if there is none. */
+    /** Reads a product; fails with {@link io.hashmix.core.errors.UnknownProductException} if there is none. */
     public CompletableFuture<Product> product(ProductId id) {
         return contract.read("product", token.product(id.value()), v -> {
             var p = (HashPowerToken.Product) v.get(0);
