@@ -167,7 +167,7 @@ abstract contract SwapFixtures is FulfillmentFixtures {
     }
 
     /// `who` deposits all of `tokenId` into the pool.
-    function _deposit(address who, uint256 tokenId) internal returns (uint256 shares) {
+    function _lpDeposit(address who, uint256 tokenId) internal returns (uint256 shares) {
         uint256 units = hpt.tokenData(tokenId).units;
         return _depositUnits(who, tokenId, units);
     }
@@ -201,14 +201,15 @@ abstract contract SwapFixtures is FulfillmentFixtures {
         vm.stopPrank();
     }
 
-    /// The only held token of `productId` (the first found).
-    function _heldOfProduct(uint256 productId) internal view returns (uint256) {
+    /// The held token of `productId` with the most units.
+    function _heldOfProduct(uint256 productId) internal view returns (uint256 best) {
         uint256[] memory ids = pool.heldTokens();
+        uint256 most;
         for (uint256 i; i < ids.length; i++) {
-            (uint256 pid,) = pool.heldToken(ids[i]);
-            if (pid == productId) return ids[i];
+            (uint256 pid, uint256 units) = pool.heldToken(ids[i]);
+            if (pid == productId && units > most) (best, most) = (ids[i], units);
         }
-        revert("no held token of product");
+        require(best != 0, "no held token of product");
     }
 
     function _balance(address token, address who) internal view returns (uint256) {
