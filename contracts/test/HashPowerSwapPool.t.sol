@@ -360,7 +360,7 @@ contract HashPowerSwapPoolTest is SwapFixtures {
 
         // back-run: the attacker swaps its FIL back for BTC
         uint256 filUnits = hpt.tokenData(attackerFil).units;
-        HashPowerSwapPool.SwapParams memory back = _params(attackerFil, filUnits, _heldOfProduct(btcPid), 0);
+        HashPowerSwapPool.SwapParams memory back = _params(attackerFil, filUnits, _heldOfProduct(ap), 0);
         back.recipient = attacker;
         (, uint256 attackerBtc) = _swap(attacker, back);
         uint256 attackerValueAfter =

@@ -58,14 +58,15 @@ contract HashPowerValuation is IHashPowerValuation, IHashPowerUnitPricing {
     function valueOf(uint256 tokenId) external view returns (uint256 value) {
         IHashPowerToken.TokenData memory t = token.tokenData(tokenId);
         if (t.frozen || t.defaulted) return 0;
-        return _value(t.productId, t.assetClass, t.start, t.end, t.units);
+        IHashPowerToken.Product memory p = token.product(t.productId);
+        return _value(t.productId, p, t.units);
     }
 
     /// @inheritdoc IHashPowerValuation
     function valueOfUnits(uint256 productId, uint256 units) external view returns (uint256 value) {
         IHashPowerToken.Product memory p = token.product(productId);
         if (p.frozen || p.defaulted) return 0;
-        return _value(productId, p.assetClass, p.start, p.end, units);
+        return _value(productId, p, units);
     }
 
     /// @inheritdoc IHashPowerUnitPricing
@@ -75,28 +76,16 @@ contract HashPowerValuation is IHashPowerValuation, IHashPowerUnitPricing {
         uint256 remaining = _remaining(p.start, p.end);
         if (remaining == 0) return 0;
         (uint256 price,) = oracle.prices(p.assetClass);
-        uint256 ratio = deliveryRatio(productId);
+        uint256 ratio = _deliveryRatio(productId, p.capacity);
         if (ratio == 0) return 0;
         return Math.mulDiv(value, ONE * DAY, remaining * price * ratio);
     }
 
     /// @inheritdoc IHashPowerValuation
-    function deliveryRatio(uint256 productId) public view returns (uint256 ratio) {
-        IFulfillmentVault.ProductState memory st = vault.trackedState(productId);
-        uint256 settled = st.settledEpochs;
-        if (st.epochLength == 0 || settled == 0) return ONE;
-        uint256 n = settled < DELIVERY_WINDOW ? settled : DELIVERY_WINDOW;
-        uint256 delivered = 0;
-        for (uint256 e = settled - n; e < settled; ++e) {
-            IFulfillmentVault.EpochData memory d = vault.epochData(productId, uint32(e));
-            if (d.status == IFulfillmentVault.EpochStatus.Fulfilled || d.status == IFulfillmentVault.EpochStatus.Short)
-            {
-                delivered += d.deliveredUnits;
-            }
-        }
-        return Math.mulDiv(delivered, ONE, n * st.capacity);
+    /// @dev Reverts with `UnknownProduct` (token) for an unknown product.
+    function deliveryRatio(uint256 productId) external view returns (uint256 ratio) {
+        return _deliveryRatio(productId, token.product(productId).capacity);
     }
-
     /// @inheritdoc IHashPowerValuation
     function payoutTokenPrice(bytes32 assetClass) external view returns (uint256 price) {
         (, price) = oracle.prices(assetClass);
@@ -111,16 +100,30 @@ contract HashPowerValuation is IHashPowerValuation, IHashPowerUnitPricing {
         return h;
     }
 
-    function _value(uint256 productId, bytes32 assetClass, uint64 start, uint64 end, uint256 units)
-        private
-        view
-        returns (uint256)
-    {
-        uint256 remaining = _remaining(start, end);
+    function _value(uint256 productId, IHashPowerToken.Product memory p, uint256 units) private view returns (uint256) {
+        uint256 remaining = _remaining(p.start, p.end);
         if (remaining == 0) return 0;
-        (uint256 h,) = oracle.prices(assetClass);
-        uint256 ratio = deliveryRatio(productId);
+        (uint256 h,) = oracle.prices(p.assetClass);
+        uint256 ratio = _deliveryRatio(productId, p.capacity);
         return Math.mulDiv(Math.mulDiv(units * remaining, h, DAY), ratio, ONE);
+    }
+
+    /// @dev The settled epoch count comes from the vault's record (its four outcome counters: 5 slots
+    /// instead of the 10 of `trackedState`), each epoch's outcome from `epochData`.
+    function _deliveryRatio(uint256 productId, uint256 capacity) private view returns (uint256) {
+        IFulfillmentVault.Record memory r = vault.record(productId);
+        uint256 settled = uint256(r.epochsFulfilled) + r.epochsShort + r.epochsMissed + r.epochsUnreported;
+        if (settled == 0) return ONE;
+        uint256 n = settled < DELIVERY_WINDOW ? settled : DELIVERY_WINDOW;
+        uint256 delivered = 0;
+        for (uint256 e = settled - n; e < settled; ++e) {
+            IFulfillmentVault.EpochData memory d = vault.epochData(productId, uint32(e));
+            if (d.status == IFulfillmentVault.EpochStatus.Fulfilled || d.status == IFulfillmentVault.EpochStatus.Short)
+            {
+                delivered += d.deliveredUnits;
+            }
+        }
+        return Math.mulDiv(delivered, ONE, n * capacity);
     }
 
     function _remaining(uint64 start, uint64 end) private view returns (uint256) {
