@@ -42,7 +42,8 @@ contract HashPriceOracleTest is SwapFixtures {
         assertEq(
             oracle.PRICE_OBSERVATION_TYPEHASH(),
             keccak256(
-                "PriceObservation(bytes32 assetClass,uint256 hashprice,uint256 payoutPrice,uint64 observedAt,uint64 deadline,uint64 committeeEpoch)"
+                "PriceObservation(bytes32 assetClass,uint256 hashprice,uint256 payoutPrice,uint64 observedAt,"
+                "uint64 deadline,uint64 committeeEpoch)"
             )
         );
     }
@@ -223,6 +224,7 @@ contract HashPriceOracleTest is SwapFixtures {
         bytes32 rr;
         bytes32 s;
         uint8 v;
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             rr := mload(add(sig, 32))
             s := mload(add(sig, 64))

@@ -213,7 +213,10 @@ contract HashPriceOracle is IHashPriceOracle, HashMixEIP712, AccessManaged {
         payoutPrice = _median(payoutPrices);
 
         bool tripped = f.observedAt != 0
-            && (_movedTooFar(f.hashprice, hashprice, f.maxMoveBps) || _movedTooFar(f.payoutPrice, payoutPrice, f.maxMoveBps));
+            && (
+                _movedTooFar(f.hashprice, hashprice, f.maxMoveBps)
+                    || _movedTooFar(f.payoutPrice, payoutPrice, f.maxMoveBps)
+            );
         Feed storage s = _feeds[assetClass];
         s.hashprice = uint128(hashprice);
         s.payoutPrice = uint128(payoutPrice);

@@ -229,11 +229,20 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     );
     /// @notice A liquidity provider deposited units of a token for shares.
     event Deposited(
-        address indexed provider, address indexed receiver, uint256 indexed tokenId, uint256 units, uint256 value, uint256 shares
+        address indexed provider,
+        address indexed receiver,
+        uint256 indexed tokenId,
+        uint256 units,
+        uint256 value,
+        uint256 shares
     );
-    /// @notice Shares were burnt for units of a pool token (`value` 0 for pro-rata withdrawals).
+    /// @notice Units of a pool token were paid out of a withdrawal.
     event Withdrawn(
-        address indexed provider, address indexed receiver, uint256 indexed tokenId, uint256 units, uint256 receivedTokenId
+        address indexed provider,
+        address indexed receiver,
+        uint256 indexed tokenId,
+        uint256 units,
+        uint256 receivedTokenId
     );
     /// @notice Shares were burnt in a withdrawal (`value` 0 for pro-rata withdrawals).
     event SharesBurnt(address indexed provider, uint256 shares, uint256 value);
@@ -470,8 +479,9 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     /**
      * @notice Withdraws chosen units of pool tokens, burning shares worth their value (the NAV
      * decrease, rounded up).
-     * @dev Reverts with {LengthMismatch}-free checks: `ZeroUnits`, {TokenNotHeld}, {InsufficientLiquidity},
-     * `PriceUnusable`, {SharesAboveMaximum}, `ZeroAddress`, ERC-20 `ERC20InsufficientBalance`.
+     * @dev Reverts with `ZeroAddress`, {TokenNotHeld}, `ZeroUnits`, {InsufficientLiquidity},
+     * `PriceUnusable`, {ZeroValue} (a frozen, defaulted or ended token is never paid out for nothing),
+     * {SharesAboveMaximum}, ERC-20 `ERC20InsufficientBalance`.
      * Emits {SharesBurnt}, {Withdrawn}.
      * @param tokenId A pool token.
      * @param units Units wanted.
@@ -774,10 +784,14 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         return (t.productId, t.assetClass, t.units);
     }
 
-    function _checkAccepted(uint256 productId, bytes32 assetClass, uint64 start, uint64 end, bool blocked, uint256 units)
-        private
-        view
-    {
+    function _checkAccepted(
+        uint256 productId,
+        bytes32 assetClass,
+        uint64 start,
+        uint64 end,
+        bool blocked,
+        uint256 units
+    ) private view {
         ClassConfig memory c = _classConfig[assetClass];
         if (!c.listed) revert ClassNotListed(assetClass);
         if (blocked) revert ProductNotAccepted(productId);
