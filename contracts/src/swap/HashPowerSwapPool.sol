@@ -355,7 +355,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         if (p.recipient == address(0)) revert ZeroAddress();
         Held memory out = _heldOf[p.tokenOut];
         if (out.index == 0) revert TokenNotHeld(p.tokenOut);
-        (uint256 productIn, bytes32 classIn, uint256 available) = _checkIncoming(p.tokenIn, p.unitsIn);
+        (uint256 productIn, bytes32 classIn, uint256 available) = _checkIncoming(p.tokenIn, p.unitsIn, msg.sender);
         Quote memory q = _quote(productIn, p.unitsIn, p.tokenOut, out);
         unitsOut = q.unitsOut;
         if (unitsOut < p.minUnitsOut) revert SlippageExceeded(unitsOut, p.minUnitsOut);
@@ -366,7 +366,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         _removeUnits(p.tokenOut, out, unitsOut);
 
         // interactions: take the units in, then pay the units out (the recipient's hook comes last)
-        _takeIn(p.tokenIn, p.unitsIn, available, productIn);
+        _takeIn(msg.sender, p.tokenIn, p.unitsIn, available, productIn);
         receivedTokenId = _payOut(p.tokenOut, unitsOut, whole, p.recipient);
         _emitSwapped(p, q, receivedTokenId);
     }
@@ -389,11 +389,8 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     function quote(uint256 tokenIn, uint256 unitsIn, uint256 tokenOut) external view returns (Quote memory q) {
         Held memory out = _heldOf[tokenOut];
         if (out.index == 0) revert TokenNotHeld(tokenOut);
-        IHashPowerToken.TokenData memory t = token.tokenData(tokenIn);
-        if (unitsIn == 0) revert ZeroUnits();
-        if (unitsIn > t.units) revert UnitsExceedToken(tokenIn, unitsIn, t.units);
-        _checkAccepted(t.productId, t.assetClass, t.start, t.end, t.frozen || t.defaulted, unitsIn);
-        return _quote(t.productId, unitsIn, tokenOut, out);
+        (uint256 productIn,,) = _checkIncoming(tokenIn, unitsIn, address(0));
+        return _quote(productIn, unitsIn, tokenOut, out);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -417,15 +414,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         nonReentrant
         returns (uint256 shares)
     {
-        if (receiver == address(0)) revert ZeroAddress();
-        (uint256 productId, bytes32 assetClass, uint256 available) = _checkIncoming(tokenId, units);
-        uint256 value;
-        (value, shares) = _previewDeposit(productId, units);
-        if (shares < minShares) revert SharesBelowMinimum(shares, minShares);
-        _addUnits(productId, assetClass, units);
-        _mint(receiver, shares);
-        _takeIn(tokenId, units, available, productId);
-        emit Deposited(msg.sender, receiver, tokenId, units, value, shares);
+        return _deposit(msg.sender, tokenId, units, minShares, receiver, false);
     }
 
     /**
@@ -546,7 +535,11 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         returns (bytes4)
     {
         if (msg.sender != address(token)) revert UnsolicitedToken(msg.sender, tokenId);
-        if (operator != address(this)) _depositReceived(from, tokenId, data);
+        if (operator != address(this)) {
+            (uint256 minShares, address receiver) =
+                data.length == 0 ? (uint256(0), from) : abi.decode(data, (uint256, address));
+            _depositReceived(from, tokenId, minShares, receiver);
+        }
         return IERC721Receiver.onERC721Received.selector;
     }
 
@@ -768,14 +761,14 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     // Internal: checks and math
     // ---------------------------------------------------------------------------------------
 
-    /// @dev Owner, units and acceptance of an incoming token; returns its product, class and units.
-    function _checkIncoming(uint256 tokenId, uint256 units)
+    /// @dev Owner (unless `owner` is 0), units and acceptance of an incoming token; returns its
+    /// product, class and units.
+    function _checkIncoming(uint256 tokenId, uint256 units, address owner)
         private
         view
         returns (uint256 productId, bytes32 assetClass, uint256 available)
     {
-        address owner = token.ownerOf(tokenId);
-        if (owner != msg.sender) revert NotTokenOwner(tokenId, msg.sender);
+        if (owner != address(0) && token.ownerOf(tokenId) != owner) revert NotTokenOwner(tokenId, owner);
         IHashPowerToken.TokenData memory t = token.tokenData(tokenId);
         if (units == 0) revert ZeroUnits();
         if (units > t.units) revert UnitsExceedToken(tokenId, units, t.units);
@@ -905,10 +898,10 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         delete _heldOf[tokenId];
     }
 
-    /// @dev Takes `units` of the caller's token: the whole token, or a carve owned by the pool.
-    function _takeIn(uint256 tokenId, uint256 units, uint256 available, uint256 productId) private {
+    /// @dev Takes `units` of `from`'s token: the whole token, or a carve owned by the pool.
+    function _takeIn(address from, uint256 tokenId, uint256 units, uint256 available, uint256 productId) private {
         uint256 heldId = tokenId;
-        if (units == available) token.transferFrom(msg.sender, address(this), tokenId);
+        if (units == available) token.transferFrom(from, address(this), tokenId);
         else heldId = token.carve(tokenId, units, address(this));
         _addHeld(heldId, productId, units);
     }
@@ -921,19 +914,33 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         return token.carve(tokenId, units, to);
     }
 
-    function _depositReceived(address from, uint256 tokenId, bytes calldata data) private nonReentrant {
-        (uint256 minShares, address receiver) =
-            data.length == 0 ? (uint256(0), from) : abi.decode(data, (uint256, address));
+    /// @dev A whole token that arrived by safe transfer (the pool already owns it).
+    function _depositReceived(address from, uint256 tokenId, uint256 minShares, address receiver)
+        private
+        nonReentrant
+    {
+        _deposit(from, tokenId, token.tokenData(tokenId).units, minShares, receiver, true);
+    }
+
+    function _deposit(
+        address from,
+        uint256 tokenId,
+        uint256 units,
+        uint256 minShares,
+        address receiver,
+        bool received
+    ) private returns (uint256 shares) {
         if (receiver == address(0)) revert ZeroAddress();
-        IHashPowerToken.TokenData memory t = token.tokenData(tokenId);
-        _checkAccepted(t.productId, t.assetClass, t.start, t.end, t.frozen || t.defaulted, t.units);
-        if (_held.length >= MAX_HELD) revert PoolFull();
-        (uint256 value, uint256 shares) = _previewDeposit(t.productId, t.units);
+        (uint256 productId, bytes32 assetClass, uint256 available) =
+            _checkIncoming(tokenId, units, received ? address(0) : from);
+        uint256 value;
+        (value, shares) = _previewDeposit(productId, units);
         if (shares < minShares) revert SharesBelowMinimum(shares, minShares);
-        _addUnits(t.productId, t.assetClass, t.units);
-        _addHeld(tokenId, t.productId, t.units);
+        _addUnits(productId, assetClass, units);
         _mint(receiver, shares);
-        emit Deposited(from, receiver, tokenId, t.units, value, shares);
+        if (received) _addHeld(tokenId, productId, units);
+        else _takeIn(from, tokenId, units, available, productId);
+        emit Deposited(from, receiver, tokenId, units, value, shares);
     }
 
     // ---------------------------------------------------------------------------------------
