@@ -327,6 +327,7 @@ public final class LifecycleDemo {
             try (HashMix secondBuyer = HashMix.builder().rpc(rpc).credentials(accounts.get(9)).deployment(deployment).build()) {
                 trade(issuer, secondBuyer, slices.get(1));
                 fulfill(hm, issuer, List.of(issuer, buyer, secondBuyer), accounts, minted);
+                new SwapDemoStep(this::header, s -> line("%s", s)).run(rpc, deployment, admin, accounts, new int[] {1, 2, 4});
             }
         }
     }

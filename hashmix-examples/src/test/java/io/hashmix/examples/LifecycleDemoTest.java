@@ -34,6 +34,8 @@ class LifecycleDemoTest {
                 "NonceAlreadyUsedException", "verified offline and on chain", "frozen; challenger paid",
                 "slashed and burnt", "forfeited to its holders", "redeems the frozen token: paid", "ProductIsFrozenException", "OverfillException", "remaining 450000 units",
                 "-> SHORT", "-> MISSED", "1 fulfilled, 1 short, 1 missed", "a holding is never paid twice", "nothing settles (the issuer may still deposit)",
+                "Swap Bitcoin hash power for Filecoin storage power", "BoundsNotReadyException", "PriceUnusableException",
+                "withdrew pro rata without a price",
                 "Local chain stopped."}) {
             assertTrue(report.contains(expected), "report lacks '" + expected + "':\n" + report);
         }
