@@ -209,6 +209,25 @@ contract HashPowerSwapPoolInvariantTest is SwapFixtures {
         targetSelector(FuzzSelector({addr: address(handler), selectors: actions}));
     }
 
+    /// The handler's actions really reach the pool (a fixed sequence of every action, both swap directions,
+    /// partial and whole tokens) and the ghost checks stay clean.
+    function test_handlerExercisesEveryAction() public {
+        handler.swap(0, 1, 100e6); // BTC in, FIL out (pool token index 1)
+        handler.swap(1, 0, 1_000e6); // FIL in, BTC out
+        handler.swap(2, 1, type(uint256).max); // a whole token in
+        handler.deposit(0, 500e6);
+        handler.deposit(1, 700e6);
+        handler.withdrawProRata(pool.balanceOf(lp) / 3);
+        handler.withdrawUnits(0, 10e6);
+        assertEq(handler.swaps(), 3);
+        assertEq(handler.deposits(), 2);
+        assertEq(handler.withdrawals(), 2);
+        assertGt(handler.feesKept(), 0);
+        assertEq(handler.quoteMismatches(), 0);
+        assertEq(handler.valueLosses(), 0);
+        assertEq(handler.shareValueLosses(), 0);
+    }
+
     function invariant_item25_quotesEqualExecutedAmounts() public view {
         assertEq(handler.quoteMismatches(), 0);
     }
