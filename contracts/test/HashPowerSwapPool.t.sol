@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {AttestationExpired, ZeroAddress, ZeroAmount, ZeroUnits} from "../src/common/Errors.sol";
+import {AttestationExpired, TooManyItems, ZeroAddress, ZeroAmount, ZeroUnits} from "../src/common/Errors.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {HashPowerSwapPool} from "../src/swap/HashPowerSwapPool.sol";
 import {IFulfillmentClaims} from "../src/interfaces/IFulfillmentClaims.sol";
@@ -104,6 +104,39 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         assertEq(pool.listedClasses().length, 2, "listed once");
         vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.ClassNotScheduled.selector, btc));
         pool.applyClass(btc);
+    }
+
+    function test_atMostEightClasses() public {
+        bytes32[] memory ids = new bytes32[](7);
+        vm.startPrank(owner);
+        for (uint256 i; i < 7; i++) {
+            ids[i] = assetClasses.registerAssetClass(string.concat("X-", vm.toString(i)), "u", 6, address(wbtc));
+            pool.scheduleClass(ids[i], 1, 0);
+        }
+        vm.stopPrank();
+        vm.warp(block.timestamp + 2 days);
+        for (uint256 i; i < 6; i++) {
+            pool.applyClass(ids[i]);
+        }
+        assertEq(pool.listedClasses().length, 8);
+        assertEq(pool.payoutTokens().length, 2, "one entry per payout token");
+        vm.expectRevert(abi.encodeWithSelector(TooManyItems.selector, 9, 8));
+        pool.applyClass(ids[6]);
+    }
+
+    /// A product that delivered nothing over its recent epochs is worth nothing: neither swapped nor deposited.
+    function test_productWorthNothing_isRefused() public {
+        vm.warp(T0 + EPOCH + 1);
+        _submit(_rScaled(btcPid, 0, 0, 1e6, 1e12));
+        _deposit(btcPid, 0);
+        _refreshPrices();
+        assertEq(valuation.valueOfUnits(btcPid, 1e6), 0);
+        vm.expectRevert(HashPowerSwapPool.ZeroValue.selector);
+        vm.prank(trader);
+        pool.swap(_params(btcToken, 1e6, filToken, 0));
+        vm.expectRevert(HashPowerSwapPool.ZeroValue.selector);
+        vm.prank(trader);
+        pool.deposit(btcToken, 1e6, 0, trader);
     }
 
     function test_scheduleClass_rejectsUnknownClass() public {
