@@ -28,6 +28,32 @@ contract SwapMathVectorsTest is Test {
         return vm.parseUint(json.readString(path));
     }
 
+    /// The real valuation over mocks holding the case's product, settled epochs, price and time.
+    function _setUpCase(string memory in_) internal returns (HashPowerValuation valuation) {
+        SwapMockToken token = new SwapMockToken();
+        SwapMockVault vault = new SwapMockVault();
+        SwapMockOracle oracle = new SwapMockOracle();
+        valuation = new HashPowerValuation(
+            IHashPowerToken(address(token)), IFulfillmentVault(address(vault)), IHashPriceOracle(address(oracle))
+        );
+        token.setProduct(
+            keccak256("X"),
+            _u(string.concat(in_, ".capacity")),
+            uint64(_u(string.concat(in_, ".start"))),
+            uint64(_u(string.concat(in_, ".end")))
+        );
+        uint256 e;
+        while (json.keyExists(string.concat(in_, ".epochs[", vm.toString(e), "]"))) {
+            string memory ep = string.concat(in_, ".epochs[", vm.toString(e), "]");
+            vault.settle(
+                uint32(e), json.readBool(string.concat(ep, ".delivered")), uint64(_u(string.concat(ep, ".deliveredUnits")))
+            );
+            e++;
+        }
+        oracle.set(_u(string.concat(in_, ".hashprice")), 1);
+        vm.warp(_u(string.concat(in_, ".now")));
+    }
+
     function test_vectors_valuationAndPoolMath() public {
         uint256 n;
         while (json.keyExists(string.concat(".cases[", vm.toString(n), "]"))) n++;
@@ -36,31 +62,7 @@ contract SwapMathVectorsTest is Test {
             string memory c = string.concat(".cases[", vm.toString(i), "]");
             string memory in_ = string.concat(c, ".input");
             string memory ex = string.concat(c, ".expected");
-            SwapMockToken token = new SwapMockToken();
-            SwapMockVault vault = new SwapMockVault();
-            SwapMockOracle oracle = new SwapMockOracle();
-            HashPowerValuation valuation = new HashPowerValuation(
-                IHashPowerToken(address(token)), IFulfillmentVault(address(vault)), IHashPriceOracle(address(oracle))
-            );
-            token.setProduct(
-                keccak256("X"),
-                _u(string.concat(in_, ".capacity")),
-                uint64(_u(string.concat(in_, ".start"))),
-                uint64(_u(string.concat(in_, ".end")))
-            );
-            uint256 e;
-            while (json.keyExists(string.concat(in_, ".epochs[", vm.toString(e), "]"))) {
-                string memory ep = string.concat(in_, ".epochs[", vm.toString(e), "]");
-                vault.settle(
-                    uint32(e),
-                    json.readBool(string.concat(ep, ".delivered")),
-                    uint64(_u(string.concat(ep, ".deliveredUnits")))
-                );
-                e++;
-            }
-            oracle.set(_u(string.concat(in_, ".hashprice")), 1);
-            vm.warp(_u(string.concat(in_, ".now")));
-
+            HashPowerValuation valuation = _setUpCase(in_);
             uint256 units = _u(string.concat(in_, ".units"));
             uint256 value = valuation.valueOfUnits(1, units);
             string memory name = json.readString(string.concat(c, ".name"));

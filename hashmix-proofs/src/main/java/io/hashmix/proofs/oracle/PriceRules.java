@@ -57,6 +57,25 @@ public final class PriceRules {
     }
 
     /**
+     * Whether recording {@code report} would trip the feed: either median moves beyond {@code maxMoveBps} of the
+     * last recorded prices (never for a class's first report, {@code previousHashprice == 0}).
+     *
+     * @param report              the report
+     * @param previousHashprice   the last recorded hashprice (0 if none)
+     * @param previousPayoutPrice the last recorded payout price
+     * @param maxMoveBps          the class's move bound
+     * @return true if the oracle would record the report but mark the feed unusable
+     */
+    public static boolean trips(PriceReport report, BigInteger previousHashprice, BigInteger previousPayoutPrice,
+            int maxMoveBps) {
+        if (previousHashprice.signum() == 0) {
+            return false;
+        }
+        return movedTooFar(previousHashprice, report.medianHashprice(), maxMoveBps)
+                || movedTooFar(previousPayoutPrice, report.medianPayoutPrice(), maxMoveBps);
+    }
+
+    /**
      * Whether a recorded price is fresh at {@code now}: {@code now <= observedAt + maxAge}.
      *
      * @param observedAt the report's observation time

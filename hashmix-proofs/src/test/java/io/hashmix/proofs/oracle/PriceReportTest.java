@@ -77,6 +77,15 @@ class PriceReportTest {
     }
 
     @Test
+    void tripPrediction() {
+        PriceReport r = report(1, 2, 3); // median HP + 2
+        assertFalse(PriceRules.trips(r, BigInteger.ZERO, BigInteger.ZERO, 1), "a first report never trips");
+        assertFalse(PriceRules.trips(r, HP, PP, 1));
+        assertTrue(PriceRules.trips(r, HP.divide(BigInteger.TWO), PP, 2_000));
+        assertTrue(PriceRules.trips(r, HP, PP.multiply(BigInteger.TWO), 2_000));
+    }
+
+    @Test
     void aValidReportPassesTheOfflineChecks() {
         PriceReport r = report(3, 1, 2);
         PriceRules.check(r, SwapVectors.DOMAIN, T + 10, T - 1, 5, 3, COMMITTEE);
