@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+import {IAccessManager} from "@openzeppelin/contracts/access/manager/IAccessManager.sol";
 import {AssetClassRegistry} from "../src/registry/AssetClassRegistry.sol";
 import {RegistryFixtures} from "./utils/RegistryFixtures.sol";
 
@@ -102,30 +103,47 @@ contract AssetClassRegistryFuzzTest is RegistryFixtures {
 
     // ---- access control (checklist item 31) ------------------------------------------
 
-    function testFuzz_adminFunctions_rejectNonOwner(address caller) public {
+    function testFuzz_item31_adminFunctions_rejectNonAdmin(address caller) public {
         vm.assume(caller != owner);
         bytes32 id = _registerBtc();
+        uint64 adminRole = manager.ADMIN_ROLE();
         vm.startPrank(caller);
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, caller));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, caller));
         registry.registerAssetClass(FIL, "TiB", 9, address(wfil));
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, caller));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, caller));
         registry.setActive(id, false);
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, caller));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, caller));
         registry.schedulePayoutTokenChange(id, address(wetc));
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, caller));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, caller));
         registry.cancelPayoutTokenChange(id);
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, caller));
-        registry.transferOwnership(caller);
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, caller));
-        registry.renounceOwnership();
+        // the admin hand-over (formerly transferOwnership / renounceOwnership) is admin-only too
+        if (caller != address(manager)) {
+            vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, caller));
+            registry.setAuthority(address(manager));
+            vm.expectRevert(
+                abi.encodeWithSelector(IAccessManager.AccessManagerUnauthorizedAccount.selector, caller, adminRole)
+            );
+            manager.grantRole(adminRole, caller, 0);
+            vm.expectRevert(
+                abi.encodeWithSelector(IAccessManager.AccessManagerUnauthorizedAccount.selector, caller, adminRole)
+            );
+            manager.revokeRole(adminRole, owner);
+        }
+        vm.expectRevert(IAccessManager.AccessManagerBadConfirmation.selector);
+        manager.renounceRole(adminRole, owner);
         vm.stopPrank();
+        (bool isAdmin,) = manager.hasRole(adminRole, owner);
+        assertTrue(isAdmin);
+        assertFalse(registry.isRegistered(keccak256(bytes(FIL))));
     }
 
     // ---- time-lock boundary (checklist item 31) --------------------------------------
 
-    /// Scheduled at any time: apply at eta - 1 fails, at eta succeeds, and eta = now + delay.
+    /// Scheduled at any time the AccessManager can run at (its clock is uint48 seconds, see
+    /// {test_item31_managerClockEnd_adminFailsClosed}): apply at eta - 1 fails, at eta succeeds,
+    /// and eta = now + delay.
     function testFuzz_timelock_boundary(uint64 scheduledAt) public {
-        scheduledAt = uint64(bound(scheduledAt, 1, type(uint64).max - 2 days));
+        scheduledAt = uint64(bound(scheduledAt, 1, type(uint48).max - 2 days));
         bytes32 id = _registerBtc();
         vm.warp(scheduledAt);
         vm.prank(owner);
@@ -138,6 +156,35 @@ contract AssetClassRegistryFuzzTest is RegistryFixtures {
         registry.applyPayoutTokenChange(id);
         assertEq(registry.assetClass(id).payoutToken, address(wbtc));
 
+        vm.warp(eta);
+        registry.applyPayoutTokenChange(id);
+        assertEq(registry.assetClass(id).payoutToken, address(wetc));
+    }
+
+    /// The AccessManager keeps time in uint48 seconds: from 2^48 s (year ~8.9 million) on, its
+    /// `canCall` reverts and every restricted function fails closed (the schedule is refused), while
+    /// a change scheduled before stays applicable by anyone, with the registry's uint64 arithmetic.
+    function test_item31_managerClockEnd_adminFailsClosed() public {
+        bytes32 id = _registerBtc();
+        uint64 lastTick = type(uint48).max;
+        vm.warp(lastTick - 1 days);
+        vm.prank(owner);
+        registry.schedulePayoutTokenChange(id, address(wetc));
+        (, uint64 eta) = registry.pendingPayoutTokenChange(id);
+        assertEq(eta, lastTick + 1 days);
+
+        vm.warp(uint256(lastTick) + 1);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
+        vm.prank(owner);
+        registry.cancelPayoutTokenChange(id);
+        vm.warp(type(uint64).max - 2 days);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
+        vm.prank(owner);
+        registry.schedulePayoutTokenChange(id, address(wfil));
+
+        vm.warp(eta - 1);
+        vm.expectRevert(abi.encodeWithSelector(AssetClassRegistry.PayoutTokenChangeNotReady.selector, id, eta));
+        registry.applyPayoutTokenChange(id);
         vm.warp(eta);
         registry.applyPayoutTokenChange(id);
         assertEq(registry.assetClass(id).payoutToken, address(wetc));

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+import {IAccessManager} from "@openzeppelin/contracts/access/manager/IAccessManager.sol";
+import {HashMixAccessManager} from "../src/access/HashMixAccessManager.sol";
 import {AssetClassRegistry} from "../src/registry/AssetClassRegistry.sol";
 import {RegistryFixtures} from "./utils/RegistryFixtures.sol";
 
@@ -12,16 +14,32 @@ contract AssetClassRegistryTest is RegistryFixtures {
     // constructor / constants
     // =====================================================================================
 
-    function test_constructor_setsOwnerAndEmptyState() public view {
-        assertEq(registry.owner(), owner);
-        assertEq(registry.pendingOwner(), address(0));
+    function test_constructor_setsAuthorityAndEmptyState() public view {
+        assertEq(registry.authority(), address(manager));
+        (bool isAdmin, uint32 delay) = manager.hasRole(manager.ADMIN_ROLE(), owner);
+        assertTrue(isAdmin);
+        assertEq(delay, 0);
         assertEq(registry.assetClassCount(), 0);
         assertEq(registry.assetClassIds(0, 10).length, 0);
     }
 
-    function test_constructor_revertsOnZeroOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableInvalidOwner.selector, address(0)));
-        new AssetClassRegistry(address(0));
+    /// The zero-owner check now lives in the manager: it refuses a zero initial admin.
+    function test_constructor_managerRevertsOnZeroAdmin() public {
+        vm.expectRevert(abi.encodeWithSelector(IAccessManager.AccessManagerInvalidInitialAdmin.selector, address(0)));
+        new HashMixAccessManager(address(0));
+    }
+
+    /// `AccessManaged` accepts a zero authority at construction; such a registry fails closed:
+    /// every admin function is refused, for every caller.
+    function test_constructor_zeroAuthorityFailsClosed() public {
+        AssetClassRegistry r = new AssetClassRegistry(address(0));
+        assertEq(r.authority(), address(0));
+        address[2] memory callers = [owner, address(0)];
+        for (uint256 i; i < callers.length; i++) {
+            vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, callers[i]));
+            vm.prank(callers[i]);
+            r.registerAssetClass(BTC, "TH/s", 6, address(wbtc));
+        }
     }
 
     function test_constants() public view {
@@ -106,8 +124,8 @@ contract AssetClassRegistryTest is RegistryFixtures {
         assertEq(registry.assetClassCount(), 4);
     }
 
-    function test_register_revertsForNonOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+    function test_item31_register_revertsForNonAdmin() public {
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         vm.prank(stranger);
         registry.registerAssetClass(BTC, "TH/s", 6, address(wbtc));
     }
@@ -248,9 +266,9 @@ contract AssetClassRegistryTest is RegistryFixtures {
         registry.setActive(id, false);
     }
 
-    function test_setActive_revertsForNonOwner() public {
+    function test_item31_setActive_revertsForNonAdmin() public {
         bytes32 id = _registerBtc();
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         vm.prank(stranger);
         registry.setActive(id, false);
     }
@@ -317,9 +335,9 @@ contract AssetClassRegistryTest is RegistryFixtures {
         assertEq(eta, 0);
     }
 
-    function test_schedule_revertsForNonOwner() public {
+    function test_item31_schedule_revertsForNonAdmin() public {
         bytes32 id = _registerBtc();
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         vm.prank(stranger);
         registry.schedulePayoutTokenChange(id, address(wetc));
     }
@@ -463,10 +481,10 @@ contract AssetClassRegistryTest is RegistryFixtures {
         registry.cancelPayoutTokenChange(unknown);
     }
 
-    function test_cancel_revertsForNonOwner() public {
+    function test_item31_cancel_revertsForNonAdmin() public {
         bytes32 id = _registerBtc();
         _schedule(id, address(wetc));
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         vm.prank(stranger);
         registry.cancelPayoutTokenChange(id);
     }
@@ -541,58 +559,103 @@ contract AssetClassRegistryTest is RegistryFixtures {
     }
 
     // =====================================================================================
-    // ownership (Ownable2Step)
+    // admin hand-over (AccessManager ADMIN_ROLE; replaces Ownable2Step)
     // =====================================================================================
 
-    function test_ownership_twoStepTransfer() public {
-        address newOwner = makeAddr("newOwner");
-        vm.prank(owner);
-        registry.transferOwnership(newOwner);
-        assertEq(registry.owner(), owner); // not yet
-        assertEq(registry.pendingOwner(), newOwner);
+    /// The admin hands over by granting ADMIN_ROLE and renouncing its own; the old admin then has
+    /// no admin right left, the new one has them all.
+    function test_item31_adminHandOver() public {
+        address newAdmin = makeAddr("newAdmin");
+        uint64 adminRole = manager.ADMIN_ROLE();
 
-        // only the pending owner can accept
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        // nobody but the admin can grant the role
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessManager.AccessManagerUnauthorizedAccount.selector, stranger, adminRole)
+        );
         vm.prank(stranger);
-        registry.acceptOwnership();
+        manager.grantRole(adminRole, stranger, 0);
 
-        vm.prank(newOwner);
-        registry.acceptOwnership();
-        assertEq(registry.owner(), newOwner);
+        vm.prank(owner);
+        manager.grantRole(adminRole, newAdmin, 0);
+        (bool isAdmin,) = manager.hasRole(adminRole, newAdmin);
+        assertTrue(isAdmin);
+        vm.prank(owner);
+        manager.renounceRole(adminRole, owner);
+        (isAdmin,) = manager.hasRole(adminRole, owner);
+        assertFalse(isAdmin);
 
-        // the old owner lost every admin right
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, owner));
+        // the old admin lost every admin right
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
         vm.prank(owner);
         registry.registerAssetClass(BTC, "TH/s", 6, address(wbtc));
 
-        vm.prank(newOwner);
+        vm.prank(newAdmin);
         registry.registerAssetClass(BTC, "TH/s", 6, address(wbtc));
     }
 
-    function test_ownership_transferRevertsForNonOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+    /// Moving the registry to another manager: only its current authority can (via
+    /// `updateAuthority`), and only to a contract.
+    function test_item31_setAuthority_onlyThroughCurrentManager() public {
+        HashMixAccessManager other = new HashMixAccessManager(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         vm.prank(stranger);
-        registry.transferOwnership(stranger);
+        registry.setAuthority(address(other));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
+        vm.prank(owner); // the admin of the manager is not the manager
+        registry.setAuthority(address(other));
+        // the manager's own updateAuthority is admin-only
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessManager.AccessManagerUnauthorizedAccount.selector, stranger, uint64(0))
+        );
+        vm.prank(stranger);
+        manager.updateAuthority(address(registry), address(other));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedInvalidAuthority.selector, stranger));
+        vm.prank(owner);
+        manager.updateAuthority(address(registry), stranger);
+
+        vm.prank(owner);
+        manager.updateAuthority(address(registry), address(other));
+        assertEq(registry.authority(), address(other));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
+        vm.prank(owner);
+        registry.registerAssetClass(BTC, "TH/s", 6, address(wbtc));
+        vm.prank(stranger); // the new manager's admin
+        registry.registerAssetClass(BTC, "TH/s", 6, address(wbtc));
     }
 
-    function test_ownership_renounceRevertsForNonOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+    function test_item31_revokeAndRenounce_revertForNonAdmin() public {
+        uint64 adminRole = manager.ADMIN_ROLE();
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessManager.AccessManagerUnauthorizedAccount.selector, stranger, adminRole)
+        );
         vm.prank(stranger);
-        registry.renounceOwnership();
+        manager.revokeRole(adminRole, owner);
+        // renouncing is only for oneself
+        vm.expectRevert(IAccessManager.AccessManagerBadConfirmation.selector);
+        vm.prank(stranger);
+        manager.renounceRole(adminRole, owner);
+        (bool isAdmin,) = manager.hasRole(adminRole, owner);
+        assertTrue(isAdmin);
     }
 
-    /// @dev Renouncing freezes the registry; an already-scheduled change can still be applied by
-    /// anyone after its delay (it was announced), but nothing new can be scheduled or cancelled.
-    function test_ownership_renounceFreezesAdmin() public {
+    /// @dev Renouncing the last admin freezes the registry; an already-scheduled change can still be
+    /// applied by anyone after its delay (it was announced), but nothing new can be scheduled or
+    /// cancelled.
+    function test_item31_renounceFreezesAdmin() public {
         bytes32 id = _registerBtc();
         uint64 eta = _schedule(id, address(wetc));
+        uint64 adminRole = manager.ADMIN_ROLE();
         vm.prank(owner);
-        registry.renounceOwnership();
-        assertEq(registry.owner(), address(0));
+        manager.renounceRole(adminRole, owner);
+        (bool isAdmin,) = manager.hasRole(adminRole, owner);
+        assertFalse(isAdmin);
 
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, owner));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
         vm.prank(owner);
         registry.setActive(id, false);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
+        vm.prank(owner);
+        registry.cancelPayoutTokenChange(id);
 
         vm.warp(eta);
         registry.applyPayoutTokenChange(id);

@@ -50,6 +50,7 @@ contract ProtocolWiringTest is FulfillmentFixtures {
             assertFalse(immediate, entries[i].signature);
             // the call itself is refused with the AccessManaged error (the arguments never matter)
             vm.prank(stranger);
+            // solhint-disable-next-line avoid-low-level-calls
             (bool ok, bytes memory ret) = target.call(abi.encodePacked(selector, new bytes(640)));
             assertFalse(ok, entries[i].signature);
             assertEq(bytes4(ret), IAccessManaged.AccessManagedUnauthorized.selector, entries[i].signature);

@@ -227,7 +227,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
     /**
      * @notice Sets the epoch configuration of an asset class. A product snapshots the configuration
      * on its first report or settle; later changes do not affect it.
-     * @dev Owner only. Reverts with {InvalidEpochConfig} if any value is 0. Emits {EpochConfigSet}.
+     * @dev Admin only (AccessManager). Reverts with {InvalidEpochConfig} if any value is 0. Emits {EpochConfigSet}.
      * @param assetClass Asset class id.
      * @param epochLength Seconds per epoch.
      * @param reportWindow Seconds after an epoch's end during which it can be reported.
@@ -251,7 +251,8 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
      * @notice Records a committee-signed fulfillment report of an ended epoch. Anyone may relay it.
      * @dev Reverts with `UnknownProduct` (token), {EpochConfigNotSet}, {InvalidReport},
      * {EpochOutOfRange}, {EpochNotEnded}, {EpochAlreadySettled}, {EpochAlreadyReported},
-     * {ReportWindowClosed}, then `AttestationExpired`, `NonceAlreadyUsed` and the registry's signature errors (`StaleCommitteeEpoch`, `BelowThreshold`, ...), in that order. The deposit
+     * {ReportWindowClosed}, then `AttestationExpired`, `NonceAlreadyUsed` and the registry's
+     * signature errors (`StaleCommitteeEpoch`, `BelowThreshold`, ...), in that order. The deposit
      * deadline is `now + depositWindow`. Emits {ProductTracked} on the product's first touch and
      * {FulfillmentReported}.
      * @param r The report.
@@ -263,9 +264,10 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     /**
      * @notice {submitReport} plus an SPV proof that the report's evidence is a confirmed Bitcoin
-     * transaction, consumed once in the verifier (the vault must be one of its consumers).
+     * transaction, consumed once in the verifier (the vault needs its role `SPV_CONSUMER`).
      * @dev Reverts with {SpvVerifierNotSet}, the errors of {submitReport}, the verifier's errors
-     * (`PaymentAlreadyClaimed`, `AccessManagedUnauthorized` when the vault lacks the role, proof errors) and {EvidenceMismatch}. Emits
+     * (`PaymentAlreadyClaimed`, `AccessManagedUnauthorized` when the vault lacks the role, proof
+     * errors) and {EvidenceMismatch}. Emits
      * {PaymentEvidenceVerified} after {FulfillmentReported}.
      * @param r The report (`evidence` = the payout txid, internal byte order).
      * @param sigs Attestor signatures.
@@ -564,7 +566,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         );
     }
 
-    /// @dev The product's state, snapshotted from the token and the asset class configuration on
+    /// @dev The product's state, snapshotted from the token, the collateral vault and the asset class configuration on
     /// the first touch.
     function _track(uint256 productId) private returns (ProductState storage st) {
         st = _products[productId];
@@ -594,7 +596,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     /// @dev Settles epochs (effects only) and returns the collateral to take and whether the
     /// product defaulted now; the caller performs those interactions ({_collect}). The remaining
-    /// collateral is read (view) from the token the first time an epoch owes some.
+    /// collateral is read (view) from the collateral vault the first time an epoch owes some.
     function _settleEffects(uint256 productId, ProductState storage st, uint256 maxEpochs)
         private
         returns (uint256 settled, uint256 take, bool newlyDefaulted)
@@ -681,7 +683,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         ready = true;
     }
 
-    /// @dev Pays `due` from the collateral left (read once per pass from the token); defaults the
+    /// @dev Pays `due` from the collateral left (read once per pass from the collateral vault); defaults the
     /// product when it runs short. A defaulted product pays 0.
     function _compensate(uint256 productId, uint32 e, uint256 due, SettlePass memory pass)
         private

@@ -12,7 +12,7 @@ struct AttestorSignature {
 /// @notice State of one attestor in the {AttestorRegistry}.
 /// @param member Whether the account is currently in the committee.
 /// @param bond Native coin bonded (slashable).
-/// @param lockedUntil Timestamp before which the bond cannot be withdrawn (set by consumers,
+/// @param lockedUntil Timestamp before which the bond cannot be withdrawn (set through `lockBonds`,
 /// e.g. the end of a product the attestor signed).
 /// @param exitAvailableAt Timestamp from which a former member may withdraw (0 if it never left).
 // solhint-disable-next-line gas-struct-packing

@@ -19,8 +19,8 @@ import {IAssetClassRegistry} from "../interfaces/IAssetClassRegistry.sol";
  *  - payoutToken: an address holding contract code (never `address(0)` or an EOA).
  *
  * Changing the payout token of a live asset class changes what holders are paid in, so it is
- * time-locked (SECURITY-CHECKLIST item 31): the owner schedules it, anyone applies it once
- * {PAYOUT_TOKEN_CHANGE_DELAY} has passed, and the owner can cancel it before that.
+ * time-locked (SECURITY-CHECKLIST item 31): the admin schedules it, anyone applies it once
+ * {PAYOUT_TOKEN_CHANGE_DELAY} has passed, and the admin can cancel it before that.
  */
 contract AssetClassRegistry is IAssetClassRegistry, AccessManaged {
     /// @dev A scheduled payout token change; `eta == 0` means none is pending.

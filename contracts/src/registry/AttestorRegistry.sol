@@ -94,7 +94,7 @@ contract AttestorRegistry is IAttestorRegistry, AccessManaged, ReentrancyGuardTr
 
     /// @notice `attestor` joined the committee; `epoch` is the new committee epoch.
     event AttestorAdded(address indexed attestor, uint64 epoch);
-    /// @notice `attestor` was removed by the owner ({removeAttestor}) or because it was slashed
+    /// @notice `attestor` was removed by the admin ({removeAttestor}) or because it was slashed
     /// ({slash}); its exit delay started; `epoch` is the new epoch.
     event AttestorRemoved(address indexed attestor, uint64 epoch);
     /// @notice The signature threshold of an asset class was set.
@@ -337,7 +337,9 @@ contract AttestorRegistry is IAttestorRegistry, AccessManaged, ReentrancyGuardTr
             address signer = signatures[i].signer;
             if (signer <= previous) revert SignersNotSorted(previous, signer);
             if (!isActiveAttestor(signer)) revert NotAnActiveAttestor(signer);
-            if (!SignaturePolicy.isValidSignatureNow(signer, digest, signatures[i].signature)) revert InvalidAttestorSignature(signer);
+            if (!SignaturePolicy.isValidSignatureNow(signer, digest, signatures[i].signature)) {
+                revert InvalidAttestorSignature(signer);
+            }
             signers[i] = signer;
             previous = signer;
         }

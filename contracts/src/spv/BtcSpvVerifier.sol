@@ -279,7 +279,7 @@ contract BtcSpvVerifier is IBtcSpvVerifier, CommitteeAttested, AccessManaged {
 
     /**
      * @notice Verifies a payment proof and claims its txid, once: a txid claimed before reverts with
-     * {PaymentAlreadyClaimed}, whatever script or amount the new proof names. Registered consumers only.
+     * {PaymentAlreadyClaimed}, whatever script or amount the new proof names. Role `SPV_CONSUMER` only.
      * @param proof The proof.
      * @return txid The transaction's txid, internal order.
      * @return amount Satoshis paid to `proof.outputScript`.
@@ -299,7 +299,9 @@ contract BtcSpvVerifier is IBtcSpvVerifier, CommitteeAttested, AccessManaged {
     /// @dev All fields are static: `abi.encode` is EIP-712's `typeHash || enc(field_1) || ...`.
     function _checkpointHash(HeaderCheckpoint calldata c) private pure returns (bytes32) {
         return keccak256(
-            abi.encode(HEADER_CHECKPOINT_TYPEHASH, c.blockHash, c.height, c.nBits, c.nonce, c.deadline, c.committeeEpoch)
+            abi.encode(
+                HEADER_CHECKPOINT_TYPEHASH, c.blockHash, c.height, c.nBits, c.nonce, c.deadline, c.committeeEpoch
+            )
         );
     }
 

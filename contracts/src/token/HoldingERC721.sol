@@ -240,7 +240,8 @@ abstract contract HoldingERC721 is ERC165, IERC721Metadata, IERC721Errors, IHold
         uint32 now32 = uint32(block.timestamp);
         if (rec.since < now32) {
             uint24 index = rec.closedCount;
-            _closedHoldings[tokenId][index] = ClosedHolding({holder: rec.owner, start: rec.since, units: uint64(units)});
+            _closedHoldings[tokenId][index] =
+                ClosedHolding({holder: rec.owner, start: rec.since, units: uint64(units)});
             rec.closedCount = index + 1;
         }
         rec.since = now32;

@@ -18,19 +18,14 @@ contract NativeRejecter {
     }
 }
 
-/// @dev An attestor contract that re-enters withdrawBond / withdrawSlashProceeds when paid.
+/// @dev An attestor contract that re-enters withdrawBond when paid.
 contract NativeReentrant {
     AttestorRegistry public immutable registry;
-    bool public reenterSlash;
     bytes public lastError;
     uint256 public received;
 
     constructor(AttestorRegistry registry_) {
         registry = registry_;
-    }
-
-    function setReenterSlash(bool v) external {
-        reenterSlash = v;
     }
 
     function exec(address target, uint256 value, bytes calldata data) external payable {
@@ -44,10 +39,7 @@ contract NativeReentrant {
 
     receive() external payable {
         received += msg.value;
-        bytes memory data = reenterSlash
-            ? abi.encodeCall(AttestorRegistry.withdrawSlashProceeds, ())
-            : abi.encodeCall(AttestorRegistry.withdrawBond, ());
-        (bool ok, bytes memory ret) = address(registry).call(data);
+        (bool ok, bytes memory ret) = address(registry).call(abi.encodeCall(AttestorRegistry.withdrawBond, ()));
         if (!ok) lastError = ret;
     }
 }

@@ -174,7 +174,8 @@ public final class MarketClient {
      *
      * @return the signed order (65-byte ECDSA signature, low s)
      * @throws IllegalStateException    if this instance is read-only
-     * @throws IllegalArgumentException if the order's maker is not this SDK's account
+     * @throws IllegalArgumentException if the order's maker is not this SDK's account, or it has already
+     *                                  expired by this machine's clock (it could never be filled)
      */
     public SignedOrder sign(Order order) {
         Objects.requireNonNull(order, "order");
@@ -184,6 +185,11 @@ public final class MarketClient {
         if (!order.maker().equals(sender.sender())) {
             throw new IllegalArgumentException("this SDK signs as " + sender.sender() + ", but the "
                     + order.kind().jsonName() + "'s maker is " + order.maker());
+        }
+        long now = Clock.systemUTC().instant().getEpochSecond();
+        if (order.isExpiredAt(now)) {
+            throw new IllegalArgumentException("refusing to sign a " + order.kind().jsonName() + " that expired at "
+                    + Long.toUnsignedString(order.expiry()) + " (now " + now + "): it could never be filled");
         }
         return new SignedOrder(domain, order, sender.signDigest(orderHash(order)));
     }
@@ -219,21 +225,8 @@ public final class MarketClient {
      * against the maker's, read in one JSON-RPC batch.
      */
     public CompletableFuture<OrderStatus> status(SignedOrder order) {
-        Order o = order.order();
-        Bytes32 hash = orderHash(o);
-        var statusCall = market.orderStatus(hash.value());
-        var counterCall = market.counter(o.maker().hex());
-        List<TxRequest> requests = List.of(probeRequest(), request(contract, "HashMixMarket.orderStatus", statusCall),
-                request(contract, "HashMixMarket.counter", counterCall));
-        return calls.callAll(null, requests).thenApply(results -> {
-            long now = probeTime(results.get(0));
-            List<Type> status = statusCall.decodeFunctionResponse(results.get(1));
-            BigInteger filled = (BigInteger) status.get(0).getValue();
-            boolean cancelled = (Boolean) status.get(1).getValue();
-            BigInteger current = uint(counterCall.decodeFunctionResponse(results.get(2)));
-            BigInteger remaining = o instanceof PricedOrder p ? p.units().subtract(filled).max(BigInteger.ZERO) : BigInteger.ONE;
-            return new OrderStatus(hash, filled, remaining, cancelled, o.isExpiredAt(now), !o.counter().equals(current));
-        });
+        Plan plan = new Plan(List.of(order));
+        return calls.callAllSettled(null, plan.requests).thenApply(outcomes -> plan.status(outcomes));
     }
 
     /** The protocol fee recipient and rate. */
@@ -594,6 +587,14 @@ public final class MarketClient {
     }
 
     /** The reads of one {@link #checkFillable} batch and how to judge their results. */
+    /** Problems after which an order can never fill again (others may clear: approvals, funds, currency). */
+    private static final EnumSet<FillProblem> DEAD = EnumSet.of(FillProblem.EXPIRED, FillProblem.CANCELLED,
+            FillProblem.COUNTER_STALE, FillProblem.FILLED, FillProblem.TOKEN_GONE, FillProblem.NOT_OWNER,
+            FillProblem.STALE_TOKEN_NONCE, FillProblem.NOT_TRADABLE, FillProblem.UNITS_CHANGED, FillProblem.BAD_SIGNATURE);
+
+    /** {@code SignaturePolicy.ERC1271_GAS_LIMIT}: the gas the market gives a contract maker's wallet. */
+    private static final long ERC1271_GAS_LIMIT = 100_000;
+
     private final class Plan {
         private final List<SignedOrder> orders;
         private final List<TxRequest> requests = new ArrayList<>();
@@ -653,7 +654,11 @@ public final class MarketClient {
                             List.of(new org.web3j.abi.datatypes.generated.Bytes32(hash.value()),
                                     new DynamicBytes(signed.signature())),
                             List.of(new TypeReference<Bytes4>() { }));
-                    erc1271[i] = add(TxRequest.call(o.maker(), FunctionEncoder.encode(fn), "ERC1271.isValidSignature"),
+                    String data = FunctionEncoder.encode(fn);
+                    // the market gives a wallet ERC1271_GAS_LIMIT for the answer; an eth_call's gas also
+                    // pays the 21,000 base and the calldata, so the wallet gets the same budget here
+                    BigInteger gas = BigInteger.valueOf(ERC1271_GAS_LIMIT + 21_000 + 16L * (data.length() - 2) / 2);
+                    erc1271[i] = add(TxRequest.call(o.maker(), data, "ERC1271.isValidSignature").withGasLimit(gas),
                             hex -> isMagic(FunctionReturnDecoder.decode(hex, fn.getOutputParameters())));
                 }
             }
@@ -788,6 +793,33 @@ public final class MarketClient {
             };
             boolean fillable = problems.isEmpty() && units.signum() > 0;
             return new Fillability(signed, fillable, problems.isEmpty() ? units : BigInteger.ZERO, List.copyOf(problems));
+        }
+
+        /** The order-level status of order 0 with its live remainder (see {@link OrderStatus}). */
+        OrderStatus status(List<CallOutcome> outcomes) {
+            String probe = value(outcomes, 0);
+            if (probe == null) {
+                throw new IllegalStateException("the node refused the block probe call");
+            }
+            long now = probeTime(probe);
+            Fillability f = judge(0, now, outcomes);
+            Order o = f.order().order();
+            List<Type> status = value(outcomes, statuses[0]);
+            BigInteger recorded = (BigInteger) status.get(0).getValue();
+            BigInteger live = BigInteger.ZERO;
+            if (f.problems().stream().noneMatch(DEAD::contains)) {
+                live = switch (o) {
+                    case Listing l -> {
+                        TradeState t = tradeState(l.tokenId(), outcomes, EnumSet.noneOf(FillProblem.class));
+                        yield t == null ? BigInteger.ZERO : l.units().subtract(recorded).max(BigInteger.ZERO).min(t.units());
+                    }
+                    case Offer of -> of.units().subtract(recorded).max(BigInteger.ZERO);
+                    case CriteriaOffer c -> c.units().subtract(recorded).max(BigInteger.ZERO);
+                    case SwapOrder s -> BigInteger.ONE;
+                };
+            }
+            return new OrderStatus(hashes[0], recorded, live, f.has(FillProblem.CANCELLED), f.has(FillProblem.EXPIRED),
+                    f.has(FillProblem.COUNTER_STALE), f.problems());
         }
 
         private BigInteger remaining(PricedOrder p, BigInteger filled, EnumSet<FillProblem> problems) {

@@ -29,10 +29,7 @@ import org.web3j.tx.gas.DefaultGasProvider;
 import io.hashmix.contracts.generated.HashMixMarket;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.errors.ZeroAddressException;
-import io.hashmix.core.devnet.DevTokens;
 import io.hashmix.core.errors.UnauthorizedAccountException;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.core.errors.ZeroUnitsException;
@@ -54,6 +51,9 @@ import io.hashmix.proofs.market.OrderSigner;
 import io.hashmix.proofs.market.OrderValidationException;
 import io.hashmix.proofs.market.SignedOrder;
 import io.hashmix.proofs.market.SwapOrder;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
+import io.hashmix.testing.devnet.DevTokens;
 
 import okhttp3.OkHttpClient;
 
@@ -855,5 +855,75 @@ class MarketClientIntegrationTest {
                 "deterministic, and the same bytes as the offline signer");
         assertInstanceOf(IllegalArgumentException.class, cause(chain.client(BUYER_A).market().fillOffer(signed, big(1))),
                 "a listing is not an offer");
+    }
+
+    /**
+     * {@code status} gives the live remainder of every order kind after partial fills: a listing
+     * covering its whole token (whose fills the market does not record), a listing smaller than its
+     * token, an offer, a criteria offer, and a swap before and after it happens.
+     */
+    @Test
+    void statusGivesTheLiveRemainderOfEveryKindAfterPartialFills() {
+        seller.market().approveMarket().join();
+        HashMix buyer = chain.client(BUYER_A);
+        dev.mint(erc20, buyer.account(), big(50_000_000)).join();
+        buyer.erc20().approve(erc20, buyer.market().address(), big(50_000_000)).join();
+
+        // a listing of the whole token: two partial fills carve it; nothing is recorded, the token bounds it
+        TokenId whole = mint();
+        SignedOrder wholeListing = seller.market().sign(listing(seller, whole).units(CAPACITY).minFill(big(1)).currency(erc20)
+                .pricePerUnit(big(1)).build());
+        buyer.market().fillListing(wholeListing, big(300_000)).join();
+        buyer.market().fillListing(wholeListing, big(100_000)).join();
+        OrderStatus s1 = buyer.market().status(wholeListing).join();
+        assertEquals(BigInteger.ZERO, s1.filledUnits(), "the market records no fill of a listing covering its token");
+        assertEquals(big(600_000), s1.remainingUnits());
+        assertEquals(s1.remainingUnits(), buyer.market().checkFillable(List.of(wholeListing)).join().get(0).fillableUnits());
+
+        // a listing of part of a token: its fills are recorded
+        TokenId part = mint();
+        SignedOrder partListing = seller.market().sign(listing(seller, part).units(big(400_000)).minFill(big(1)).currency(erc20)
+                .pricePerUnit(big(1)).build());
+        buyer.market().fillListing(partListing, big(150_000)).join();
+        OrderStatus s2 = buyer.market().status(partListing).join();
+        assertEquals(big(150_000), s2.filledUnits());
+        assertEquals(big(250_000), s2.remainingUnits());
+
+        // an offer and a criteria offer, partly filled by the seller
+        TokenId offered = mint();
+        SignedOrder offer = buyer.market().sign(offer(buyer, offered).units(big(500_000)).minFill(big(1)).pricePerUnit(big(1)).build());
+        seller.market().fillOffer(offer, big(200_000)).join();
+        OrderStatus s3 = buyer.market().status(offer).join();
+        assertEquals(big(200_000), s3.filledUnits());
+        assertEquals(big(300_000), s3.remainingUnits());
+        SignedOrder criteria = buyer.market().sign(CriteriaOffer.builder().buyer(buyer.account()).assetClass(TokenizationFixture.BTC)
+                .issuer(EvmAddress.ZERO).units(big(500_000)).minFill(big(1)).currency(erc20).pricePerUnit(big(1))
+                .expiry(now() + 86_400).build());
+        seller.market().fillCriteriaOffer(criteria, mint(), big(120_000)).join();
+        OrderStatus s4 = buyer.market().status(criteria).join();
+        assertEquals(big(120_000), s4.filledUnits());
+        assertEquals(big(380_000), s4.remainingUnits());
+
+        // a swap: live until it happens, then dead (the give token changed hands)
+        MintedProduct give = mintProduct();
+        MintedProduct want = mintProduct();
+        HashMix other = chain.client(BUYER_B);
+        seller.tokenization().transfer(want.tokenId(), other.account()).join();
+        other.market().approveMarket().join();
+        SignedOrder swap = seller.market().sign(SwapOrder.builder().maker(seller.account()).giveTokenId(give.tokenId())
+                .giveTokenNonce(seller.tokenization().tradeState(give.tokenId()).join().nonce()).giveUnits(CAPACITY)
+                .wantTokenId(want.tokenId()).wantUnits(CAPACITY).expiry(now() + 3_600).build());
+        assertEquals(BigInteger.ONE, other.market().status(swap).join().remainingUnits());
+        other.market().fillSwap(swap).join();
+        OrderStatus s5 = other.market().status(swap).join();
+        assertEquals(BigInteger.ZERO, s5.remainingUnits());
+        assertFalse(s5.live());
+        assertTrue(s5.problems().contains(FillProblem.STALE_TOKEN_NONCE));
+
+        // a listing whose token left the seller is dead, not "all remaining"
+        seller.tokenization().transfer(whole, chain.address(BUYER_C)).join();
+        OrderStatus sold = buyer.market().status(wholeListing).join();
+        assertEquals(BigInteger.ZERO, sold.remainingUnits());
+        assertEquals(List.of(FillProblem.NOT_OWNER, FillProblem.STALE_TOKEN_NONCE), sold.problems());
     }
 }
