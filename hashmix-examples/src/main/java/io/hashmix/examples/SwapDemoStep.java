@@ -11,8 +11,6 @@ import org.web3j.crypto.Credentials;
 
 import io.hashmix.contracts.Deployment;
 import io.hashmix.core.HashMix;
-import io.hashmix.core.devnet.DevChainControl;
-import io.hashmix.core.devnet.DevTokens;
 import io.hashmix.core.swap.LiquidityDeposit;
 import io.hashmix.core.swap.PriceFeed;
 import io.hashmix.core.swap.SwapClient;
@@ -29,6 +27,8 @@ import io.hashmix.proofs.eip712.Eip712Domain;
 import io.hashmix.proofs.hardware.HardwareId;
 import io.hashmix.proofs.merkle.MerkleTree;
 import io.hashmix.proofs.oracle.PriceReport;
+import io.hashmix.testing.devnet.DevChainControl;
+import io.hashmix.testing.devnet.DevTokens;
 
 /**
  * The swap part of the lifecycle demo: the committee prices Bitcoin hash power and Filecoin storage power on one

@@ -20,10 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.assetclass.NewAssetClass;
 import io.hashmix.core.deploy.Deployer;
-import io.hashmix.core.devnet.DevTokens;
 import io.hashmix.core.testing.FulfillmentFixture;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.proofs.EvmAddress;
@@ -34,6 +31,9 @@ import io.hashmix.proofs.merkle.MerkleTree;
 import io.hashmix.proofs.oracle.PriceReport;
 import io.hashmix.proofs.swap.SwapMath;
 import io.hashmix.proofs.swap.Valuation;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
+import io.hashmix.testing.devnet.DevTokens;
 
 /**
  * {@code hm.swap()} against a real local chain: a second asset class FIL-STORAGE with its own test payout token, the
