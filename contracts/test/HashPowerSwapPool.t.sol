@@ -5,7 +5,7 @@ import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessMana
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {AttestationExpired, TooManyItems, ZeroAddress, ZeroAmount, ZeroUnits} from "../src/common/Errors.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
-import {HashPowerSwapPool} from "../src/swap/HashPowerSwapPool.sol";
+import {HashPowerSwapPool, IFrozenRedemption} from "../src/swap/HashPowerSwapPool.sol";
 import {IFulfillmentClaims} from "../src/interfaces/IFulfillmentClaims.sol";
 import {IHashPowerToken} from "../src/interfaces/IHashPowerToken.sol";
 import {IHashPowerValuation} from "../src/interfaces/IHashPowerValuation.sol";
@@ -40,18 +40,21 @@ contract HashPowerSwapPoolTest is SwapFixtures {
     function test_constructor_rejectsBadArguments() public {
         IHashPowerValuation v = valuation;
         IFulfillmentClaims c = IFulfillmentClaims(address(fv));
+        IFrozenRedemption r = IFrozenRedemption(address(hardwareRegistry));
         vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.InvalidFee.selector, 0));
-        new HashPowerSwapPool(address(manager), hpt, v, c, assetClasses, 0);
+        new HashPowerSwapPool(address(manager), hpt, v, c, r, assetClasses, 0);
         vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.InvalidFee.selector, 101));
-        new HashPowerSwapPool(address(manager), hpt, v, c, assetClasses, 101);
+        new HashPowerSwapPool(address(manager), hpt, v, c, r, assetClasses, 101);
         vm.expectRevert(ZeroAddress.selector);
-        new HashPowerSwapPool(address(manager), IHashPowerToken(address(0)), v, c, assetClasses, 30);
+        new HashPowerSwapPool(address(manager), IHashPowerToken(address(0)), v, c, r, assetClasses, 30);
         vm.expectRevert(ZeroAddress.selector);
-        new HashPowerSwapPool(address(manager), hpt, IHashPowerValuation(address(0)), c, assetClasses, 30);
+        new HashPowerSwapPool(address(manager), hpt, IHashPowerValuation(address(0)), c, r, assetClasses, 30);
         vm.expectRevert(ZeroAddress.selector);
-        new HashPowerSwapPool(address(manager), hpt, v, IFulfillmentClaims(address(0)), assetClasses, 30);
+        new HashPowerSwapPool(address(manager), hpt, v, IFulfillmentClaims(address(0)), r, assetClasses, 30);
         vm.expectRevert(ZeroAddress.selector);
-        new HashPowerSwapPool(address(manager), hpt, v, c, IAssetClassRegistry(address(0)), 30);
+        new HashPowerSwapPool(address(manager), hpt, v, c, IFrozenRedemption(address(0)), assetClasses, 30);
+        vm.expectRevert(ZeroAddress.selector);
+        new HashPowerSwapPool(address(manager), hpt, v, c, r, IAssetClassRegistry(address(0)), 30);
     }
 
     function test_views() public view {
@@ -809,7 +812,13 @@ contract HashPowerSwapPoolTest is SwapFixtures {
 
     function _freshPool() internal returns (HashPowerSwapPool fresh) {
         fresh = new HashPowerSwapPool(
-            address(manager), hpt, valuation, IFulfillmentClaims(address(fv)), assetClasses, FEE_BPS
+            address(manager),
+            hpt,
+            valuation,
+            IFulfillmentClaims(address(fv)),
+            IFrozenRedemption(address(hardwareRegistry)),
+            assetClasses,
+            FEE_BPS
         );
         vm.startPrank(owner);
         fresh.scheduleClass(btc, CAP, MIN_REMAINING);

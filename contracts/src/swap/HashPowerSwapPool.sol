@@ -26,6 +26,19 @@ interface IHashPowerTokenMerge {
     function merge(uint256[] calldata tokenIds) external returns (uint256 newTokenId);
 }
 
+/// @notice The hardware registry's redemption of frozen products' forfeited collateral (not in an
+/// interface of its own): pays each token's holder at the freeze, named by its holding index.
+interface IFrozenRedemption {
+    /// @notice Pays each token's share of its frozen product's forfeited collateral to the holder
+    /// whose holding `holdingIndexes[i]` covers the freeze.
+    /// @param tokenIds Tokens of frozen products.
+    /// @param holdingIndexes For each token, its holding that covers the freeze.
+    /// @return total Sum paid.
+    function redeemFrozen(uint256[] calldata tokenIds, uint256[] calldata holdingIndexes)
+        external
+        returns (uint256 total);
+}
+
 /**
  * @title HashPowerSwapPool
  * @notice An oracle-valued pool of hash power tokens of several asset classes. A trader gives units
@@ -55,9 +68,12 @@ interface IHashPowerTokenMerge {
  * than the class's `minRemaining` seconds of term left, or that would lift the class's units above
  * its `maxUnits` exposure cap. Class settings change through {scheduleClass} + {applyClass} after
  * {CONFIG_DELAY}. A held token whose product becomes frozen, defaulted or ended is worth 0 in the
- * NAV, is never paid out, and can be dropped from the pool's books by anyone ({evict}); a frozen
- * product's forfeited collateral is redeemed for the pool at the hardware registry
- * (`redeemFrozen`, anyone may call it) and reaches shareholders as revenue.
+ * NAV, is never paid out, and can be dropped from the pool's books by anyone ({evict}). A frozen
+ * product's forfeited collateral is paid to the holders of its tokens at the moment of the freeze:
+ * the pool's share, for the tokens it held then, is redeemed by {redeemFrozen} (anyone may call) and
+ * reaches shareholders as revenue (credited to the shares outstanding when it arrives). Frozen
+ * tokens are refused on the way in, so the pool never expects a share for a token it did not hold at
+ * the freeze.
  */
 contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IERC721Receiver {
     using SafeERC20 for IERC20;
@@ -151,6 +167,8 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     IHashPowerValuation public immutable valuation;
     /// @notice The fulfillment vault the revenue is claimed from.
     IFulfillmentClaims public immutable vault;
+    /// @notice The hardware registry frozen products' forfeited collateral is redeemed from.
+    IFrozenRedemption public immutable hardwareRegistry;
     /// @notice The asset class registry (payout tokens).
     IAssetClassRegistry public immutable assetClasses;
     /// @notice The swap fee in basis points of the value in (1..{MAX_FEE_BPS}).
@@ -264,6 +282,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
      * @param token_ The hash power token.
      * @param valuation_ The valuation (must also implement {IHashPowerUnitPricing}).
      * @param vault_ The fulfillment vault.
+     * @param registry The hardware registry (redemption of frozen products).
      * @param assetClasses_ The asset class registry.
      * @param feeBps_ Swap fee, basis points (1..{MAX_FEE_BPS}).
      */
@@ -272,17 +291,19 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         IHashPowerToken token_,
         IHashPowerValuation valuation_,
         IFulfillmentClaims vault_,
+        IFrozenRedemption registry,
         IAssetClassRegistry assetClasses_,
         uint256 feeBps_
     ) ERC20("HashMix Swap Pool Share", "hmPOOL") AccessManaged(authority) {
         if (
             address(token_) == address(0) || address(valuation_) == address(0) || address(vault_) == address(0)
-                || address(assetClasses_) == address(0)
+                || address(registry) == address(0) || address(assetClasses_) == address(0)
         ) revert ZeroAddress();
         if (feeBps_ == 0 || feeBps_ > MAX_FEE_BPS) revert InvalidFee(feeBps_);
         token = token_;
         valuation = valuation_;
         vault = vault_;
+        hardwareRegistry = registry;
         assetClasses = assetClasses_;
         feeBps = feeBps_;
     }
@@ -421,7 +442,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
      * @notice Withdraws pro rata: for `shares`, the fraction `shares / (supply + 10**offset)` of the
      * units of every usable token the pool holds (rounded down), carved or moved whole to `receiver`.
      * Needs no price, so it works while prices are unusable. Tokens of frozen or defaulted products
-     * are skipped (their redemption reaches shareholders as revenue).
+     * are skipped (a frozen product's forfeited collateral reaches shareholders through {redeemFrozen}).
      * @dev Reverts with `ZeroAmount`, `ZeroAddress`, ERC-20 `ERC20InsufficientBalance`. Emits
      * {SharesBurnt} and {Withdrawn} per token paid.
      * @param shares Shares to burn.
@@ -565,6 +586,31 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     }
 
     /**
+     * @notice Redeems the pool's share of frozen products' forfeited collateral at the hardware
+     * registry and credits it to shareholders. Anyone may call. The registry pays the holder of each
+     * token at its product's freeze; the pool names its current holding of each token it owns, which
+     * covers the freeze exactly when the pool already held the token then (frozen tokens never leave
+     * the pool). A token the pool received after the freeze is not the pool's to redeem: the registry
+     * reverts, and the holder at the freeze is paid by anyone naming that holding at the registry.
+     * @dev Reverts with {NotTokenOwner} (`caller` = the pool) for a token the pool does not own, and
+     * the registry's errors: `NotHolderAtFreeze` (received after the freeze), `NotFrozen`,
+     * `AlreadyRedeemed`, `TooManyTokens`. Emits {RevenueDistributed} per payout token with new revenue.
+     * @param tokenIds Tokens of frozen products the pool owns.
+     * @return total What the registry paid the pool.
+     */
+    function redeemFrozen(uint256[] calldata tokenIds) external nonReentrant returns (uint256 total) {
+        uint256 n = tokenIds.length;
+        uint256[] memory holdingIndexes = new uint256[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            uint256 tokenId = tokenIds[i];
+            if (_ownerOf(tokenId) != address(this)) revert NotTokenOwner(tokenId, address(this));
+            holdingIndexes[i] = token.holdingCount(tokenId) - 1;
+        }
+        total = hardwareRegistry.redeemFrozen(tokenIds, holdingIndexes);
+        _syncAll();
+    }
+
+    /**
      * @notice Credits any unaccounted balance of the pool's payout tokens (revenue someone claimed
      * for the pool, redeemed collateral) to shareholders. Anyone may call.
      * @dev Emits {RevenueDistributed} per payout token with new revenue.
@@ -629,7 +675,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
             uint256 tokenId = tokenIds[i];
             Held memory h = _heldOf[tokenId];
             if (h.index == 0) revert TokenNotHeld(tokenId);
-            IHashPowerToken.TokenData memory t = token.tokenData(tokenId);
+            IHashPowerToken.TokenData memory t = _tokenData(tokenId);
             if (!(t.frozen || t.defaulted || block.timestamp >= t.end)) revert NotEvictable(tokenId);
             _removeUnits(tokenId, h, h.units);
             emit TokenEvicted(tokenId, h.productId, h.units);
@@ -768,8 +814,8 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         view
         returns (uint256 productId, bytes32 assetClass, uint256 available)
     {
-        if (owner != address(0) && token.ownerOf(tokenId) != owner) revert NotTokenOwner(tokenId, owner);
-        IHashPowerToken.TokenData memory t = token.tokenData(tokenId);
+        if (owner != address(0) && _ownerOf(tokenId) != owner) revert NotTokenOwner(tokenId, owner);
+        IHashPowerToken.TokenData memory t = _tokenData(tokenId);
         if (units == 0) revert ZeroUnits();
         if (units > t.units) revert UnitsExceedToken(tokenId, units, t.units);
         _checkAccepted(t.productId, t.assetClass, t.start, t.end, t.frozen || t.defaulted, units);
@@ -800,7 +846,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         view
         returns (Quote memory q)
     {
-        q.valueIn = valuation.valueOfUnits(productIn, unitsIn);
+        q.valueIn = _valueOf(productIn, unitsIn);
         if (q.valueIn == 0) revert ZeroValue();
         q.fee = Math.mulDiv(q.valueIn, feeBps, BasisPoints.DENOMINATOR, Math.Rounding.Ceil);
         q.productOut = out.productId;
@@ -810,7 +856,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     }
 
     function _previewDeposit(uint256 productId, uint256 units) private view returns (uint256 value, uint256 shares) {
-        value = valuation.valueOfUnits(productId, units);
+        value = _valueOf(productId, units);
         if (value == 0) revert ZeroValue();
         shares = Math.mulDiv(value, totalSupply() + VIRTUAL_SHARES, _nav() + 1);
         if (shares == 0) revert ZeroValue();
@@ -825,7 +871,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         if (units == 0) revert ZeroUnits();
         if (units > h.units) revert InsufficientLiquidity(tokenId, h.units, units);
         uint256 held = _positions[h.productId].units;
-        value = valuation.valueOfUnits(h.productId, held) - valuation.valueOfUnits(h.productId, held - units);
+        value = _valueOf(h.productId, held) - _valueOf(h.productId, held - units);
         if (value == 0) revert ZeroValue();
         shares = Math.mulDiv(value, totalSupply() + VIRTUAL_SHARES, _nav() + 1, Math.Rounding.Ceil);
     }
@@ -834,8 +880,22 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         uint256 n = _products.length;
         for (uint256 i = 0; i < n; ++i) {
             uint256 pid = _products[i];
-            nav += valuation.valueOfUnits(pid, _positions[pid].units);
+            nav += _valueOf(pid, _positions[pid].units);
         }
+    }
+
+    // One call site per external call of the token and the valuation: each inlined call costs its ABI
+    // coding again, and the pool is close to the 20,000-byte code size goal.
+    function _valueOf(uint256 productId, uint256 units) private view returns (uint256) {
+        return valuation.valueOfUnits(productId, units);
+    }
+
+    function _tokenData(uint256 tokenId) private view returns (IHashPowerToken.TokenData memory) {
+        return token.tokenData(tokenId);
+    }
+
+    function _ownerOf(uint256 tokenId) private view returns (address) {
+        return token.ownerOf(tokenId);
     }
 
     function _isPayoutToken(address payout) private view returns (bool) {
@@ -919,7 +979,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         private
         nonReentrant
     {
-        _deposit(from, tokenId, token.tokenData(tokenId).units, minShares, receiver, true);
+        _deposit(from, tokenId, _tokenData(tokenId).units, minShares, receiver, true);
     }
 
     function _deposit(

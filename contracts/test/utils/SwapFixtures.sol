@@ -5,7 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {HashPriceOracle} from "../../src/oracle/HashPriceOracle.sol";
 import {IHashPriceOracle} from "../../src/oracle/IHashPriceOracle.sol";
 import {HashPowerValuation} from "../../src/oracle/HashPowerValuation.sol";
-import {HashPowerSwapPool} from "../../src/swap/HashPowerSwapPool.sol";
+import {HashPowerSwapPool, IFrozenRedemption} from "../../src/swap/HashPowerSwapPool.sol";
 import {IFulfillmentClaims} from "../../src/interfaces/IFulfillmentClaims.sol";
 import {TestPayoutToken} from "../../src/dev/TestPayoutToken.sol";
 import {FulfillmentFixtures} from "./FulfillmentFixtures.sol";
@@ -63,7 +63,13 @@ abstract contract SwapFixtures is FulfillmentFixtures {
         oracle = new HashPriceOracle(address(manager), attestorRegistry);
         valuation = new HashPowerValuation(hpt, fv, oracle);
         pool = new HashPowerSwapPool(
-            address(manager), hpt, valuation, IFulfillmentClaims(address(fv)), assetClasses, FEE_BPS
+            address(manager),
+            hpt,
+            valuation,
+            IFulfillmentClaims(address(fv)),
+            IFrozenRedemption(address(hardwareRegistry)),
+            assetClasses,
+            FEE_BPS
         );
         _register("HashPriceOracle", address(oracle));
         _register("HashPowerValuation", address(valuation));
