@@ -139,7 +139,8 @@ public final class Domains {
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.HASH_POWER_SWAP_POOL, List.of(
                         address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.HASH_POWER_TOKEN),
                         address(d, ProtocolContract.HASH_POWER_VALUATION), address(d, ProtocolContract.FULFILLMENT_VAULT),
-                        address(d, ProtocolContract.ASSET_CLASS_REGISTRY), new Uint256(BigInteger.valueOf(SWAP_FEE_BPS)))));
+                        address(d, ProtocolContract.HARDWARE_REGISTRY), address(d, ProtocolContract.ASSET_CLASS_REGISTRY),
+                        new Uint256(BigInteger.valueOf(SWAP_FEE_BPS)))));
     }
 
     /** A domain made of functions. */

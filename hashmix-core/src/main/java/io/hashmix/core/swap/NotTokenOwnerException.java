@@ -7,7 +7,10 @@ import io.hashmix.core.errors.DecodedError;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.TokenId;
 
-/** {@code NotTokenOwner(uint256,address)}: the caller does not own the token it gives the pool. */
+/**
+ * {@code NotTokenOwner(uint256,address)}: the caller does not own the token it gives the pool, or (with the pool as
+ * {@code caller}) the pool does not own a token it is asked to redeem.
+ */
 public final class NotTokenOwnerException extends CustomErrorException {
 
     private static final long serialVersionUID = 1L;

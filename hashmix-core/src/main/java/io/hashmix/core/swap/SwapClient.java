@@ -377,14 +377,40 @@ public final class SwapClient {
             throw new IllegalArgumentException(tokenIds.size() + " tokens but " + holdingIndexes.size() + " holding indexes");
         }
         return poolContract.send("harvest", pool.harvest(tokenIds.stream().map(TokenId::value).toList(),
-                holdingIndexes.stream().map(BigInteger::valueOf).toList())).thenApply(receipt -> {
-                    Map<EvmAddress, BigInteger> out = new LinkedHashMap<>();
-                    for (var e : poolContract.events(receipt, HashPowerSwapPool.REVENUEDISTRIBUTED_EVENT,
-                            l -> HashPowerSwapPool.getRevenueDistributedEventFromLog(l.toWeb3jLog()))) {
-                        out.merge(EvmAddress.of(e.payout), e.amount, BigInteger::add);
-                    }
-                    return out;
-                });
+                holdingIndexes.stream().map(BigInteger::valueOf).toList())).thenApply(this::distributed);
+    }
+
+    /**
+     * Redeems the pool's share of frozen products' forfeited collateral (anyone may) and credits it to
+     * shareholders. The hardware registry pays the holder of each token at its product's freeze; the pool
+     * names its own current holding, so only tokens the pool already held when their product was frozen are
+     * paid to it. A token the pool received after the freeze fails with {@code NotHolderAtFreezeException}:
+     * its holder at the freeze redeems it ({@code hm.tokenization().redeemFrozen}).
+     *
+     * @param tokenIds tokens of frozen products the pool owns (at most
+     *                 {@link io.hashmix.core.tokenization.TokenizationClient#MAX_REDEEM_TOKENS})
+     * @return revenue credited to shareholders, per payout token; fails with {@link IllegalArgumentException}
+     *         for an empty or too long list (nothing sent), {@link NotTokenOwnerException} for a token the pool
+     *         does not own, or the registry's errors ({@code NotHolderAtFreezeException}, {@code NotFrozenException},
+     *         {@code AlreadyRedeemedException} of {@code io.hashmix.core.tokenization})
+     */
+    public CompletableFuture<Map<EvmAddress, BigInteger>> redeemFrozen(List<TokenId> tokenIds) {
+        int max = io.hashmix.core.tokenization.TokenizationClient.MAX_REDEEM_TOKENS;
+        if (tokenIds.isEmpty() || tokenIds.size() > max) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "1 to " + max + " tokens per redemption, got " + tokenIds.size()));
+        }
+        return poolContract.send("redeemFrozen", pool.redeemFrozen(tokenIds.stream().map(TokenId::value).toList()))
+                .thenApply(this::distributed);
+    }
+
+    private Map<EvmAddress, BigInteger> distributed(TxReceipt receipt) {
+        Map<EvmAddress, BigInteger> out = new LinkedHashMap<>();
+        for (var e : poolContract.events(receipt, HashPowerSwapPool.REVENUEDISTRIBUTED_EVENT,
+                l -> HashPowerSwapPool.getRevenueDistributedEventFromLog(l.toWeb3jLog()))) {
+            out.merge(EvmAddress.of(e.payout), e.amount, BigInteger::add);
+        }
+        return out;
     }
 
     /**

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -22,11 +24,15 @@ import io.hashmix.core.assetclass.NewAssetClass;
 import io.hashmix.core.deploy.Deployer;
 import io.hashmix.core.testing.FulfillmentFixture;
 import io.hashmix.core.testing.TokenizationFixture;
+import io.hashmix.core.tokenization.AlreadyRedeemedException;
+import io.hashmix.core.tokenization.FrozenPool;
+import io.hashmix.core.tokenization.FrozenRedemption;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.TokenId;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.proofs.attestation.ProductAttestation;
+import io.hashmix.proofs.hardware.HardwareId;
 import io.hashmix.proofs.merkle.MerkleTree;
 import io.hashmix.proofs.oracle.PriceReport;
 import io.hashmix.proofs.swap.SwapMath;
@@ -38,7 +44,8 @@ import io.hashmix.testing.devnet.DevTokens;
 /**
  * {@code hm.swap()} against a real local chain: a second asset class FIL-STORAGE with its own test payout token, the
  * oracle fed by committee reports, a BTC-SHA256 slice swapped for FIL-STORAGE units at parity, liquidity in and out
- * with fees earned, and a swap refused on a stale price.
+ * with fees earned, a swap refused on a stale price, and a frozen product's collateral redeemed for the pool's
+ * shareholders.
  */
 @ExtendWith(LocalChainExtension.class)
 class SwapClientIntegrationTest {
@@ -62,6 +69,8 @@ class SwapClientIntegrationTest {
     private TokenId btcToken;
     private MintedProduct fil;
     private MintedProduct btc;
+    private EvmAddress tfil;
+    private MerkleTree filHardware;
 
     @BeforeEach
     void setUp(LocalChain chain) {
@@ -70,7 +79,7 @@ class SwapClientIntegrationTest {
         lp = chain.client(LP);
         trader = chain.client(TRADER);
         // a second asset class with its own payout token
-        EvmAddress tfil = new Deployer(admin).deployTestToken("Wrapped FIL (test)", "tFIL", 18, chain.address(0)).join()
+        tfil = new Deployer(admin).deployTestToken("Wrapped FIL (test)", "tFIL", 18, chain.address(0)).join()
                 .address();
         admin.assetClasses().register(new NewAssetClass("FIL-STORAGE", "TiB", 3, tfil)).join();
         admin.committee().setThreshold(FIL, 3).join();
@@ -79,8 +88,8 @@ class SwapClientIntegrationTest {
         new DevTokens(admin).mint(tfil, chain.address(TokenizationFixture.ISSUER), BigInteger.TEN.pow(24)).join();
 
         btc = fx.mint(BigInteger.valueOf(1_000_000), BigInteger.valueOf(10_000_000), 60);
-        MerkleTree hw = MerkleTree.of(TokenizationFixture.asics("FIL-SP-", 4));
-        ProductAttestation a = fx.tokens().attestation(hw, BigInteger.valueOf(2_000_000), BigInteger.TEN.pow(21));
+        filHardware = MerkleTree.of(TokenizationFixture.asics("FIL-SP-", 4));
+        ProductAttestation a = fx.tokens().attestation(filHardware, BigInteger.valueOf(2_000_000), BigInteger.TEN.pow(21));
         ProductAttestation filTerm = a.toBuilder().assetClass(FIL).collateralToken(tfil)
                 .end(a.start() + 60 * FulfillmentFixture.EPOCH.toSeconds()).build();
         fil = fx.issuer().tokenization().mintProduct(fx.tokens().sign(filTerm, 1, 2, 3)).join();
@@ -246,5 +255,51 @@ class SwapClientIntegrationTest {
     /** The fee the deployer gives the pool. */
     private static final class Domains30 {
         static final int FEE_BPS = 30;
+    }
+    /**
+     * A FIL product pledging one of the first FIL product's machines again, half of it in the pool, is challenged: the
+     * pool redeems the half it held at the freeze for its shareholders; the LP's own half is not the pool's (and
+     * cannot be deposited once frozen), its holder at the freeze redeems it.
+     */
+    @Test
+    void frozenProductRedeemedForThePoolsShareholders() {
+        HardwareId twice = filHardware.hardwareIds().get(1);
+        List<HardwareId> ids = new ArrayList<>(TokenizationFixture.asics("FIL-SP-B-", 3));
+        ids.add(twice);
+        MerkleTree dupHardware = MerkleTree.of(ids);
+        ProductAttestation a = fx.tokens().attestation(dupHardware, BigInteger.valueOf(2_000_000), BigInteger.TEN.pow(21));
+        ProductAttestation dupTerm = a.toBuilder().assetClass(FIL).collateralToken(tfil)
+                .end(a.start() + 60 * FulfillmentFixture.EPOCH.toSeconds()).build();
+        MintedProduct dup = fx.issuer().tokenization().mintProduct(fx.tokens().sign(dupTerm, 2, 3, 4)).join();
+        EvmAddress lpAccount = lp.account();
+        fx.issuer().tokenization().transfer(dup.tokenId(), lpAccount).join();
+        lp.swap().deposit(dup.tokenId(), BigInteger.valueOf(1_000_000), BigInteger.ZERO).join();
+        TokenId poolSlice = lp.swap().poolState().join().held().stream()
+                .filter(h -> h.productId().equals(dup.productId())).findFirst().orElseThrow().tokenId();
+
+        HashMix challenger = fx.chain().client(10);
+        challenger.tokenization().challengeDuplicateHardware(twice, fil.productId(), filHardware.proof(twice).proof(),
+                dup.productId(), dupHardware.proof(twice).proof()).join();
+        FrozenPool frozen = challenger.tokenization().frozenPool(dup.productId()).join().orElseThrow();
+        BigInteger half = frozen.shareOf(BigInteger.valueOf(1_000_000));
+        assertTrue(half.signum() > 0);
+
+        // anyone redeems the pool's half; it reaches the shareholders (here the one LP)
+        assertEquals(Map.of(tfil, half), challenger.swap().redeemFrozen(List.of(poolSlice)).join());
+        BigInteger claimable = lp.swap().claimableRevenue(lpAccount, tfil).join();
+        assertTrue(claimable.compareTo(half) <= 0 && claimable.compareTo(half.subtract(BigInteger.ONE)) >= 0,
+                claimable + " of " + half);
+        assertEquals(claimable, lp.swap().claimRevenue().join().get(tfil));
+        assertInstanceOf(AlreadyRedeemedException.class, cause(challenger.swap().redeemFrozen(List.of(poolSlice))));
+
+        // the LP's own half: not the pool's to redeem, no deposit once frozen; its holder at the freeze is paid
+        NotTokenOwnerException notOwned = assertInstanceOf(NotTokenOwnerException.class,
+                cause(challenger.swap().redeemFrozen(List.of(dup.tokenId()))));
+        assertEquals(lp.swap().poolAddress(), notOwned.caller());
+        assertInstanceOf(ProductNotAcceptedException.class,
+                cause(lp.tokenization().transfer(dup.tokenId(), lp.swap().poolAddress())));
+        FrozenRedemption own = challenger.tokenization().redeemFrozen(List.of(dup.tokenId())).join();
+        assertEquals(List.of(new FrozenRedemption.Payout(dup.tokenId(), dup.productId(), lpAccount, half)), own.payouts());
+        assertInstanceOf(IllegalArgumentException.class, cause(challenger.swap().redeemFrozen(List.of())));
     }
 }
