@@ -230,7 +230,7 @@ public final class LifecycleDemo {
         }
 
         header("Coming next");
-        line("lending, swap, incentives and credit: see the open issues; each extends this demo.");
+        line("lending, incentives and credit: see the open issues; each extends this demo.");
     }
 
     /** Committee, minting from a 3-of-5 attestation, slices, ownership proof, a duplicate-hardware challenge. */
