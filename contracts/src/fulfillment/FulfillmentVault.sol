@@ -11,6 +11,7 @@ import {CommitteeAttested} from "../common/CommitteeAttested.sol";
 import {AmountNotReceived, LengthMismatch, NotTheIssuer, TooManyItems, ZeroAddress} from "../common/Errors.sol";
 import {Transfers} from "../common/Transfers.sol";
 import {AttestorSignature, IAttestorRegistry} from "../interfaces/IAttestorRegistry.sol";
+import {IBitcoinEvidence} from "../interfaces/IBitcoinEvidence.sol";
 import {IBtcSpvVerifier} from "../interfaces/IBtcSpvVerifier.sol";
 import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
 import {IFulfillmentVault} from "../interfaces/IFulfillmentVault.sol";
@@ -53,6 +54,11 @@ import {IHoldingHistory} from "../interfaces/IHoldingHistory.sol";
  * Only the product's collateral token (the asset class's payout token, snapshotted on the product's
  * first touch) is ever paid. Fee-on-transfer payout tokens are refused: a deposit or a collateral
  * transfer that does not arrive in full reverts.
+ *
+ * Bitcoin evidence: with a {bitcoinEvidence} binding, every report is first shown to it
+ * (`checkRelayer`): a product whose payout commitment requires SPV evidence is reported only
+ * through `BitcoinEvidence.submitReportWithEvidence` (which relays here, then checks the proofs);
+ * products without such a commitment behave exactly as before.
  */
 contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -115,6 +121,9 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     /// @notice The Bitcoin SPV verifier for {submitReportWithPayment} (address(0): not available).
     IBtcSpvVerifier public immutable spv;
+
+    /// @notice The Bitcoin evidence binding every report is checked with (address(0): none).
+    IBitcoinEvidence public immutable bitcoinEvidence;
 
     mapping(bytes32 assetClass => EpochConfig) private _configs;
     mapping(uint256 productId => ProductState) private _products;
@@ -206,18 +215,21 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
      * @param collateral The collateral vault.
      * @param attestors The attestor registry.
      * @param spv_ The Bitcoin SPV verifier, or address(0).
+     * @param evidence_ The Bitcoin evidence binding, or address(0).
      */
     constructor(
         address authority,
         IHashPowerToken token_,
         ICollateralVault collateral,
         IAttestorRegistry attestors,
-        IBtcSpvVerifier spv_
+        IBtcSpvVerifier spv_,
+        IBitcoinEvidence evidence_
     ) CommitteeAttested(attestors) AccessManaged(authority) {
         if (address(token_) == address(0) || address(collateral) == address(0)) revert ZeroAddress();
         token = token_;
         collateralVault = collateral;
         spv = spv_;
+        bitcoinEvidence = evidence_;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -249,7 +261,8 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     /**
      * @notice Records a committee-signed fulfillment report of an ended epoch. Anyone may relay it.
-     * @dev Reverts with `UnknownProduct` (token), {EpochConfigNotSet}, {InvalidReport},
+     * @dev Reverts with the evidence binding's `SpvEvidenceRequired` (a product that requires SPV
+     * evidence, relayed by anyone but the binding), `UnknownProduct` (token), {EpochConfigNotSet}, {InvalidReport},
      * {EpochOutOfRange}, {EpochNotEnded}, {EpochAlreadySettled}, {EpochAlreadyReported},
      * {ReportWindowClosed}, then `AttestationExpired`, `NonceAlreadyUsed` and the registry's
      * signature errors (`StaleCommitteeEpoch`, `BelowThreshold`, ...), in that order. The deposit
@@ -516,6 +529,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     function _submitReport(FulfillmentReport calldata r, AttestorSignature[] calldata sigs) private {
         uint256 productId = r.productId;
+        if (address(bitcoinEvidence) != address(0)) bitcoinEvidence.checkRelayer(msg.sender, productId);
         ProductState storage st = _track(productId);
         uint256 capacity = st.capacity;
         if (

@@ -7,8 +7,9 @@ import {FulfillmentFixtures} from "./FulfillmentFixtures.sol";
 
 /// @dev The whole protocol behind one AccessManager (admin `owner`), wired from
 /// deploy/access-wiring.json: FulfillmentFixtures (asset classes, committee, collateral vault,
-/// token, hardware registry, renderer, regtest SPV verifiers, fulfillment vault and lens) plus the
-/// market, and a table of every `restricted` function with the role it must map to.
+/// token, hardware registry, renderer, regtest SPV verifiers, Bitcoin evidence binding, fulfillment
+/// vault and lens) plus the market, and a table of every `restricted` function with the role it
+/// must map to.
 abstract contract AccessFixtures is FulfillmentFixtures {
     HashMixMarket internal market;
     TestPayoutToken internal usd;
@@ -32,11 +33,11 @@ abstract contract AccessFixtures is FulfillmentFixtures {
         _wire();
     }
 
-    /// Every `restricted` function of every AccessManaged HashMix contract (24), with plausible
+    /// Every `restricted` function of every AccessManaged HashMix contract (27), with plausible
     /// arguments: the access check runs before the body, so the arguments never matter to it.
     // solhint-disable-next-line function-max-lines
     function _restrictedFunctions() internal view returns (Restricted[] memory r) {
-        r = new Restricted[](24);
+        r = new Restricted[](27);
         uint256 i;
         address[] memory one = new address[](1);
         one[0] = att[0];
@@ -175,12 +176,31 @@ abstract contract AccessFixtures is FulfillmentFixtures {
             abi.encodeCall(spv.consumePayment, (_defaultProof())),
             _roleId("SPV_CONSUMER")
         );
+        // BitcoinEvidence (admin)
+        r[i++] = Restricted(
+            "BitcoinEvidence.scheduleClassParams",
+            address(evidence),
+            abi.encodeCall(evidence.scheduleClassParams, (btc, 6, 1 days, 2 hours, 1)),
+            0
+        );
+        r[i++] = Restricted(
+            "BitcoinEvidence.cancelClassParams",
+            address(evidence),
+            abi.encodeCall(evidence.cancelClassParams, (btc)),
+            0
+        );
+        r[i++] = Restricted(
+            "BitcoinEvidence.setFulfillmentVault",
+            address(evidence),
+            abi.encodeCall(evidence.setFulfillmentVault, (fv)),
+            0
+        );
         assert(i == r.length);
     }
 
     /// Every AccessManaged HashMix contract of the fixture.
     function _managedContracts() internal view returns (address[] memory c) {
-        c = new address[](8);
+        c = new address[](9);
         c[0] = address(assetClasses);
         c[1] = address(attestorRegistry);
         c[2] = address(hpt);
@@ -189,5 +209,6 @@ abstract contract AccessFixtures is FulfillmentFixtures {
         c[5] = address(market);
         c[6] = address(spv);
         c[7] = address(spvMain);
+        c[8] = address(evidence);
     }
 }

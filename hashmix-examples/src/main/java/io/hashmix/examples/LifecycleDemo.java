@@ -441,6 +441,7 @@ public final class LifecycleDemo {
         BigInteger again = admin.fulfillment().claimAll(holders.get(1).account()).join();
         check(again.signum() == 0, "a holding is never paid twice");
         line("claim everything again: %s paid (a holding is never paid twice)", again);
+        new BitcoinEvidenceDemoStep(this::header, text -> line("%s", text)).run(admin, issuer, accounts, minted.productId());
     }
 
     private void expectFailure(String what, CompletableFuture<?> attempt) {

@@ -34,6 +34,8 @@ class LifecycleDemoTest {
                 "NonceAlreadyUsedException", "verified offline and on chain", "frozen; challenger paid",
                 "slashed and burnt", "forfeited to its holders", "redeems the frozen tokens for their holders at the freeze: paid", "its share stays locked", "ProductIsFrozenException", "OverfillException", "remaining 450000 units",
                 "-> SHORT", "-> MISSED", "1 fulfilled, 1 short, 1 missed", "a holding is never paid twice", "nothing settles (the issuer may still deposit)",
+                "SPV evidence required (version 1)", "-> SpvEvidenceRequiredException", "-> ScriptNotCommittedException (SCRIPT_NOT_COMMITTED)",
+                "bound to the committed script", "FULFILLED]", "71.35 sat per TH/s per day, offline and on chain agree",
                 "Swap Bitcoin hash power for Filecoin storage power", "BoundsNotReadyException", "PriceUnusableException",
                 "withdrew pro rata without a price",
                 "Local chain stopped."}) {
