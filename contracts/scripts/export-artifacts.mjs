@@ -32,6 +32,9 @@ const EXPORTS = [
   { name: "FulfillmentVault", source: "src/fulfillment/FulfillmentVault.sol" },
   { name: "FulfillmentLens", source: "src/fulfillment/FulfillmentLens.sol" },
   { name: "HashMixMarket", source: "src/market/HashMixMarket.sol" },
+  { name: "HashPriceOracle", source: "src/oracle/HashPriceOracle.sol" },
+  { name: "HashPowerValuation", source: "src/oracle/HashPowerValuation.sol" },
+  { name: "HashPowerSwapPool", source: "src/swap/HashPowerSwapPool.sol" },
 ];
 // Data files exported beside the contracts, byte for byte (the deployment's wiring table).
 const DATA_FILES = [{ file: "access-wiring.json", source: "deploy/access-wiring.json" }];

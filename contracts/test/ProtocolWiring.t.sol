@@ -5,6 +5,7 @@ import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessMana
 import {Roles} from "../src/common/Roles.sol";
 import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
 import {HashMixMarket} from "../src/market/HashMixMarket.sol";
+import {HashPriceOracle} from "../src/oracle/HashPriceOracle.sol";
 
 /// @notice The AccessManager wiring (checklist item 31): the role ids of `Roles.sol` are the ones the
 /// wiring table (read by the Java Deployer too) names; every wired function refuses everyone but
@@ -16,6 +17,7 @@ contract ProtocolWiringTest is FulfillmentFixtures {
         super.setUp();
         market = new HashMixMarket(address(manager), hpt, owner, 100);
         _register("HashMixMarket", address(market));
+        _register("HashPriceOracle", address(new HashPriceOracle(address(manager), attestorRegistry)));
         _wire();
     }
 
@@ -29,7 +31,8 @@ contract ProtocolWiringTest is FulfillmentFixtures {
         assertEq(_roleId("BOND_SLASHER"), Roles.BOND_SLASHER);
         assertEq(_roleId("SPV_CONSUMER"), Roles.SPV_CONSUMER);
         assertEq(_roleId("CURRENCY_ADMIN"), Roles.CURRENCY_ADMIN);
-        assertEq(_roles().length, 9, "every role of Roles.sol is in the table");
+        assertEq(_roleId("PRICE_GUARDIAN"), Roles.PRICE_GUARDIAN);
+        assertEq(_roles().length, 10, "every role of Roles.sol is in the table");
     }
 
     /// Every wired function is mapped to its role, and a stranger cannot call it.

@@ -35,4 +35,7 @@ library Roles {
     uint64 internal constant SPV_CONSUMER = 8;
     /// @notice Adds and removes market payment currencies (`HashMixMarket.scheduleCurrency`, ...).
     uint64 internal constant CURRENCY_ADMIN = 9;
+    /// @notice Pauses and resumes asset class prices at once (`HashPriceOracle.setPaused`): the
+    /// circuit breaker, held by a person or a guardian multisig.
+    uint64 internal constant PRICE_GUARDIAN = 10;
 }

@@ -47,6 +47,15 @@ public enum ProtocolContract {
     /** The market: EIP-712 listings, offers, criteria offers and swap orders settled atomically. */
     HASH_MIX_MARKET("HashMixMarket", false),
 
+    /** Committee-observed hashprices and payout token prices per asset class (median, bounds, breaker). */
+    HASH_PRICE_ORACLE("HashPriceOracle", false),
+
+    /** The one valuation of hash power tokens (swap, lending, credit): units x remaining life x price x delivery. */
+    HASH_POWER_VALUATION("HashPowerValuation", false),
+
+    /** The oracle-valued swap pool: cross-coin swaps at value parity, LP shares, revenue for shareholders. */
+    HASH_POWER_SWAP_POOL("HashPowerSwapPool", false),
+
     /**
      * A mintable ERC-20 standing in for a payout token (e.g. wrapped BTC) on local chains.
      * Never deployed to a public network by the {@code Deployer} unless asked for.

@@ -199,6 +199,16 @@ public final class HashMix implements AutoCloseable {
         return client(Domains.MARKET);
     }
 
+    /**
+     * Swap: relay price reports, value tokens, quote and swap hash power across coins with a slippage bound,
+     * add and remove liquidity, collect the pool's revenue.
+     *
+     * @throws IllegalStateException if the deployment has no swap pool
+     */
+    public io.hashmix.core.swap.SwapClient swap() {
+        return client(Domains.SWAP);
+    }
+
     /** ERC-20 calls (payout tokens, collateral). */
     public Erc20Client erc20() {
         return erc20;

@@ -230,7 +230,7 @@ public final class LifecycleDemo {
         }
 
         header("Coming next");
-        line("lending, swap, incentives and credit: see the open issues; each extends this demo.");
+        line("lending, incentives and credit: see the open issues; each extends this demo.");
     }
 
     /** Committee, minting from a 3-of-5 attestation, slices, ownership proof, a duplicate-hardware challenge. */
@@ -336,6 +336,7 @@ public final class LifecycleDemo {
             try (HashMix secondBuyer = HashMix.builder().rpc(rpc).credentials(accounts.get(9)).deployment(deployment).build()) {
                 trade(issuer, secondBuyer, slices.get(1));
                 fulfill(hm, issuer, List.of(issuer, buyer, secondBuyer), accounts, minted);
+                new SwapDemoStep(this::header, s -> line("%s", s)).run(rpc, deployment, admin, accounts, new int[] {1, 2, 4});
             }
         }
     }

@@ -36,6 +36,8 @@ class LifecycleDemoTest {
                 "-> SHORT", "-> MISSED", "1 fulfilled, 1 short, 1 missed", "a holding is never paid twice", "nothing settles (the issuer may still deposit)",
                 "SPV evidence required (version 1)", "-> SpvEvidenceRequiredException", "-> ScriptNotCommittedException (SCRIPT_NOT_COMMITTED)",
                 "bound to the committed script", "FULFILLED]", "71.35 sat per TH/s per day, offline and on chain agree",
+                "Swap Bitcoin hash power for Filecoin storage power", "BoundsNotReadyException", "PriceUnusableException",
+                "withdrew pro rata without a price",
                 "Local chain stopped."}) {
             assertTrue(report.contains(expected), "report lacks '" + expected + "':\n" + report);
         }

@@ -23,6 +23,8 @@ import io.hashmix.core.fulfillment.FulfillmentClient;
 import io.hashmix.core.fulfillment.FulfillmentErrors;
 import io.hashmix.core.market.MarketClient;
 import io.hashmix.core.market.MarketErrors;
+import io.hashmix.core.swap.SwapClient;
+import io.hashmix.core.swap.SwapErrors;
 import io.hashmix.core.tokenization.TokenizationClient;
 import io.hashmix.core.tokenization.TokenizationErrors;
 import io.hashmix.proofs.EvmAddress;
@@ -79,8 +81,18 @@ public final class Domains {
                     address(d, ProtocolContract.HASH_POWER_TOKEN), address(ctx.owner()),
                     new Uint16(ctx.options().marketFeeBps()))));
 
+    /** Fee of the swap pool the deployer deploys, basis points of the value swapped. */
+    public static final int SWAP_FEE_BPS = 30;
+
+    /** Swap: the price oracle, the valuation and the swap pool. */
+    public static final Domain<SwapClient> SWAP = new Simple<>("swap",
+            List.of(ProtocolContract.HASH_PRICE_ORACLE, ProtocolContract.HASH_POWER_VALUATION,
+                    ProtocolContract.HASH_POWER_SWAP_POOL), SwapErrors::register,
+            c -> new SwapClient(c.deployment(), c.calls(), c.sender(), c.logs()),
+            Domains::deploySwap);
+
     /** Every domain, in deployment order. */
-    public static final List<Domain<?>> ALL = List.of(ASSET_CLASSES, COMMITTEE, TOKENIZATION, FULFILLMENT, MARKET);
+    public static final List<Domain<?>> ALL = List.of(ASSET_CLASSES, COMMITTEE, TOKENIZATION, FULFILLMENT, MARKET, SWAP);
 
     private Domains() {
     }
@@ -138,6 +150,19 @@ public final class Domains {
         BoundContract evidence = ctx.bind(d, ProtocolContract.BITCOIN_EVIDENCE);
         return evidence.send("setFulfillmentVault", evidence.encoder(BitcoinEvidence::load)
                 .setFulfillmentVault(d.contract(ProtocolContract.FULFILLMENT_VAULT).address().hex())).thenApply(r -> d);
+    }
+
+    private static CompletableFuture<Deployment> deploySwap(DeployContext ctx, Deployment start) {
+        return ctx.deploy(start, ProtocolContract.HASH_PRICE_ORACLE, List.of(address(start, ProtocolContract.ACCESS_MANAGER),
+                        address(start, ProtocolContract.ATTESTOR_REGISTRY)))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.HASH_POWER_VALUATION, List.of(
+                        address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.FULFILLMENT_VAULT),
+                        address(d, ProtocolContract.HASH_PRICE_ORACLE))))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.HASH_POWER_SWAP_POOL, List.of(
+                        address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.HASH_POWER_TOKEN),
+                        address(d, ProtocolContract.HASH_POWER_VALUATION), address(d, ProtocolContract.FULFILLMENT_VAULT),
+                        address(d, ProtocolContract.HARDWARE_REGISTRY), address(d, ProtocolContract.ASSET_CLASS_REGISTRY),
+                        new Uint256(BigInteger.valueOf(SWAP_FEE_BPS)))));
     }
 
     /** A domain made of functions. */

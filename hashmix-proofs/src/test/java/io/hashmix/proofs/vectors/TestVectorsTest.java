@@ -63,7 +63,8 @@ class TestVectorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {TestVectorGenerator.EIP712_FILE, TestVectorGenerator.MERKLE_FILE, TestVectorGenerator.HARDWARE_FILE,
-            MarketVectors.FILE, FulfillmentVectors.FILE})
+            MarketVectors.FILE, FulfillmentVectors.FILE, SwapVectors.PRICES_FILE,
+            SwapVectors.MATH_FILE})
     void committedVectorsEqualGeneratedOnes(String name) throws IOException {
         String generated = generate(name);
         assertEquals(generated, generate(name), "generation must be deterministic");
@@ -272,6 +273,8 @@ class TestVectorsTest {
             case TestVectorGenerator.MERKLE_FILE -> TestVectorGenerator.merkleHardware();
             case MarketVectors.FILE -> MarketVectors.generate();
             case FulfillmentVectors.FILE -> FulfillmentVectors.generate();
+            case SwapVectors.PRICES_FILE -> SwapVectors.generatePrices();
+            case SwapVectors.MATH_FILE -> SwapVectors.generateMath();
             default -> TestVectorGenerator.hardwareIds();
         };
     }
