@@ -33,4 +33,13 @@ library Roles {
     uint64 internal constant SPV_CONSUMER = 8;
     /// @notice Adds and removes market payment currencies (`HashMixMarket.scheduleCurrency`, ...).
     uint64 internal constant CURRENCY_ADMIN = 9;
+    /// @notice Tells the fulfillment observer router of settle passes and reports
+    /// (`ObserverRouter.onSettled`, `onReported`): the fulfillment vault.
+    uint64 internal constant FULFILLMENT_NOTIFIER = 10;
+    /// @notice Records settled fulfillment in the credit registry (`CreditRegistry.recordFulfillment`):
+    /// the observer router.
+    uint64 internal constant CREDIT_RECORDER = 11;
+    /// @notice Records slashed attestors and frozen products in the credit registry
+    /// (`CreditRegistry.recordSlash`, `recordFrozen`): the hardware registry.
+    uint64 internal constant FRAUD_REPORTER = 12;
 }

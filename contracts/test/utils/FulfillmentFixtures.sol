@@ -6,6 +6,7 @@ import {FulfillmentVault} from "../../src/fulfillment/FulfillmentVault.sol";
 import {FulfillmentLens} from "../../src/fulfillment/FulfillmentLens.sol";
 import {HashPowerToken} from "../../src/token/HashPowerToken.sol";
 import {IFulfillmentVault} from "../../src/interfaces/IFulfillmentVault.sol";
+import {IFulfillmentObserver} from "../../src/interfaces/IFulfillmentObserver.sol";
 import {AttestorSignature} from "../../src/interfaces/IAttestorRegistry.sol";
 import {BtcSpvFixtures} from "./BtcSpvFixtures.sol";
 
@@ -36,7 +37,7 @@ abstract contract FulfillmentFixtures is BtcSpvFixtures {
 
     function setUp() public virtual override {
         super.setUp();
-        fv = new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, spv);
+        fv = new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, spv, _fulfillmentObserver());
         lens = new FulfillmentLens(fv, hpt, collateralVault);
         _register("FulfillmentVault", address(fv));
         _wire();
@@ -44,6 +45,11 @@ abstract contract FulfillmentFixtures is BtcSpvFixtures {
         fv.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);
         vm.prank(issuer);
         wbtc.approve(address(fv), type(uint256).max);
+    }
+
+    /// The vault's observer (none here; the credit fixtures deploy the router).
+    function _fulfillmentObserver() internal virtual returns (IFulfillmentObserver) {
+        return IFulfillmentObserver(address(0));
     }
 
     // ---------------------------------------------------------------- products
