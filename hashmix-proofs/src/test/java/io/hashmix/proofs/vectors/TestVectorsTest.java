@@ -63,7 +63,7 @@ class TestVectorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {TestVectorGenerator.EIP712_FILE, TestVectorGenerator.MERKLE_FILE, TestVectorGenerator.HARDWARE_FILE,
-            MarketVectors.FILE, FulfillmentVectors.FILE})
+            MarketVectors.FILE, FulfillmentVectors.FILE, CreditVectors.FILE})
     void committedVectorsEqualGeneratedOnes(String name) throws IOException {
         String generated = generate(name);
         assertEquals(generated, generate(name), "generation must be deterministic");
@@ -272,6 +272,7 @@ class TestVectorsTest {
             case TestVectorGenerator.MERKLE_FILE -> TestVectorGenerator.merkleHardware();
             case MarketVectors.FILE -> MarketVectors.generate();
             case FulfillmentVectors.FILE -> FulfillmentVectors.generate();
+            case CreditVectors.FILE -> CreditVectors.generate();
             default -> TestVectorGenerator.hardwareIds();
         };
     }
