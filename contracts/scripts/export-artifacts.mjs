@@ -31,6 +31,9 @@ const EXPORTS = [
   { name: "FulfillmentVault", source: "src/fulfillment/FulfillmentVault.sol" },
   { name: "FulfillmentLens", source: "src/fulfillment/FulfillmentLens.sol" },
   { name: "HashMixMarket", source: "src/market/HashMixMarket.sol" },
+  { name: "CreditRegistry", source: "src/credit/CreditRegistry.sol" },
+  { name: "CollateralPolicy", source: "src/credit/CollateralPolicy.sol" },
+  { name: "ObserverRouter", source: "src/credit/ObserverRouter.sol" },
 ];
 // Data files exported beside the contracts, byte for byte (the deployment's wiring table).
 const DATA_FILES = [{ file: "access-wiring.json", source: "deploy/access-wiring.json" }];

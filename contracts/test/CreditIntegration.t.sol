@@ -309,7 +309,7 @@ contract CreditIntegrationTest is CreditFixtures {
     function test_item29_fraudIsTheIssuersAndTheSignersRecord() public {
         uint256 frozenId = _duplicate();
         vm.expectEmit(address(credit));
-        emit CreditRegistry.FrozenRecorded(issuer, frozenId);
+        emit CreditRegistry.FrozenRecorded(issuer, frozenId, uint64(block.timestamp));
         vm.prank(challenger);
         hardwareRegistry.challengeDuplicateHardware(hw[0], 1, MerkleHelper.proof(hw, 0), frozenId, new bytes32[](0));
         assertEq(credit.accountOf(issuer).frozen, 1);

@@ -124,7 +124,8 @@ contract CreditMathFuzzTest is Test {
         x.loanDefaults = defaulted;
         CreditMath.Breakdown memory b = m.score(x);
         assertLe(b.score, 1000);
-        assertLe(b.collateralScore, b.score, "the borrower bonus never counts for collateral");
+        CreditMath.Inputs memory own = _inputs(promised, delivered, experience, penalty);
+        assertEq(b.collateralScore, m.score(own).score, "collateral follows the record without the borrower part");
         assertLe(b.reliability, 1e18);
         assertLt(b.confidence, 1e18);
         assertLe(b.performancePoints, 700);

@@ -139,7 +139,7 @@ contract CreditRegistryTest is CreditFixtures {
         p.firstEpoch = 3;
         vm.expectEmit(address(credit));
         emit CreditRegistry.FulfillmentRecorded(
-            farm, 7, btc, 1000, uint64(T0), uint64(T0 + 7 * DAY), 900 * 7 * DAY, 1, 1, 0, 0, false
+            farm, 7, btc, 1000, uint64(T0), uint64(T0 + 7 * DAY), 900 * 7 * DAY, 1, 1, 0, 0, false, uint64(T0)
         );
         _record(p);
         CreditRegistry.Account memory a = credit.accountOf(farm);
@@ -192,13 +192,13 @@ contract CreditRegistryTest is CreditFixtures {
 
     function test_slashAndFrozen_penaliseTheAccount() public {
         vm.expectEmit(address(credit));
-        emit CreditRegistry.SlashRecorded(farm, 1 ether);
+        emit CreditRegistry.SlashRecorded(farm, 1 ether, uint64(T0));
         _slash(farm);
         assertEq(credit.scoreOf(farm), 0);
         assertEq(credit.accountOf(farm).slashes, 1);
         address other = makeAddr("other");
         vm.expectEmit(address(credit));
-        emit CreditRegistry.FrozenRecorded(other, 9);
+        emit CreditRegistry.FrozenRecorded(other, 9, uint64(T0));
         vm.prank(address(hardwareRegistry));
         credit.recordFrozen(other, 9);
         assertEq(credit.accountOf(other).frozen, 1);
@@ -218,6 +218,17 @@ contract CreditRegistryTest is CreditFixtures {
         assertEq(credit.scoreOf(farm), 300, "back to a newcomer's score");
         // the stored value decays only when the next record arrives
         assertEq(credit.accountOf(farm).penalty, 300 * CreditMath.PENALTY_UNIT);
+    }
+
+    function test_creditAt_decaysToAChosenTime() public {
+        _slash(farm);
+        assertEq(abi.encode(credit.creditAt(farm, uint64(T0))), abi.encode(credit.creditOf(farm)));
+        assertEq(credit.creditAt(farm, uint64(T0 + 180 days)).penaltyPoints, 150);
+        assertEq(credit.creditAt(stranger, 0).score, 300, "no record: any time");
+        vm.warp(T0 + 10);
+        _slash(farm);
+        vm.expectRevert(abi.encodeWithSelector(CreditRegistry.TimeBeforeRecord.selector, uint64(T0), uint64(T0 + 10)));
+        credit.creditAt(farm, uint64(T0));
     }
 
     function test_recordsDecayBeforeNewOnesAdd() public {
@@ -270,7 +281,7 @@ contract CreditRegistryTest is CreditFixtures {
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         credit.scheduleParams(p);
 
-        vm.expectRevert(CreditRegistry.NothingScheduled.selector);
+        vm.expectRevert(CreditRegistry.NoPendingCreditChange.selector);
         credit.applyParams();
 
         uint64 eta = uint64(block.timestamp) + 7 days;
@@ -283,17 +294,17 @@ contract CreditRegistryTest is CreditFixtures {
         assertEq(pendingEta, eta);
 
         vm.warp(eta - 1);
-        vm.expectRevert(abi.encodeWithSelector(CreditRegistry.NotReady.selector, eta));
+        vm.expectRevert(abi.encodeWithSelector(CreditRegistry.CreditChangeNotReady.selector, eta));
         credit.applyParams();
         vm.warp(eta);
         vm.expectEmit(address(credit));
-        emit CreditRegistry.ParamsApplied(p);
+        emit CreditRegistry.ParamsApplied(p, eta);
         vm.prank(stranger); // anyone applies
         credit.applyParams();
         assertEq(abi.encode(credit.params()), abi.encode(p));
         (, pendingEta) = credit.pendingParams();
         assertEq(pendingEta, 0);
-        vm.expectRevert(CreditRegistry.NothingScheduled.selector);
+        vm.expectRevert(CreditRegistry.NoPendingCreditChange.selector);
         credit.applyParams();
 
         _slash(farm);
@@ -322,7 +333,7 @@ contract CreditRegistryTest is CreditFixtures {
         vm.startPrank(owner);
         for (uint256 i; i < bad.length; i++) {
             assertFalse(credit.checkParams(bad[i]));
-            vm.expectRevert(CreditRegistry.InvalidParams.selector);
+            vm.expectRevert(CreditRegistry.InvalidCreditParams.selector);
             credit.scheduleParams(bad[i]);
         }
         // the bounds themselves are accepted
@@ -349,7 +360,7 @@ contract CreditRegistryTest is CreditFixtures {
         vm.prank(owner);
         credit.scheduleParams(d);
         vm.warp(T0 + 7 days);
-        vm.expectRevert(abi.encodeWithSelector(CreditRegistry.NotReady.selector, uint64(T0 + 13 days)));
+        vm.expectRevert(abi.encodeWithSelector(CreditRegistry.CreditChangeNotReady.selector, uint64(T0 + 13 days)));
         credit.applyParams();
     }
 
@@ -362,7 +373,7 @@ contract CreditRegistryTest is CreditFixtures {
         vm.prank(stranger);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         credit.scheduleLoanSource(loans, cs);
-        vm.expectRevert(CreditRegistry.NothingScheduled.selector);
+        vm.expectRevert(CreditRegistry.NoPendingCreditChange.selector);
         credit.applyLoanSource();
 
         vm.startPrank(owner);
@@ -384,7 +395,7 @@ contract CreditRegistryTest is CreditFixtures {
         loans.set(farm, address(wbtc), 2, 0, 1);
         assertEq(credit.scoreOf(farm), 300, "not in force yet");
         vm.warp(eta - 1);
-        vm.expectRevert(abi.encodeWithSelector(CreditRegistry.NotReady.selector, eta));
+        vm.expectRevert(abi.encodeWithSelector(CreditRegistry.CreditChangeNotReady.selector, eta));
         credit.applyLoanSource();
         vm.warp(eta);
         vm.expectEmit(address(credit));
@@ -402,7 +413,9 @@ contract CreditRegistryTest is CreditFixtures {
         assertEq(b.loanBonus, 25);
         assertEq(b.loanPenaltyPoints, 20 + 200);
         assertEq(b.score, 300 + 25 - 220);
-        assertEq(b.collateralScore, 300 - 220, "collateral terms see the penalties, never the bonus");
+        assertEq(b.collateralScore, 300, "collateral terms follow the issuer's own record, not the borrower part");
+        (uint256 collScore,) = credit.collateralTerms(farm, btc);
+        assertEq(collScore, 300);
 
         // removing the source
         vm.prank(owner);

@@ -130,14 +130,17 @@ contract CollateralPolicy is ICollateralPolicy, AccessManaged {
     {
         uint256 rate = _rates[assetClass];
         if (rate == 0) return 0;
-        (uint256 s, uint256 classCredit) = credit.collateralTerms(issuer, assetClass);
+        uint256 term = end > start ? end - start : 0;
+        // Nothing delivered in the class yet: every unit-second is charged at the newcomer multiplier,
+        // whatever the score (the common case of a first product skips the score).
+        uint256 classCredit = credit.classCreditOf(issuer, assetClass);
+        if (classCredit == 0) {
+            return CreditMath.requiredCollateral(rate, capacity, term, 0, newcomerBps, newcomerBps);
+        }
+        uint256 s;
+        (s, classCredit) = credit.collateralTerms(issuer, assetClass);
         return CreditMath.requiredCollateral(
-            rate,
-            capacity,
-            end > start ? end - start : 0,
-            classCredit,
-            CreditMath.multiplierBps(s, bestBps, newcomerBps),
-            newcomerBps
+            rate, capacity, term, classCredit, CreditMath.multiplierBps(s, bestBps, newcomerBps), newcomerBps
         );
     }
 

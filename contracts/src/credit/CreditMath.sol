@@ -47,7 +47,8 @@ library CreditMath {
 
     /// @notice A score and its parts.
     /// @param score The score, 0..{MAX_SCORE}.
-    /// @param collateralScore The score without the positive borrower part (what collateral terms use).
+    /// @param collateralScore The score without the borrower part (what collateral terms use: the
+    /// issuer's and attestor's own record, so nothing done as a borrower moves collateral).
     /// @param reliability Delivered / promised unit-seconds, x {ONE} (0 without fulfillment records).
     /// @param confidence Experience / (experience + confidenceHalf), x {ONE}.
     /// @param performancePoints Points from fulfillment: (MAX - NEWCOMER) x confidence x reliability^2.
@@ -91,7 +92,7 @@ library CreditMath {
      * `penaltyPoints = ceil(penalty / PENALTY_UNIT)`; `loanBonus = min(repaid * perLoan, cap)`;
      * `loanPenaltyPoints = repaidLate * latePenalty + loanDefaults * loanDefaultPenalty`;
      * `score = clamp(300 + performancePoints + loanBonus - penaltyPoints - loanPenaltyPoints, 0, 1000)`
-     * and `collateralScore` the same without `loanBonus`.
+     * and `collateralScore = clamp(300 + performancePoints - penaltyPoints, 0, 1000)` (no borrower part).
      * @param x The inputs.
      * @return b The breakdown.
      */
@@ -103,10 +104,9 @@ library CreditMath {
         b.penaltyPoints = Math.ceilDiv(x.penalty, PENALTY_UNIT);
         b.loanBonus = Math.min(x.repaid * x.loanBonusPerRepaid, x.loanBonusCap);
         b.loanPenaltyPoints = x.repaidLate * x.latePenalty + x.loanDefaults * x.loanDefaultPenalty;
-        uint256 minus = b.penaltyPoints + b.loanPenaltyPoints;
         uint256 base = NEWCOMER_SCORE + b.performancePoints;
-        b.collateralScore = _clamp(base, minus);
-        b.score = _clamp(base + b.loanBonus, minus);
+        b.collateralScore = _clamp(base, b.penaltyPoints);
+        b.score = _clamp(base + b.loanBonus, b.penaltyPoints + b.loanPenaltyPoints);
     }
 
     /**

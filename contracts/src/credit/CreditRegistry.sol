@@ -119,15 +119,18 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
     mapping(address account => mapping(bytes32 assetClass => ClassCredit)) private _classCredit;
 
     /// @notice A parameter is outside its bounds (see {checkParams}).
-    error InvalidParams();
+    error InvalidCreditParams();
     /// @notice Nothing is scheduled.
-    error NothingScheduled();
+    error NoPendingCreditChange();
     /// @notice The scheduled change cannot be applied before `eta`.
-    error NotReady(uint64 eta);
+    error CreditChangeNotReady(uint64 eta);
     /// @notice A pass that does not describe settled epochs (`to <= from`, or more delivered than promised).
     error InvalidPass();
+    /// @notice A time before the account's last record (the record cannot be decayed backwards).
+    error TimeBeforeRecord(uint64 at, uint64 lastUpdate);
 
-    /// @notice A settle pass of `issuer`'s product was recorded (at this block's timestamp).
+    /// @notice A settle pass of `issuer`'s product was recorded at `at` (the block's timestamp: every
+    /// record event carries it, so the events alone let the offline report recompute a score).
     event FulfillmentRecorded(
         address indexed issuer,
         uint256 indexed productId,
@@ -140,16 +143,17 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
         uint32 short_,
         uint32 missed,
         uint32 unreported,
-        bool defaulted
+        bool defaulted,
+        uint64 at
     );
-    /// @notice `attestor`'s bond of `amount` was slashed.
-    event SlashRecorded(address indexed attestor, uint256 amount);
-    /// @notice `issuer`'s product was frozen for pledging hardware twice.
-    event FrozenRecorded(address indexed issuer, uint256 indexed productId);
+    /// @notice `attestor`'s bond of `amount` was slashed (recorded at `at`).
+    event SlashRecorded(address indexed attestor, uint256 amount, uint64 at);
+    /// @notice `issuer`'s product was frozen for pledging hardware twice (recorded at `at`).
+    event FrozenRecorded(address indexed issuer, uint256 indexed productId, uint64 at);
     /// @notice New parameters were scheduled, applicable from `eta`.
     event ParamsScheduled(Params params, uint64 eta);
-    /// @notice The parameters in force changed.
-    event ParamsApplied(Params params);
+    /// @notice The parameters in force changed at `at`.
+    event ParamsApplied(Params params, uint64 at);
     /// @notice A new loan record source was scheduled, applicable from `eta`.
     event LoanSourceScheduled(address indexed source, address[] currencies, uint64 eta);
     /// @notice The loan record source in force changed.
@@ -164,7 +168,7 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
     constructor(address authority) AccessManaged(authority) {
         Params memory p = defaultParams();
         _params = p;
-        emit ParamsApplied(p);
+        emit ParamsApplied(p, uint64(block.timestamp));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -206,7 +210,7 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
         Account storage a = _touch(attestor, p.halfLife);
         a.penalty = _add128(a.penalty, uint256(p.slashPenalty) * CreditMath.PENALTY_UNIT);
         ++a.slashes;
-        emit SlashRecorded(attestor, amount);
+        emit SlashRecorded(attestor, amount, uint64(block.timestamp));
     }
 
     /// @inheritdoc ICreditRecorder
@@ -216,7 +220,7 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
         Account storage a = _touch(issuer, p.halfLife);
         a.penalty = _add128(a.penalty, uint256(p.frozenPenalty) * CreditMath.PENALTY_UNIT);
         ++a.frozen;
-        emit FrozenRecorded(issuer, productId);
+        emit FrozenRecorded(issuer, productId, uint64(block.timestamp));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -226,11 +230,11 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
     /**
      * @notice Schedules new score parameters, applicable after {PARAMS_DELAY} (replaces any pending
      * change and restarts the delay).
-     * @dev Admin (AccessManager). Reverts with {InvalidParams} (see {checkParams}). Emits {ParamsScheduled}.
+     * @dev Admin (AccessManager). Reverts with {InvalidCreditParams} (see {checkParams}). Emits {ParamsScheduled}.
      * @param p The parameters.
      */
     function scheduleParams(Params calldata p) external restricted {
-        if (!checkParams(p)) revert InvalidParams();
+        if (!checkParams(p)) revert InvalidCreditParams();
         uint64 eta = uint64(block.timestamp) + PARAMS_DELAY;
         _pendingParams = PendingParams({params: p, eta: eta});
         emit ParamsScheduled(p, eta);
@@ -240,15 +244,15 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
      * @notice Puts the scheduled parameters in force once their delay has passed. Anyone may call.
      * Records already stored keep their decayed values; from now on they decay with the new
      * half-life, and new records use the new penalties.
-     * @dev Reverts with {NothingScheduled} or {NotReady}. Emits {ParamsApplied}.
+     * @dev Reverts with {NoPendingCreditChange} or {CreditChangeNotReady}. Emits {ParamsApplied}.
      */
     function applyParams() external {
         PendingParams memory pending = _pendingParams;
-        if (pending.eta == 0) revert NothingScheduled();
-        if (block.timestamp < pending.eta) revert NotReady(pending.eta);
+        if (pending.eta == 0) revert NoPendingCreditChange();
+        if (block.timestamp < pending.eta) revert CreditChangeNotReady(pending.eta);
         delete _pendingParams;
         _params = pending.params;
-        emit ParamsApplied(pending.params);
+        emit ParamsApplied(pending.params, uint64(block.timestamp));
     }
 
     /**
@@ -272,12 +276,12 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
 
     /**
      * @notice Puts the scheduled loan record source in force once its delay has passed. Anyone may call.
-     * @dev Reverts with {NothingScheduled} or {NotReady}. Emits {LoanSourceApplied}.
+     * @dev Reverts with {NoPendingCreditChange} or {CreditChangeNotReady}. Emits {LoanSourceApplied}.
      */
     function applyLoanSource() external {
         PendingLoans memory pending = _pendingLoans;
-        if (pending.eta == 0) revert NothingScheduled();
-        if (block.timestamp < pending.eta) revert NotReady(pending.eta);
+        if (pending.eta == 0) revert NoPendingCreditChange();
+        if (block.timestamp < pending.eta) revert CreditChangeNotReady(pending.eta);
         delete _pendingLoans;
         _loans = pending.source;
         _loanCurrencies = pending.currencies;
@@ -290,7 +294,7 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
 
     /// @inheritdoc ICreditScore
     function scoreOf(address account) external view returns (uint256) {
-        return _breakdown(account).score;
+        return _breakdown(account, block.timestamp, true).score;
     }
 
     /// @inheritdoc ICreditScore
@@ -299,7 +303,7 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
         view
         returns (uint256 collateralScore, uint256 classCredit)
     {
-        collateralScore = _breakdown(issuer).collateralScore;
+        collateralScore = _breakdown(issuer, block.timestamp, false).collateralScore;
         classCredit = classCreditOf(issuer, assetClass);
     }
 
@@ -309,7 +313,22 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
      * @return The breakdown.
      */
     function creditOf(address account) external view returns (CreditMath.Breakdown memory) {
-        return _breakdown(account);
+        return _breakdown(account, block.timestamp, true);
+    }
+
+    /**
+     * @notice An account's score and its parts as of `at` (its records decayed to then, its borrower
+     * record as it is now): what {creditOf} returns in a block of that timestamp if no record arrives
+     * before. Lets anyone compare an offline report with the contract at a chosen time.
+     * @dev Reverts with {TimeBeforeRecord} if `at` is before the account's last record.
+     * @param account The account.
+     * @param at The time.
+     * @return The breakdown.
+     */
+    function creditAt(address account, uint64 at) external view returns (CreditMath.Breakdown memory) {
+        uint64 last = _accounts[account].lastUpdate;
+        if (at < last) revert TimeBeforeRecord(at, last);
+        return _breakdown(account, at, true);
     }
 
     /**
@@ -345,12 +364,7 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
         }
     }
 
-    /**
-     * @notice An issuer's delivered unit-seconds in an asset class, decayed to now.
-     * @param account The issuer.
-     * @param assetClass The asset class.
-     * @return The amount.
-     */
+    /// @inheritdoc ICreditScore
     function classCreditOf(address account, bytes32 assetClass) public view returns (uint256) {
         ClassCredit memory c = _classCredit[account][assetClass];
         return CreditMath.decay(c.delivered, block.timestamp - c.lastUpdate, _params.halfLife);
@@ -444,10 +458,17 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
         a.lastUpdate = uint64(block.timestamp);
     }
 
-    function _breakdown(address account) private view returns (CreditMath.Breakdown memory) {
-        Account memory a = _accounts[account];
+    /// @dev The breakdown at `at`; without `withLoans` the borrower part is left out (collateral
+    /// terms never use it, and a mint then never calls the lending contract).
+    function _breakdown(address account, uint256 at, bool withLoans)
+        private
+        view
+        returns (CreditMath.Breakdown memory)
+    {
+        Account storage a = _accounts[account]; // reads the two slots the score needs, not the counters
         Params memory p = _params;
-        uint256 elapsed = a.lastUpdate == 0 ? 0 : block.timestamp - a.lastUpdate;
+        uint256 last = a.lastUpdate;
+        uint256 elapsed = last == 0 ? 0 : at - last;
         CreditMath.Inputs memory x;
         x.promised = CreditMath.decay(a.promised, elapsed, p.halfLife);
         x.delivered = CreditMath.decay(a.delivered, elapsed, p.halfLife);
@@ -458,7 +479,7 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
         x.loanBonusCap = p.loanBonusCap;
         x.latePenalty = p.latePenalty;
         x.loanDefaultPenalty = p.loanDefaultPenalty;
-        (x.repaid, x.repaidLate, x.loanDefaults) = loanCountsOf(account);
+        if (withLoans) (x.repaid, x.repaidLate, x.loanDefaults) = loanCountsOf(account);
         return CreditMath.score(x);
     }
 
@@ -475,7 +496,8 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
             pass.short_,
             pass.missed,
             pass.unreported,
-            pass.defaulted
+            pass.defaulted,
+            uint64(block.timestamp)
         );
     }
 

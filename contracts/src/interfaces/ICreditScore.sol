@@ -13,10 +13,10 @@ interface ICreditScore {
     /// @return The score.
     function scoreOf(address account) external view returns (uint256);
 
-    /// @notice What the collateral policy needs of an issuer, in one call: its score without any
-    /// positive borrower history (lending to oneself must not lower collateral), and how many
-    /// delivered unit-seconds of `assetClass` its record holds now (decayed): the exposure a
-    /// discount can apply to.
+    /// @notice What the collateral policy needs of an issuer, in one call: its score without the
+    /// borrower part (collateral secures fulfillment, so it follows the issuer's own record: lending to
+    /// oneself cannot lower it, and a mint never calls the lending contract), and how many delivered
+    /// unit-seconds of `assetClass` its record holds now (decayed): the exposure a discount can apply to.
     /// @param issuer The issuer.
     /// @param assetClass The asset class.
     /// @return collateralScore The score for collateral terms.
@@ -25,4 +25,10 @@ interface ICreditScore {
         external
         view
         returns (uint256 collateralScore, uint256 classCredit);
+
+    /// @notice An issuer's delivered unit-seconds in an asset class, decayed to now.
+    /// @param issuer The issuer.
+    /// @param assetClass The asset class.
+    /// @return The amount.
+    function classCreditOf(address issuer, bytes32 assetClass) external view returns (uint256);
 }

@@ -41,6 +41,15 @@ public enum ProtocolContract {
     /** The market: EIP-712 listings, offers, criteria offers and swap orders settled atomically. */
     HASH_MIX_MARKET("HashMixMarket", false),
 
+    /** Credit scores from the protocol's records (fulfillment, frauds, loans): scores, breakdowns, parameters. */
+    CREDIT_REGISTRY("CreditRegistry", false),
+
+    /** Credit-adjusted collateral: what a product must lock at mint, given its issuer's credit. */
+    COLLATERAL_POLICY("CollateralPolicy", false),
+
+    /** The fulfillment vault's observer: fans settle passes and reports out to credit and incentive programs. */
+    OBSERVER_ROUTER("ObserverRouter", false),
+
     /**
      * A mintable ERC-20 standing in for a payout token (e.g. wrapped BTC) on local chains.
      * Never deployed to a public network by the {@code Deployer} unless asked for.

@@ -193,6 +193,16 @@ public final class HashMix implements AutoCloseable {
         return client(Domains.MARKET);
     }
 
+    /**
+     * Credit: every account's score and breakdown, the collateral a planned product needs, the
+     * offline credit report checked against the contract.
+     *
+     * @throws IllegalStateException if the deployment has no credit registry
+     */
+    public io.hashmix.core.credit.CreditClient credit() {
+        return client(Domains.CREDIT);
+    }
+
     /** ERC-20 calls (payout tokens, collateral). */
     public Erc20Client erc20() {
         return erc20;

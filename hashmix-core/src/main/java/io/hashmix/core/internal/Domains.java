@@ -17,6 +17,8 @@ import io.hashmix.core.assetclass.AssetClassClient;
 import io.hashmix.core.assetclass.AssetClassErrors;
 import io.hashmix.core.committee.CommitteeClient;
 import io.hashmix.core.committee.CommitteeErrors;
+import io.hashmix.core.credit.CreditClient;
+import io.hashmix.core.credit.CreditErrors;
 import io.hashmix.core.errors.RevertDecoder;
 import io.hashmix.core.fulfillment.FulfillmentClient;
 import io.hashmix.core.fulfillment.FulfillmentErrors;
@@ -54,6 +56,16 @@ public final class Domains {
                     new Uint256(ctx.options().minAttestorBond()),
                     new Uint64(BigInteger.valueOf(ctx.options().attestorExitDelay().toSeconds())))));
 
+    /**
+     * Credit: the registry of scores, the collateral policy (1x for a perfect score, 3x for a newcomer;
+     * no base rate until the admin schedules one) and the fulfillment observer router. Deployed before
+     * tokenization and fulfillment, which take them as constructor arguments.
+     */
+    public static final Domain<CreditClient> CREDIT = new Simple<>("credit",
+            List.of(ProtocolContract.CREDIT_REGISTRY, ProtocolContract.COLLATERAL_POLICY, ProtocolContract.OBSERVER_ROUTER),
+            CreditErrors::register, c -> new CreditClient(c.deployment(), c.calls(), c.sender(), c.logs()),
+            Domains::deployCredit);
+
     /** Tokenization: collateral custody, the hash power token, hardware proofs, metadata. */
     public static final Domain<TokenizationClient> TOKENIZATION = new Simple<>("tokenization",
             List.of(ProtocolContract.COLLATERAL_VAULT, ProtocolContract.HASH_POWER_TOKEN, ProtocolContract.HARDWARE_REGISTRY),
@@ -76,19 +88,34 @@ public final class Domains {
                     new Uint16(ctx.options().marketFeeBps()))));
 
     /** Every domain, in deployment order. */
-    public static final List<Domain<?>> ALL = List.of(ASSET_CLASSES, COMMITTEE, TOKENIZATION, FULFILLMENT, MARKET);
+    public static final List<Domain<?>> ALL = List.of(ASSET_CLASSES, COMMITTEE, CREDIT, TOKENIZATION, FULFILLMENT, MARKET);
 
     private Domains() {
     }
 
+    private static CompletableFuture<Deployment> deployCredit(DeployContext ctx, Deployment start) {
+        return ctx.deploy(start, ProtocolContract.CREDIT_REGISTRY, List.of(address(start, ProtocolContract.ACCESS_MANAGER)))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.COLLATERAL_POLICY, List.of(
+                        address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.CREDIT_REGISTRY),
+                        new Uint256(10_000), new Uint256(30_000))))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.OBSERVER_ROUTER, List.of(
+                        address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.CREDIT_REGISTRY))));
+    }
+
+    /** The address of an optional contract of the deployment, or the zero address. */
+    private static org.web3j.abi.datatypes.Address optional(Deployment d, ProtocolContract contract) {
+        return d.find(contract).isPresent() ? address(d, contract) : address(EvmAddress.ZERO);
+    }
+
     private static CompletableFuture<Deployment> deployTokenization(DeployContext ctx, Deployment start) {
-        return ctx.deploy(start, ProtocolContract.COLLATERAL_VAULT, List.of(address(start, ProtocolContract.ACCESS_MANAGER)))
+        return ctx.deploy(start, ProtocolContract.COLLATERAL_VAULT, List.of(address(start, ProtocolContract.ACCESS_MANAGER),
+                        optional(start, ProtocolContract.COLLATERAL_POLICY)))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.HASH_POWER_TOKEN, List.of(
                         address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.ASSET_CLASS_REGISTRY),
                         address(d, ProtocolContract.ATTESTOR_REGISTRY), address(d, ProtocolContract.COLLATERAL_VAULT))))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.HARDWARE_REGISTRY, List.of(
                         address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.COLLATERAL_VAULT),
-                        address(d, ProtocolContract.ATTESTOR_REGISTRY))))
+                        address(d, ProtocolContract.ATTESTOR_REGISTRY), optional(d, ProtocolContract.CREDIT_REGISTRY))))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.TOKEN_METADATA_RENDERER, List.of(
                         address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.ASSET_CLASS_REGISTRY))))
                 .thenCompose(d -> {
@@ -111,8 +138,7 @@ public final class Domains {
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.FULFILLMENT_VAULT, List.of(
                         address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.HASH_POWER_TOKEN),
                         address(d, ProtocolContract.COLLATERAL_VAULT), address(d, ProtocolContract.ATTESTOR_REGISTRY),
-                        d.find(ProtocolContract.BTC_SPV_VERIFIER).isPresent()
-                                ? address(d, ProtocolContract.BTC_SPV_VERIFIER) : address(EvmAddress.ZERO))))
+                        optional(d, ProtocolContract.BTC_SPV_VERIFIER), optional(d, ProtocolContract.OBSERVER_ROUTER))))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.FULFILLMENT_LENS, List.of(
                         address(d, ProtocolContract.FULFILLMENT_VAULT), address(d, ProtocolContract.HASH_POWER_TOKEN),
                         address(d, ProtocolContract.COLLATERAL_VAULT))));

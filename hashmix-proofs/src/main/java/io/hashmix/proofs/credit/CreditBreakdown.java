@@ -7,7 +7,7 @@ import java.util.Objects;
  * A score and its parts, as the registry's {@code creditOf} returns them ({@code CreditMath.Breakdown}).
  *
  * @param score             the score, 0..1000
- * @param collateralScore   the score without the borrower bonus (what collateral terms use)
+ * @param collateralScore   the score without the borrower part (what collateral terms use)
  * @param reliability       delivered / promised unit-seconds, scaled by 1e18
  * @param confidence        experience / (experience + confidenceHalf), scaled by 1e18
  * @param performancePoints points from fulfillment

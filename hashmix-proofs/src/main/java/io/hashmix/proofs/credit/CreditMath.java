@@ -100,10 +100,9 @@ public final class CreditMath {
         long loanBonus = Math.min(Math.multiplyExact(x.loans().repaid(), (long) p.loanBonusPerRepaid()), p.loanBonusCap());
         BigInteger loanPenalty = BigInteger.valueOf(x.loans().repaidLate()).multiply(BigInteger.valueOf(p.latePenalty()))
                 .add(BigInteger.valueOf(x.loans().defaulted()).multiply(BigInteger.valueOf(p.loanDefaultPenalty())));
-        BigInteger minus = penaltyPoints.add(loanPenalty);
         long base = NEWCOMER_SCORE + performancePoints;
-        return new CreditBreakdown(clamp(base + loanBonus, minus), clamp(base, minus), reliability, confidence,
-                performancePoints, loanBonus, penaltyPoints, loanPenalty);
+        return new CreditBreakdown(clamp(base + loanBonus, penaltyPoints.add(loanPenalty)), clamp(base, penaltyPoints),
+                reliability, confidence, performancePoints, loanBonus, penaltyPoints, loanPenalty);
     }
 
     /**

@@ -62,10 +62,10 @@ class CreditReportTest {
         assertEquals(BigInteger.valueOf(1000 * 90 * DAY), r.classCreditAt(BTC, T0 + 90 * DAY));
         assertEquals(BigInteger.valueOf(500 * 90 * DAY), r.classCreditAt(BTC, T0 + 270 * DAY));
         assertEquals(BigInteger.ZERO, r.classCreditAt(Bytes32.keccakUtf8("FIL-STORAGE"), T0 + 90 * DAY));
-        // the borrower bonus counts for the score, never for collateral; late and defaulted loans count for both
+        // the borrower part counts for the score, never for collateral
         CreditBreakdown withLoans = r.breakdownAt(T0 + 90 * DAY, new LoanCounts(100, 1, 0));
         assertEquals(650 + 50 - 20, withLoans.score());
-        assertEquals(650 - 20, withLoans.collateralScore());
+        assertEquals(650, withLoans.collateralScore());
     }
 
     @Test
