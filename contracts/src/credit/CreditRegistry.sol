@@ -365,6 +365,11 @@ contract CreditRegistry is ICreditScore, ICreditRecorder, AccessManaged {
     }
 
     /// @inheritdoc ICreditScore
+    function slashesOf(address account) external view returns (uint256) {
+        return _accounts[account].slashes;
+    }
+
+    /// @inheritdoc ICreditScore
     function classCreditOf(address account, bytes32 assetClass) public view returns (uint256) {
         ClassCredit memory c = _classCredit[account][assetClass];
         return CreditMath.decay(c.delivered, block.timestamp - c.lastUpdate, _params.halfLife);

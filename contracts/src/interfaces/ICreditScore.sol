@@ -31,4 +31,9 @@ interface ICreditScore {
     /// @param assetClass The asset class.
     /// @return The amount.
     function classCreditOf(address issuer, bytes32 assetClass) external view returns (uint256);
+
+    /// @notice How many times an account's attestor bond was slashed (lifetime).
+    /// @param account The account.
+    /// @return The count.
+    function slashesOf(address account) external view returns (uint256);
 }
