@@ -134,8 +134,9 @@ contract HolderRewards is IFulfillmentObserver, AccessManaged, ReentrancyGuardTr
      */
     function deregister(uint256 productId) external nonReentrant {
         Window memory w = _windows[productId];
+        if (!w.registered) revert StillCounting(productId);
         IHashPowerToken.Product memory p = token.product(productId);
-        if (!w.registered || !(p.frozen || p.defaulted)) revert StillCounting(productId);
+        if (!(p.frozen || p.defaulted)) revert StillCounting(productId);
         _advance(MAX_DAYS_PER_CALL);
         uint256 tomorrow = uint256(_state.day) + 1;
         if (tomorrow >= w.toDay) return; // it stops counting by then anyway
