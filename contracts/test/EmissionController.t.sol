@@ -21,9 +21,15 @@ contract EmissionControllerTest is IncentivesFixtures {
         assertEq(hmx.name(), "HashMix");
         assertEq(hmx.symbol(), "HMX");
         assertEq(hmx.cap(), HMX_CAP);
+        assertEq(hmx.minter(), address(controller));
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(HMXToken.NotMinter.selector, stranger));
         hmx.mint(stranger, 1);
+        vm.prank(owner);
+        vm.expectRevert(abi.encodeWithSelector(HMXToken.NotMinter.selector, owner));
+        hmx.mint(owner, 1);
+        vm.expectRevert(ZeroAddress.selector);
+        new HMXToken(1, address(0));
         _hmx(alice, HMX_CAP);
         vm.prank(address(controller));
         vm.expectRevert(abi.encodeWithSelector(ERC20Capped.ERC20ExceededCap.selector, HMX_CAP + 1, HMX_CAP));
@@ -72,19 +78,19 @@ contract EmissionControllerTest is IncentivesFixtures {
     }
 
     function test_constructor_refusesSchedulesThatCouldPassTheCap() public {
-        vm.expectRevert(ZeroAddress.selector);
-        new EmissionController(address(manager), HMXToken(address(0)), 0, RATE, HALVING);
         vm.expectRevert(EmissionController.InvalidSchedule.selector);
-        new EmissionController(address(manager), hmx, 0, 0, HALVING);
+        new EmissionController(address(manager), HMX_CAP, 0, 0, HALVING);
         vm.expectRevert(EmissionController.InvalidSchedule.selector);
-        new EmissionController(address(manager), hmx, 0, RATE, 0);
+        new EmissionController(address(manager), HMX_CAP, 0, RATE, 0);
         vm.expectRevert(EmissionController.InvalidSchedule.selector);
-        new EmissionController(address(manager), hmx, 0, HMX_CAP / HALVING, HALVING); // 2x over the cap
-        HMXToken huge = new HMXToken(address(manager), uint256(type(uint96).max) + 1);
+        new EmissionController(address(manager), HMX_CAP, 0, HMX_CAP / HALVING, HALVING); // 2x over the cap
         vm.expectRevert(EmissionController.InvalidSchedule.selector);
-        new EmissionController(address(manager), huge, 0, 1, 1);
-        EmissionController now_ = new EmissionController(address(manager), hmx, 0, RATE, HALVING);
+        new EmissionController(address(manager), uint256(type(uint96).max) + 1, 0, 1, 1);
+        vm.expectRevert(EmissionController.InvalidSchedule.selector);
+        new EmissionController(address(manager), type(uint96).max, 0, uint256(type(uint128).max) + 1, 1);
+        EmissionController now_ = new EmissionController(address(manager), HMX_CAP, 0, RATE, HALVING);
         assertEq(now_.start(), block.timestamp, "0 starts now");
+        assertEq(now_.hmx().cap(), HMX_CAP);
     }
 
     // ------------------------------------------------------------------ programs: added once (item 27)

@@ -42,12 +42,10 @@ library Roles {
     /// @notice Records slashed attestors and frozen products in the credit registry
     /// (`CreditRegistry.recordSlash`, `recordFrozen`): the hardware registry.
     uint64 internal constant FRAUD_REPORTER = 12;
-    /// @notice Mints HMX (`HMXToken.mint`): the emission controller.
-    uint64 internal constant HMX_MINTER = 13;
     /// @notice Tells incentive programs of settle passes and reports (`IssuerRewards`,
     /// `AttestorRewards`, `HolderRewards`: `onSettled`, `onReported`): the observer router.
-    uint64 internal constant REWARD_NOTIFIER = 14;
+    uint64 internal constant REWARD_NOTIFIER = 13;
     /// @notice Sets lenders' stakes in the lenders' program (`HookStakeProgram.setStake`): the
     /// lending contract, once it is deployed and wired.
-    uint64 internal constant STAKE_REPORTER = 15;
+    uint64 internal constant STAKE_REPORTER = 14;
 }

@@ -12,7 +12,8 @@ import {HMXToken} from "./HMXToken.sol";
 
 /**
  * @title EmissionController
- * @notice The HMX emission schedule and its split across incentive programs.
+ * @notice The HMX emission schedule and its split across incentive programs. It deploys HMX and is
+ * its only minter.
  *
  * Schedule: from {start}, HMX is emitted every second at {initialRate} (HMX wei per second),
  * halved every {halvingPeriod}: `rate(t) = initialRate >> floor((t - start) / halvingPeriod)`. All
@@ -36,19 +37,21 @@ import {HMXToken} from "./HMXToken.sol";
  * program pulled. Hence: HMX minted <= pulled <= emitted by the schedule + funded.
  */
 contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTransient {
-    /// @dev The global accumulator (one slot).
+    /// @dev The global accumulator and total weight (one slot).
     struct Global {
         uint64 lastUpdate;
-        uint192 index;
+        uint128 index;
+        uint64 totalWeight;
     }
 
-    /// @notice A program's state (4 slots; amounts fit 96 bits because the HMX cap does).
+    /// @notice A program's state (amounts fit 96 bits because the HMX cap does).
     /// @param added Whether the program was ever added.
     /// @param weight Its weight.
     /// @param indexSnapshot The global index it accrued up to.
+    /// @param extraLast When its funding stream last accrued.
+    /// @param side Whether `extraLeft` or `unpulled` may be nonzero (saves reading them otherwise).
     /// @param allocated Everything it pulled (what it may pay out).
     /// @param paid Everything paid out of it.
-    /// @param extraLast When its funding stream last accrued.
     /// @param extraLeft Extra funding still streaming to it.
     /// @param extraEnd When the stream ends.
     /// @param unpulled Accrued to it (before a weight change or a funding) but not pulled yet.
@@ -57,19 +60,20 @@ contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTran
     struct Program {
         bool added;
         uint64 weight;
-        uint184 indexSnapshot;
+        uint128 indexSnapshot;
+        uint48 extraLast;
+        bool side;
         uint96 allocated;
         uint96 paid;
-        uint64 extraLast;
         uint96 extraLeft;
-        uint64 extraEnd;
+        uint48 extraEnd;
         uint96 unpulled;
         uint64 pendingWeight;
         uint64 weightEta;
     }
 
     /// @notice Scale of the emission-per-weight index.
-    uint256 public constant SCALE = 1e18;
+    uint256 public constant SCALE = 1e9;
     /// @notice Delay before a scheduled weight can be applied.
     uint64 public constant WEIGHT_DELAY = 7 days;
     /// @notice How long extra funding streams to its program.
@@ -77,7 +81,7 @@ contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTran
     /// @notice Most halvings the schedule goes through (after that the rate is 0).
     uint256 public constant MAX_ERAS = 128;
 
-    /// @notice The HMX token (this contract needs its role `HMX_MINTER`).
+    /// @notice The HMX token (deployed here; this contract is its only minter).
     HMXToken public immutable hmx;
     /// @notice When emission starts.
     uint64 public immutable start;
@@ -87,7 +91,6 @@ contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTran
     uint64 public immutable halvingPeriod;
 
     Global private _global;
-    uint256 private _totalWeight;
     uint256 private _unallocated;
     uint256 private _funded;
     mapping(address program => Program) private _programs;
@@ -121,20 +124,21 @@ contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTran
     event PaidOut(address indexed program, address indexed to, uint256 amount);
 
     /**
+     * @notice Deploys the controller and HMX (with `cap`, minted only by this contract).
+     * @dev Reverts with {InvalidSchedule} for a zero rate or era, a rate above 2^128, a cap above
+     * 2^96 - 1, or `2 x initialRate x halvingPeriod > cap`.
      * @param authority The protocol's AccessManager.
-     * @param hmx_ The HMX token.
+     * @param cap The HMX cap (18 decimals).
      * @param start_ When emission starts (0: now).
      * @param initialRate_ HMX wei per second in the first era.
      * @param halvingPeriod_ Seconds per era.
      */
-    constructor(address authority, HMXToken hmx_, uint64 start_, uint256 initialRate_, uint64 halvingPeriod_)
+    constructor(address authority, uint256 cap, uint64 start_, uint256 initialRate_, uint64 halvingPeriod_)
         AccessManaged(authority)
     {
-        if (address(hmx_) == address(0)) revert ZeroAddress();
         if (initialRate_ == 0 || halvingPeriod_ == 0 || initialRate_ > type(uint128).max) revert InvalidSchedule();
-        uint256 cap = hmx_.cap();
         if (2 * initialRate_ * halvingPeriod_ > cap || cap > type(uint96).max) revert InvalidSchedule();
-        hmx = hmx_;
+        hmx = new HMXToken(cap, address(this));
         uint64 s = start_ == 0 ? uint64(block.timestamp) : start_;
         start = s;
         initialRate = initialRate_;
@@ -156,10 +160,21 @@ contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTran
         if (program == address(0)) revert ZeroAddress();
         Program storage p = _programs[program];
         if (p.added) revert ProgramAlreadyAdded(program);
-        _checkpoint();
         p.added = true;
-        p.indexSnapshot = uint184(_global.index);
+        p.indexSnapshot = _checkpoint();
         emit ProgramAdded(program);
+    }
+
+    /**
+     * @notice Sets a program's weight at once, before emission starts (nothing has accrued yet).
+     * @dev Admin (AccessManager). Reverts with {UnknownProgram} or {EmissionStarted}. Emits {WeightChanged}.
+     * @param program The program.
+     * @param weight The weight.
+     */
+    function setInitialWeight(address program, uint64 weight) external restricted {
+        Program storage p = _known(program);
+        if (block.timestamp >= start) revert EmissionStarted(start);
+        _setWeight(program, p, weight);
     }
 
     /**
@@ -174,18 +189,6 @@ contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTran
         p.pendingWeight = weight;
         p.weightEta = eta;
         emit WeightScheduled(program, weight, eta);
-    }
-
-    /**
-     * @notice Sets a program's weight at once, before emission starts (nothing has accrued yet).
-     * @dev Admin (AccessManager). Reverts with {UnknownProgram} or {EmissionStarted}. Emits {WeightChanged}.
-     * @param program The program.
-     * @param weight The weight.
-     */
-    function setInitialWeight(address program, uint64 weight) external restricted {
-        Program storage p = _known(program);
-        if (block.timestamp >= start) revert EmissionStarted(start);
-        _setWeight(program, p, weight);
     }
 
     /**
@@ -231,8 +234,9 @@ contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTran
         _accrueInto(p); // brings the emission and the stream up to now
         uint64 end = uint64(block.timestamp) + STREAM_DURATION;
         p.extraLeft = SafeCast.toUint96(p.extraLeft + amount);
-        p.extraEnd = end;
-        p.extraLast = uint64(block.timestamp);
+        p.extraEnd = uint48(end);
+        p.extraLast = uint48(block.timestamp);
+        p.side = true;
         _funded += amount;
         emit ProgramFunded(program, msg.sender, amount, end);
         Transfers.pullExact(hmx, msg.sender, amount);
@@ -248,9 +252,13 @@ contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTran
     /// something accrued.
     function pull() external returns (uint256 amount) {
         Program storage p = _known(msg.sender);
-        amount = _accrue(p) + p.unpulled;
-        if (amount != 0) {
+        amount = _accrue(p);
+        if (p.side) {
+            amount += p.unpulled;
             p.unpulled = 0;
+            if (p.extraLeft == 0) p.side = false;
+        }
+        if (amount != 0) {
             p.allocated = SafeCast.toUint96(p.allocated + amount);
             emit Pulled(msg.sender, amount);
         }
@@ -319,7 +327,7 @@ contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTran
     /// @notice The sum of all weights.
     /// @return The total weight.
     function totalWeight() external view returns (uint256) {
-        return _totalWeight;
+        return _global.totalWeight;
     }
 
     /// @notice Emission that accrued while no program had weight (never minted).
@@ -345,8 +353,8 @@ contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTran
 
     function _setWeight(address program, Program storage p, uint64 weight) private {
         _accrueInto(p);
-        uint256 total = _totalWeight - p.weight + weight;
-        _totalWeight = total;
+        uint256 total = uint256(_global.totalWeight) - p.weight + weight;
+        _global.totalWeight = SafeCast.toUint64(total);
         p.weight = weight;
         emit WeightChanged(program, weight, total);
     }
@@ -357,36 +365,42 @@ contract EmissionController is IRewardSource, AccessManaged, ReentrancyGuardTran
         index = g.index;
         if (block.timestamp <= g.lastUpdate) return (0, index);
         emitted = emittedUntil(block.timestamp) - emittedUntil(g.lastUpdate);
-        uint256 total = _totalWeight;
-        if (total != 0) index += (emitted * SCALE) / total;
+        if (g.totalWeight != 0) index += (emitted * SCALE) / g.totalWeight;
     }
 
-    function _checkpoint() private returns (uint256 index) {
-        uint256 emitted;
-        (emitted, index) = _currentIndex();
-        if (emitted != 0 && _totalWeight == 0) _unallocated += emitted;
-        if (block.timestamp > _global.lastUpdate) {
-            _global = Global({lastUpdate: uint64(block.timestamp), index: uint192(index)});
-        }
+    function _checkpoint() private returns (uint128 index) {
+        Global memory g = _global;
+        if (block.timestamp <= g.lastUpdate) return g.index;
+        uint256 emitted = emittedUntil(block.timestamp) - emittedUntil(g.lastUpdate);
+        uint256 next = g.index;
+        if (g.totalWeight == 0) _unallocated += emitted;
+        else next += (emitted * SCALE) / g.totalWeight;
+        index = SafeCast.toUint128(next);
+        _global = Global({lastUpdate: uint64(block.timestamp), index: index, totalWeight: g.totalWeight});
     }
 
     /// @dev Accrues the program's emission and stream up to now into `unpulled` (its next pull gets them).
     function _accrueInto(Program storage p) private {
         uint256 amount = _accrue(p);
-        if (amount != 0) p.unpulled = SafeCast.toUint96(p.unpulled + amount);
+        if (amount != 0) {
+            p.unpulled = SafeCast.toUint96(p.unpulled + amount);
+            p.side = true;
+        }
     }
 
     /// @dev Moves the program's snapshot and stream to now; returns what accrued.
     function _accrue(Program storage p) private returns (uint256 amount) {
         uint256 index = _checkpoint();
         amount = (uint256(p.weight) * (index - p.indexSnapshot)) / SCALE;
-        p.indexSnapshot = uint184(index);
-        uint256 left = p.extraLeft;
-        if (left != 0) {
-            uint256 streamed = _streamed(left, p.extraEnd, p.extraLast);
-            p.extraLeft = uint96(left - streamed);
-            p.extraLast = uint64(block.timestamp);
-            amount += streamed;
+        p.indexSnapshot = uint128(index);
+        if (p.side) {
+            uint256 left = p.extraLeft;
+            if (left != 0) {
+                uint256 streamed = _streamed(left, p.extraEnd, p.extraLast);
+                p.extraLeft = uint96(left - streamed);
+                p.extraLast = uint48(block.timestamp);
+                amount += streamed;
+            }
         }
     }
 

@@ -43,11 +43,13 @@ contract HolderRewards is IFulfillmentObserver, AccessManaged, ReentrancyGuardTr
         bool registered;
     }
 
-    /// @dev The running state (one slot).
+    /// @dev The running state (one slot): the current (unfinished) day, the last pull, the supply
+    /// of the current day and the reward attributed to it so far.
     struct State {
         uint32 day;
-        uint64 lastPull;
-        uint160 supply;
+        uint40 lastPull;
+        uint88 supply;
+        uint96 today;
     }
 
     /// @dev A holding's claim cursor.
@@ -73,7 +75,6 @@ contract HolderRewards is IFulfillmentObserver, AccessManaged, ReentrancyGuardTr
     bytes32 public immutable assetClass;
 
     State private _state;
-    uint256 private _today; // reward attributed to the current day so far
     uint256 private _undistributed;
     mapping(uint256 day => uint256) private _acc;
     mapping(uint256 day => int256) private _supplyDelta;
@@ -107,7 +108,7 @@ contract HolderRewards is IFulfillmentObserver, AccessManaged, ReentrancyGuardTr
         source = source_;
         token = token_;
         assetClass = assetClass_;
-        _state = State({day: uint32(block.timestamp / DAY), lastPull: uint64(block.timestamp), supply: 0});
+        _state = State({day: uint32(block.timestamp / DAY), lastPull: uint40(block.timestamp), supply: 0, today: 0});
     }
 
     // ---------------------------------------------------------------------------------------
@@ -148,25 +149,21 @@ contract HolderRewards is IFulfillmentObserver, AccessManaged, ReentrancyGuardTr
     }
 
     /// @inheritdoc IFulfillmentObserver
-    /// @dev Role `REWARD_NOTIFIER`: registers a product of the class on the vault's first sight of it.
+    /// @dev Role `REWARD_NOTIFIER`. For a product of the class: finishes the days since the last
+    /// touch (so the protocol's own activity, not claimants, pays for them) and registers the product
+    /// on the vault's first sight of it.
     function onSettled(SettledPass calldata pass) external restricted nonReentrant {
-        if (pass.assetClass == assetClass && !_windows[pass.productId].registered) {
-            _advance(MAX_DAYS_PER_CALL);
-            _register(pass.productId, token.product(pass.productId));
-        }
+        if (pass.assetClass == assetClass) _touch(pass.productId);
     }
 
     /// @inheritdoc IFulfillmentObserver
-    /// @dev Role `REWARD_NOTIFIER`: registers a product of the class on the vault's first sight of it.
+    /// @dev Role `REWARD_NOTIFIER`. As {onSettled}.
     function onReported(uint256 productId, uint32, bytes32 assetClass_, address[] calldata)
         external
         restricted
         nonReentrant
     {
-        if (assetClass_ == assetClass && !_windows[productId].registered) {
-            _advance(MAX_DAYS_PER_CALL);
-            _register(productId, token.product(productId));
-        }
+        if (assetClass_ == assetClass) _touch(productId);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -198,7 +195,8 @@ contract HolderRewards is IFulfillmentObserver, AccessManaged, ReentrancyGuardTr
         uint256 n = tokenIds.length;
         if (n != holdingIndexes.length) revert LengthMismatch(n, holdingIndexes.length);
         if (n > MAX_CLAIM_ITEMS) revert TooManyItems(n, MAX_CLAIM_ITEMS);
-        _advance(MAX_DAYS_PER_CALL);
+        // only finished days are paid: when today is already the current day, nothing needs pulling
+        if (block.timestamp / DAY != _state.day) _advance(MAX_DAYS_PER_CALL);
         for (uint256 i = 0; i < n; ++i) {
             IHoldingHistory.Holding memory h = token.holding(tokenIds[i], holdingIndexes[i]);
             (uint256 amount, uint256 until, uint256 value) = _owed(tokenIds[i], holdingIndexes[i], h);
@@ -240,8 +238,8 @@ contract HolderRewards is IFulfillmentObserver, AccessManaged, ReentrancyGuardTr
     /// @return lastPull The last pull.
     /// @return supply The supply.
     function state() external view returns (uint256 day, uint256 lastPull, uint256 supply) {
-        State memory s = _state;
-        return (s.day, s.lastPull, s.supply);
+        State memory st = _state;
+        return (st.day, st.lastPull, st.supply);
     }
 
     /// @notice The accumulator at the start of `day` (reward per unit x {PRECISION}).
@@ -275,6 +273,11 @@ contract HolderRewards is IFulfillmentObserver, AccessManaged, ReentrancyGuardTr
     // Internal
     // ---------------------------------------------------------------------------------------
 
+    function _touch(uint256 productId) private {
+        _advance(MAX_DAYS_PER_CALL);
+        if (!_windows[productId].registered) _register(productId, token.product(productId));
+    }
+
     function _register(uint256 productId, IHashPowerToken.Product memory p) private {
         Window storage w = _windows[productId];
         if (w.registered) return;
@@ -297,25 +300,26 @@ contract HolderRewards is IFulfillmentObserver, AccessManaged, ReentrancyGuardTr
     }
 
     /// @dev Pulls what accrued, attributes it to days by time, and finishes at most `maxDays` days.
+    /// When it stops early (a long quiet stretch), the rest of the pull is kept for the next day to
+    /// finish, and the next call resumes from there.
     function _advance(uint256 maxDays) private {
-        State memory s = _state;
-        uint256 t = block.timestamp;
-        uint256 amount = t > s.lastPull ? source.pull() : 0;
-        uint256 target = t / DAY;
-        uint256 day = s.day;
-        if (day + maxDays < target) {
-            target = day + maxDays; // catch up later; attribute only up to the end of `target`'s start
-            t = target * DAY;
-        }
-        uint256 span = block.timestamp - s.lastPull;
+        State memory st = _state;
+        uint256 last = st.lastPull;
+        if (block.timestamp == last) return;
+        uint256 amount = source.pull();
+        uint256 target = block.timestamp / DAY;
+        uint256 day = st.day;
+        bool early = day + maxDays < target;
+        if (early) target = day + maxDays;
+        uint256 span = block.timestamp - last;
         uint256 left = amount;
-        uint256 cur = _today;
-        uint256 supply = s.supply;
+        uint256 cur = st.today;
+        uint256 supply = st.supply;
         uint256 acc = _acc[day];
-        uint256 from = s.lastPull;
+        uint256 from = last;
         while (day < target) {
             uint256 dayEnd = (day + 1) * DAY;
-            uint256 part = span == 0 ? 0 : Math.mulDiv(amount, dayEnd - from, span);
+            uint256 part = Math.mulDiv(amount, dayEnd - from, span);
             left -= part;
             cur += part;
             if (supply == 0) _undistributed += cur;
@@ -324,20 +328,15 @@ contract HolderRewards is IFulfillmentObserver, AccessManaged, ReentrancyGuardTr
             from = dayEnd;
             ++day;
             _acc[day] = acc;
-            int256 next = int256(supply) + _supplyDelta[day];
-            supply = uint256(next);
+            supply = uint256(int256(supply) + _supplyDelta[day]);
             emit DaysFinished(day, acc, supply);
         }
-        // what is left belongs to the current day, or (when catching up) to the days still to finish
-        if (t == block.timestamp) {
-            cur += left;
-            _state = State({day: uint32(day), lastPull: uint64(block.timestamp), supply: uint160(supply)});
-        } else {
-            // stopped early: the rest of the pull stays attributed to the next day to finish
-            cur += left;
-            _state = State({day: uint32(day), lastPull: uint64(from), supply: uint160(supply)});
-        }
-        _today = cur;
+        _state = State({
+            day: uint32(day),
+            lastPull: uint40(early ? from : block.timestamp),
+            supply: SafeCast.toUint88(supply),
+            today: SafeCast.toUint96(cur + left)
+        });
     }
 
     /// @dev What a holding is owed now: `amount` to pay, the new cursor `until` (0 if nothing new)

@@ -42,8 +42,11 @@ abstract contract PointsProgram is ReentrancyGuardTransient {
     /// @notice Where rewards come from (the emission controller).
     IRewardSource public immutable source;
 
+    /// @dev The last pull, and the reward attributed to its day that is not written into `_days` yet
+    /// (written when the day is over): a claim on a later day then costs no new storage slot.
     uint64 private _lastPull;
-    uint192 private _undistributed;
+    uint192 private _pendingReward;
+    uint256 private _undistributed;
     mapping(uint256 day => Day) private _days;
     mapping(address account => Account) private _accounts;
 
@@ -66,13 +69,22 @@ abstract contract PointsProgram is ReentrancyGuardTransient {
      * @return amount The amount paid.
      */
     function claim() external nonReentrant returns (uint256 amount) {
-        _pull();
         Account storage a = _accounts[msg.sender];
+        // a pull is needed only while the account's finished day has a tail not attributed yet
+        if (a.points != 0 && _lastPull / DAY == a.day && a.day < block.timestamp / DAY) _pull();
         _convert(a);
         amount = _payable(msg.sender, a);
         a.accrued = 0;
         emit RewardPaid(msg.sender, amount);
         if (amount != 0) source.payout(msg.sender, amount);
+    }
+
+    /**
+     * @notice Pulls what accrued and attributes it to days (anyone; a keeper may call it after a day
+     * ends so that claimants do not pay for it).
+     */
+    function sync() external nonReentrant {
+        _pull();
     }
 
     /**
@@ -89,22 +101,25 @@ abstract contract PointsProgram is ReentrancyGuardTransient {
             uint256 reward = d.reward;
             uint256 last = _lastPull;
             if (last / DAY == a.day) {
-                // the tail of that day not pulled yet
+                // not written yet: what was pulled on that day, and its tail not pulled yet
                 uint256 dayEnd = (uint256(a.day) + 1) * DAY;
-                reward += Math.mulDiv(source.pending(address(this)), dayEnd - last, block.timestamp - last);
+                reward += _pendingReward
+                    + Math.mulDiv(source.pending(address(this)), dayEnd - last, block.timestamp - last);
             }
             amount += Math.mulDiv(a.points, reward, d.points);
         }
         amount = _claimableAdjust(account, amount);
     }
 
-    /// @notice A day's points and reward so far.
+    /// @notice A day's points and reward so far (pulled and attributed to it).
     /// @param day Day number (unix time / 1 day).
     /// @return points The points.
     /// @return reward The reward attributed.
     function dayOf(uint256 day) external view returns (uint256 points, uint256 reward) {
         Day memory d = _days[day];
-        return (d.points, d.reward);
+        reward = d.reward;
+        if (_lastPull / DAY == day) reward += _pendingReward;
+        return (d.points, reward);
     }
 
     /// @notice An account's latest day, its points there, and what it converted and not claimed.
@@ -123,32 +138,39 @@ abstract contract PointsProgram is ReentrancyGuardTransient {
         return _undistributed;
     }
 
-    /// @dev Pulls what accrued and attributes it to days by time.
+    /// @dev Pulls what accrued and attributes it to days by time: the part of the last pull's day is
+    /// added to what that day already had and, the day being over, written to it if it had points
+    /// (else it is undistributed); whole days in between had no points (every event pulls first);
+    /// the part of today stays pending.
     function _pull() internal {
         uint256 last = _lastPull;
         uint256 t = block.timestamp;
         if (t == last) return;
         uint256 amount = source.pull();
-        _lastPull = uint64(t);
-        if (amount == 0) return;
         uint256 lastDay = last / DAY;
         uint256 today = t / DAY;
         if (lastDay == today) {
-            _days[today].reward += uint128(amount);
+            _lastPull = uint64(t);
+            _pendingReward = SafeCast.toUint192(_pendingReward + amount);
             return;
         }
         uint256 span = t - last;
         uint256 first = Math.mulDiv(amount, (lastDay + 1) * DAY - last, span);
-        uint256 current = Math.mulDiv(amount, t - today * DAY, span);
-        Day storage d = _days[lastDay];
-        uint256 lost = amount - first - current; // whole days in between: nobody earned points then
-        if (d.points != 0) d.reward += uint128(first);
-        else lost += first;
-        _days[today].reward += uint128(current);
-        if (lost != 0) _undistributed += uint192(lost);
+        // whole days in between had no points: their share is undistributed
+        uint256 lost = today > lastDay + 1 ? Math.mulDiv(amount, (today - lastDay - 1) * DAY, span) : 0;
+        uint256 current = amount - first - lost;
+        uint256 dayReward = _pendingReward + first;
+        if (dayReward != 0) {
+            Day storage d = _days[lastDay];
+            if (d.points != 0) d.reward += uint128(dayReward);
+            else lost += dayReward;
+        }
+        _lastPull = uint64(t);
+        _pendingReward = uint192(current);
+        if (lost != 0) _undistributed += lost;
     }
 
-    /// @dev Adds points to `account` today (after {_pull}).
+    /// @dev Adds points to `account` today (after {_pull}, so today's reward is pending and earlier days are final).
     function _earn(address account, uint256 points) internal {
         uint256 today = block.timestamp / DAY;
         Account storage a = _accounts[account];
@@ -184,7 +206,7 @@ abstract contract PointsProgram is ReentrancyGuardTransient {
 
     /// @dev Moves an amount to {undistributed} (forfeited rewards).
     function _forfeit(uint256 amount) internal {
-        _undistributed += uint192(amount);
+        _undistributed += amount;
     }
 
     /// @dev An account's record.

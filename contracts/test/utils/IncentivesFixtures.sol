@@ -12,8 +12,8 @@ import {HookStakeProgram} from "../../src/incentives/HookStakeProgram.sol";
 import {Roles} from "../../src/common/Roles.sol";
 import {CreditFixtures} from "./CreditFixtures.sol";
 
-/// @dev The credit fixtures plus the incentive layer, wired as the Java Deployer wires it: HMX (cap
-/// one billion), the emission controller (1 HMX per second from T0 + 1 hour, halving yearly) and five
+/// @dev The credit fixtures plus the incentive layer, wired as the Java Deployer wires it: the emission
+/// controller and its HMX (cap one billion; the controller is its only minter) (1 HMX per second from T0 + 1 hour, halving yearly) and five
 /// programs with their initial weights set before emission starts — issuers 40, holders 30,
 /// attestors 10, liquidity providers 10 (a test LP share token), lenders 10 (the hook held by
 /// `lending`) — the issuer, attestor and holder programs told by the observer router.
@@ -36,15 +36,14 @@ abstract contract IncentivesFixtures is CreditFixtures {
 
     function setUp() public virtual override {
         super.setUp();
-        hmx = new HMXToken(address(manager), HMX_CAP);
-        controller = new EmissionController(address(manager), hmx, uint64(START), RATE, HALVING);
+        controller = new EmissionController(address(manager), HMX_CAP, uint64(START), RATE, HALVING);
+        hmx = controller.hmx();
         issuerRewards = new IssuerRewards(address(manager), controller, credit, btc);
         attestorRewards = new AttestorRewards(address(manager), controller, credit);
         holderRewards = new HolderRewards(address(manager), controller, hpt, btc);
         lpShares = new TestPayoutToken("Pool share (test)", "tLP", 18, owner);
         lpProgram = new TokenStakingProgram(controller, lpShares);
         lenderProgram = new HookStakeProgram(address(manager), controller);
-        _register("HMXToken", address(hmx));
         _register("EmissionController", address(controller));
         _register("IssuerRewards", address(issuerRewards));
         _register("AttestorRewards", address(attestorRewards));
@@ -77,7 +76,7 @@ abstract contract IncentivesFixtures is CreditFixtures {
         lpShares.approve(address(lpProgram), type(uint256).max);
     }
 
-    /// HMX for `who` (minted by the controller as if claimed: through the minter role holder).
+    /// HMX for `who` (minted by the controller, its minter, as if claimed).
     function _hmx(address who, uint256 amount) internal {
         vm.prank(address(controller));
         hmx.mint(who, amount);
