@@ -25,6 +25,7 @@ abstract contract MintBench {
         returns (uint256 total)
     {
         VM.prank(from, from);
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok, bytes memory ret) = address(token).call(data);
         if (!ok) {
             // solhint-disable-next-line no-inline-assembly

@@ -277,7 +277,7 @@ contract CreditIntegrationTest is CreditFixtures {
         vm.expectEmit(address(router));
         emit ObserverRouter.ProgramAdded(address(a));
         router.addProgram(a);
-        vm.expectRevert(abi.encodeWithSelector(ObserverRouter.ProgramAlreadyAdded.selector, address(a)));
+        vm.expectRevert(abi.encodeWithSelector(ObserverRouter.ProgramAlreadyListening.selector, address(a)));
         router.addProgram(a);
         for (uint256 i; i < 3; i++) {
             router.addProgram(new ProbeObserver());
@@ -290,7 +290,7 @@ contract CreditIntegrationTest is CreditFixtures {
         emit ObserverRouter.ProgramRemoved(address(a));
         router.removeProgram(a);
         assertEq(router.programs().length, 3);
-        vm.expectRevert(abi.encodeWithSelector(ObserverRouter.ProgramNotAdded.selector, address(a)));
+        vm.expectRevert(abi.encodeWithSelector(ObserverRouter.ProgramNotListening.selector, address(a)));
         router.removeProgram(a);
         vm.stopPrank();
         assertEq(address(router.credit()), address(credit));

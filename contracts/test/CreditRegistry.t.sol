@@ -366,6 +366,7 @@ contract CreditRegistryTest is CreditFixtures {
 
     // ------------------------------------------------------------------ borrower part (lending, pulled)
 
+    // solhint-disable-next-line function-max-lines
     function test_loanSource_delayedBoundedAndSummedOverCurrencies() public {
         address[] memory cs = new address[](2);
         cs[0] = usdc;

@@ -63,6 +63,7 @@ contract IncentivesGasTest is IncentivesFixtures {
 
     function _bench(string memory name, address target, address from, bytes memory data) internal returns (uint256 total) {
         vm.prank(from, from);
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok, bytes memory ret) = target.call(data);
         if (!ok) {
             // solhint-disable-next-line no-inline-assembly

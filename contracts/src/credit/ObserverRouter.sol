@@ -27,9 +27,9 @@ contract ObserverRouter is IFulfillmentObserver, AccessManaged {
     IFulfillmentObserver[] private _programs;
 
     /// @notice The program is already told.
-    error ProgramAlreadyAdded(address program);
+    error ProgramAlreadyListening(address program);
     /// @notice The program is not told.
-    error ProgramNotAdded(address program);
+    error ProgramNotListening(address program);
 
     /// @notice A program is now told of settle passes and reports.
     event ProgramAdded(address indexed program);
@@ -84,7 +84,7 @@ contract ObserverRouter is IFulfillmentObserver, AccessManaged {
 
     /**
      * @notice Starts telling a program (it needs the role `REWARD_NOTIFIER` on its own functions).
-     * @dev Admin (AccessManager). Reverts with `ZeroAddress`, `TooManyItems` or {ProgramAlreadyAdded}.
+     * @dev Admin (AccessManager). Reverts with `ZeroAddress`, `TooManyItems` or {ProgramAlreadyListening}.
      * Emits {ProgramAdded}.
      * @param program The program.
      */
@@ -93,7 +93,7 @@ contract ObserverRouter is IFulfillmentObserver, AccessManaged {
         uint256 n = _programs.length;
         if (n >= MAX_PROGRAMS) revert TooManyItems(n + 1, MAX_PROGRAMS);
         for (uint256 i = 0; i < n; ++i) {
-            if (_programs[i] == program) revert ProgramAlreadyAdded(address(program));
+            if (_programs[i] == program) revert ProgramAlreadyListening(address(program));
         }
         _programs.push(program);
         emit ProgramAdded(address(program));
@@ -101,7 +101,7 @@ contract ObserverRouter is IFulfillmentObserver, AccessManaged {
 
     /**
      * @notice Stops telling a program (immediately).
-     * @dev Admin (AccessManager). Reverts with {ProgramNotAdded}. Emits {ProgramRemoved}.
+     * @dev Admin (AccessManager). Reverts with {ProgramNotListening}. Emits {ProgramRemoved}.
      * @param program The program.
      */
     function removeProgram(IFulfillmentObserver program) external restricted {
@@ -114,7 +114,7 @@ contract ObserverRouter is IFulfillmentObserver, AccessManaged {
                 return;
             }
         }
-        revert ProgramNotAdded(address(program));
+        revert ProgramNotListening(address(program));
     }
 
     /// @notice The programs told, in order.

@@ -81,6 +81,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
     /// @dev Running totals of one {settle} pass, written back once. Its first 13 members are, in
     /// order, an `IFulfillmentObserver.SettledPass` (a static struct's memory layout is its ABI
     /// encoding): the observer's calldata is copied from here ({_notifySettled}).
+    // solhint-disable-next-line gas-struct-packing
     struct SettlePass {
         uint256 productId;
         address issuer;
@@ -563,7 +564,9 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         ep.evidence = r.evidence;
         _emitReported(r, digest, depositDeadline);
         if (address(observer) != address(0)) {
-            _notify(productId, abi.encodeCall(IFulfillmentObserver.onReported, (productId, r.epoch, st.assetClass, signers)));
+            _notify(
+                productId, abi.encodeCall(IFulfillmentObserver.onReported, (productId, r.epoch, st.assetClass, signers))
+            );
         }
     }
 
@@ -674,9 +677,13 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     /// @dev Tells the observer what a settle pass settled (epochs `first .. last - 1`): completes the
     /// pass's observer fields and sends them as `onSettled` calldata.
-    function _notifySettled(uint256 productId, ProductState storage st, uint256 first, uint256 last, SettlePass memory pass)
-        private
-    {
+    function _notifySettled(
+        uint256 productId,
+        ProductState storage st,
+        uint256 first,
+        uint256 last,
+        SettlePass memory pass
+    ) private {
         (uint256 from,) = _epochBoundsStorage(st, first);
         (, uint256 to) = _epochBoundsStorage(st, last - 1);
         pass.productId = productId;
@@ -688,6 +695,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         pass.to = uint64(to);
         bytes memory data = new bytes(4 + 13 * 32);
         bytes4 selector = IFulfillmentObserver.onSettled.selector;
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             mstore(add(data, 32), selector)
             mcopy(add(data, 36), pass, 416)
@@ -702,6 +710,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         if (gasleft() < OBSERVER_GAS + OBSERVER_GAS / 63 + 10_000) revert ObserverGasTooLow();
         address target = address(observer);
         bool ok;
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             ok := call(OBSERVER_GAS, target, 0, add(data, 0x20), mload(data), 0, 0)
         }

@@ -127,7 +127,12 @@ contract HardwareRegistry is ReentrancyGuardTransient {
      * @param attestors The attestor registry.
      * @param credit_ The credit registry (this contract needs its role `FRAUD_REPORTER`), or address(0).
      */
-    constructor(IHashPowerToken token_, ICollateralVault collateral, IAttestorRegistry attestors, ICreditRecorder credit_) {
+    constructor(
+        IHashPowerToken token_,
+        ICollateralVault collateral,
+        IAttestorRegistry attestors,
+        ICreditRecorder credit_
+    ) {
         if (address(token_) == address(0) || address(collateral) == address(0) || address(attestors) == address(0)) {
             revert ZeroAddress();
         }
@@ -316,6 +321,7 @@ contract HardwareRegistry is ReentrancyGuardTransient {
         if (target == address(0)) return;
         if (gasleft() < CREDIT_GAS + CREDIT_GAS / 63 + 10_000) revert CreditGasTooLow();
         bool ok;
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             ok := call(CREDIT_GAS, target, 0, add(data, 0x20), mload(data), 0, 0)
         }

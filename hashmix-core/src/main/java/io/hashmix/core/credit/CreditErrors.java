@@ -39,7 +39,7 @@ public final class CreditErrors {
                 .map("PolicyNotReady(uint64)", PolicyNotReadyException::new)
                 .map("ObserverGasTooLow()", ObserverGasTooLowException::new)
                 .map("CreditGasTooLow()", CreditGasTooLowException::new)
-                .map("ProgramAlreadyAdded(address)", ProgramAlreadyAddedException::new)
-                .map("ProgramNotAdded(address)", ProgramNotAddedException::new);
+                .map("ProgramAlreadyListening(address)", ProgramAlreadyListeningException::new)
+                .map("ProgramNotListening(address)", ProgramNotListeningException::new);
     }
 }

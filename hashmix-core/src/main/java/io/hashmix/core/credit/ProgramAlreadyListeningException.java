@@ -4,13 +4,13 @@ import io.hashmix.core.errors.CustomErrorException;
 import io.hashmix.core.errors.DecodedError;
 import io.hashmix.proofs.EvmAddress;
 
-/** {@code ProgramNotAdded(address)}: the observer router does not tell this program. */
-public final class ProgramNotAddedException extends CustomErrorException {
+/** {@code ProgramAlreadyListening(address)}: the observer router already tells this program (it listens). */
+public final class ProgramAlreadyListeningException extends CustomErrorException {
 
     private static final long serialVersionUID = 1L;
 
     /** Creates the exception (the revert decoder does). */
-    public ProgramNotAddedException(String context, String revertData, DecodedError error) {
+    public ProgramAlreadyListeningException(String context, String revertData, DecodedError error) {
         super(context, revertData, error);
     }
 

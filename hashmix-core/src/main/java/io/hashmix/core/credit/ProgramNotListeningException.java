@@ -4,13 +4,13 @@ import io.hashmix.core.errors.CustomErrorException;
 import io.hashmix.core.errors.DecodedError;
 import io.hashmix.proofs.EvmAddress;
 
-/** {@code ProgramAlreadyAdded(address)}: the observer router already tells this program. */
-public final class ProgramAlreadyAddedException extends CustomErrorException {
+/** {@code ProgramNotListening(address)}: the observer router does not tell this program. */
+public final class ProgramNotListeningException extends CustomErrorException {
 
     private static final long serialVersionUID = 1L;
 
     /** Creates the exception (the revert decoder does). */
-    public ProgramAlreadyAddedException(String context, String revertData, DecodedError error) {
+    public ProgramNotListeningException(String context, String revertData, DecodedError error) {
         super(context, revertData, error);
     }
 
