@@ -10,9 +10,12 @@ import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint64;
 
+import io.hashmix.contracts.DeployedContract;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
+import io.hashmix.contracts.generated.EmissionController;
 import io.hashmix.contracts.generated.HashPowerToken;
+import io.hashmix.contracts.generated.ObserverRouter;
 import io.hashmix.core.assetclass.AssetClassClient;
 import io.hashmix.core.assetclass.AssetClassErrors;
 import io.hashmix.core.committee.CommitteeClient;
@@ -20,8 +23,11 @@ import io.hashmix.core.committee.CommitteeErrors;
 import io.hashmix.core.credit.CreditClient;
 import io.hashmix.core.credit.CreditErrors;
 import io.hashmix.core.errors.RevertDecoder;
+import io.hashmix.core.devnet.DevChainControl;
 import io.hashmix.core.fulfillment.FulfillmentClient;
 import io.hashmix.core.fulfillment.FulfillmentErrors;
+import io.hashmix.core.incentives.IncentivesClient;
+import io.hashmix.core.incentives.IncentivesErrors;
 import io.hashmix.core.market.MarketClient;
 import io.hashmix.core.market.MarketErrors;
 import io.hashmix.core.tokenization.TokenizationClient;
@@ -73,6 +79,18 @@ public final class Domains {
             c -> new TokenizationClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
             Domains::deployTokenization);
 
+    /**
+     * Incentives: the emission controller (and the HMX it creates: cap one billion, 1 HMX a second
+     * from an hour after deployment, halving yearly) and the issuers' and holders' programs of
+     * BTC-SHA256 and the attestors' program, with initial weights 50, 30 and 20, told by the observer
+     * router. Liquidity-provider and lender programs are deployed when the swap pool and lending are.
+     */
+    public static final Domain<IncentivesClient> INCENTIVES = new Simple<>("incentives",
+            List.of(ProtocolContract.EMISSION_CONTROLLER, ProtocolContract.HMX_TOKEN, ProtocolContract.ISSUER_REWARDS,
+                    ProtocolContract.ATTESTOR_REWARDS, ProtocolContract.HOLDER_REWARDS),
+            IncentivesErrors::register, c -> new IncentivesClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
+            Domains::deployIncentives);
+
     /** Fulfillment: the SPV verifier (optional), the vault and its lens. */
     public static final Domain<FulfillmentClient> FULFILLMENT = new Simple<>("fulfillment",
             List.of(ProtocolContract.FULFILLMENT_VAULT, ProtocolContract.FULFILLMENT_LENS), FulfillmentErrors::register,
@@ -88,7 +106,7 @@ public final class Domains {
                     new Uint16(ctx.options().marketFeeBps()))));
 
     /** Every domain, in deployment order. */
-    public static final List<Domain<?>> ALL = List.of(ASSET_CLASSES, COMMITTEE, CREDIT, TOKENIZATION, FULFILLMENT, MARKET);
+    public static final List<Domain<?>> ALL = List.of(ASSET_CLASSES, COMMITTEE, CREDIT, TOKENIZATION, INCENTIVES, FULFILLMENT, MARKET);
 
     private Domains() {
     }
@@ -100,6 +118,49 @@ public final class Domains {
                         new Uint256(10_000), new Uint256(30_000))))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.OBSERVER_ROUTER, List.of(
                         address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.CREDIT_REGISTRY))));
+    }
+
+    private static CompletableFuture<Deployment> deployIncentives(DeployContext ctx, Deployment start) {
+        BigInteger cap = BigInteger.TEN.pow(27);
+        BigInteger rate = BigInteger.TEN.pow(18);
+        long halving = 365L * 24 * 3600;
+        Bytes32 btc = new Bytes32(BITCOIN_ASSET_CLASS.value());
+        return new DevChainControl(ctx.hm().rpc()).latestTimestamp()
+                .thenCompose(now -> ctx.deploy(start, ProtocolContract.EMISSION_CONTROLLER, List.of(
+                        address(start, ProtocolContract.ACCESS_MANAGER), new Uint256(cap),
+                        new Uint64(BigInteger.valueOf(now + 3600)), new Uint256(rate), new Uint64(BigInteger.valueOf(halving)))))
+                .thenCompose(d -> {
+                    BoundContract controller = ctx.bind(d, ProtocolContract.EMISSION_CONTROLLER);
+                    DeployedContract c = d.contract(ProtocolContract.EMISSION_CONTROLLER);
+                    return controller.read("hmx", controller.encoder(EmissionController::load).hmx(),
+                            v -> d.with(ProtocolContract.HMX_TOKEN, new DeployedContract(
+                                    EvmAddress.of((String) v.get(0).getValue()), c.blockNumber(), c.transactionHash())));
+                })
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.ISSUER_REWARDS, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
+                        address(d, ProtocolContract.EMISSION_CONTROLLER), address(d, ProtocolContract.CREDIT_REGISTRY), btc)))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.ATTESTOR_REWARDS, List.of(
+                        address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.EMISSION_CONTROLLER),
+                        address(d, ProtocolContract.CREDIT_REGISTRY))))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.HOLDER_REWARDS, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
+                        address(d, ProtocolContract.EMISSION_CONTROLLER), address(d, ProtocolContract.HASH_POWER_TOKEN), btc)))
+                .thenCompose(d -> {
+                    BoundContract controller = ctx.bind(d, ProtocolContract.EMISSION_CONTROLLER);
+                    EmissionController ec = controller.encoder(EmissionController::load);
+                    BoundContract router = ctx.bind(d, ProtocolContract.OBSERVER_ROUTER);
+                    ObserverRouter r = router.encoder(ObserverRouter::load);
+                    CompletableFuture<?> done = CompletableFuture.completedFuture(null);
+                    ProtocolContract[] programs = {ProtocolContract.ISSUER_REWARDS, ProtocolContract.HOLDER_REWARDS,
+                            ProtocolContract.ATTESTOR_REWARDS};
+                    long[] weights = {50, 30, 20};
+                    for (int i = 0; i < programs.length; i++) {
+                        String program = d.contract(programs[i]).address().hex();
+                        BigInteger weight = BigInteger.valueOf(weights[i]);
+                        done = done.thenCompose(x -> controller.send("addProgram", ec.addProgram(program)))
+                                .thenCompose(x -> controller.send("setInitialWeight", ec.setInitialWeight(program, weight)))
+                                .thenCompose(x -> router.send("addProgram", r.addProgram(program)));
+                    }
+                    return done.thenApply(x -> d);
+                });
     }
 
     /** The address of an optional contract of the deployment, or the zero address. */
