@@ -229,7 +229,7 @@ public final class LifecycleDemo {
         }
 
         header("Coming next");
-        line("lending, swap, incentives and credit: see the open issues; each extends this demo.");
+        line("lending and swap: see the open issues; each extends this demo.");
     }
 
     /** Committee, minting from a 3-of-5 attestation, slices, ownership proof, a duplicate-hardware challenge. */
@@ -431,6 +431,7 @@ public final class LifecycleDemo {
         BigInteger again = admin.fulfillment().claimAll(holders.get(1).account()).join();
         check(again.signum() == 0, "a holding is never paid twice");
         line("claim everything again: %s paid (a holding is never paid twice)", again);
+        CreditIncentivesDemoStep.run(this::header, this::line, admin, issuer, holders, accounts, minted);
     }
 
     private void expectFailure(String what, CompletableFuture<?> attempt) {
