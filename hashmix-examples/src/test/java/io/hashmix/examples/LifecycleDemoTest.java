@@ -34,7 +34,10 @@ class LifecycleDemoTest {
                 "NonceAlreadyUsedException", "verified offline and on chain", "frozen; challenger paid",
                 "slashed and burnt", "forfeited to its holders", "redeems the frozen token: paid", "ProductIsFrozenException", "OverfillException", "remaining 450000 units",
                 "-> SHORT", "-> MISSED", "1 fulfilled, 1 short, 1 missed", "a holding is never paid twice", "nothing settles (the issuer may still deposit)",
-                "Local chain stopped."}) {
+                "offline report and CreditRegistry agree", "CollateralBelowRequiredException", "after two clean epochs: score",
+                "-> UNREPORTED; score", "the farm's offline credit report matches", "a newcomer needs",
+                "the farm claims its issuer rewards", "attestor 1 claims its report rewards", "the buyer claims its holder rewards",
+                "claiming again pays 0", "Local chain stopped."}) {
             assertTrue(report.contains(expected), "report lacks '" + expected + "':\n" + report);
         }
     }
