@@ -26,9 +26,9 @@ c_recover="$(awk '$1 == "median" && $2 == "recover" {print $3}' "$out/c.txt")"
 
 # 2. the JMH benchmarks
 ensure_npm_deps
-$MVN -q -DskipTests install
+$MVN -q -DskipTests package -pl hashmix-benchmarks -am
 echo "==> JMH (JDK: $(java -version 2>&1 | head -1))"
-java -jar hashmix-benchmarks/target/hashmix-benchmarks.jar \
+java $(bench_jvm_flags) -jar hashmix-benchmarks/target/hashmix-benchmarks.jar \
   'SignatureBenchmark|BundleVerificationBenchmark|OrderCheckBenchmark|MerkleProofBenchmark' \
   -rf csv -rff "$out/jmh.csv" "$@"
 

@@ -4,5 +4,5 @@ set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$repo_root"
 ensure_npm_deps
-$MVN -q -DskipTests install
-java -Dhashmix.contracts.dir="$repo_root/contracts" -jar hashmix-benchmarks/target/hashmix-benchmarks.jar "$@"
+$MVN -q -DskipTests package -pl hashmix-benchmarks -am
+java $(bench_jvm_flags) -Dhashmix.contracts.dir="$repo_root/contracts" -jar hashmix-benchmarks/target/hashmix-benchmarks.jar "$@"

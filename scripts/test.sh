@@ -13,4 +13,4 @@ echo "==> contracts: Solidity tests"
 (cd contracts && npm test)
 
 echo "==> Java: build and all tests"
-$MVN install
+$MVN verify

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
+import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
 import {BtcRef, BtcSpvFixtures} from "./utils/BtcSpvFixtures.sol";
 import {MainnetBlocks} from "./utils/MainnetBlocks.sol";
 
@@ -9,8 +10,8 @@ import {MainnetBlocks} from "./utils/MainnetBlocks.sol";
 /// item 11 (F): arbitrary transaction bytes never make the parser panic or read out of bounds.
 /// The proofs are built once in setUp; each run flips one byte (xor with a nonzero mask).
 contract BtcSpvFuzzTest is BtcSpvFixtures {
-    BtcSpvVerifier.PaymentProof internal good;
-    BtcSpvVerifier.PaymentProof internal real; // block 99960 tx 1 on the main-network verifier
+    IBtcSpvVerifier.PaymentProof internal good;
+    IBtcSpvVerifier.PaymentProof internal real; // block 99960 tx 1 on the main-network verifier
 
     function setUp() public override {
         super.setUp();
@@ -59,7 +60,7 @@ contract BtcSpvFuzzTest is BtcSpvFixtures {
     /// 2^255) a random change meets half the time, so in the tip only prevHash is flipped here (the
     /// real-data test below flips all of a real header).
     function testFuzz_item12_headerByteFlipNeverVerifies(uint256 at, uint8 m) public {
-        BtcSpvVerifier.PaymentProof memory p = good;
+        IBtcSpvVerifier.PaymentProof memory p = good;
         uint256 covered = p.headers.length - 80 + 36;
         at = bound(at, 0, covered - 1);
         if (at >= p.headers.length - 80) at = p.headers.length - 80 + 4 + (at % 32);
@@ -70,7 +71,7 @@ contract BtcSpvFuzzTest is BtcSpvFixtures {
 
     /// Flips anywhere in a real main-network header (real difficulty): never verifies.
     function testFuzz_item12_realHeaderByteFlipNeverVerifies(uint256 at, uint8 m) public {
-        BtcSpvVerifier.PaymentProof memory p = real;
+        IBtcSpvVerifier.PaymentProof memory p = real;
         at = bound(at, 0, 79);
         p.headers[at] ^= _mask(m);
         vm.expectRevert();
@@ -78,7 +79,7 @@ contract BtcSpvFuzzTest is BtcSpvFixtures {
     }
 
     function testFuzz_item12_branchByteFlipNeverVerifies(uint256 which, uint256 at, uint8 m, bool coinbaseBranch) public {
-        BtcSpvVerifier.PaymentProof memory p = good;
+        IBtcSpvVerifier.PaymentProof memory p = good;
         bytes32[] memory branch = coinbaseBranch ? p.coinbaseBranch : p.merkleBranch;
         which = bound(which, 0, branch.length - 1);
         at = bound(at, 0, 31);
@@ -88,7 +89,7 @@ contract BtcSpvFuzzTest is BtcSpvFixtures {
     }
 
     function testFuzz_item12_transactionByteFlipNeverVerifies(uint256 at, uint8 m, bool coinbase) public {
-        BtcSpvVerifier.PaymentProof memory p = good;
+        IBtcSpvVerifier.PaymentProof memory p = good;
         bytes memory raw = coinbase ? p.coinbaseTransaction : p.transaction;
         at = bound(at, 0, raw.length - 1);
         raw[at] ^= _mask(m);
@@ -97,7 +98,7 @@ contract BtcSpvFuzzTest is BtcSpvFixtures {
     }
 
     function testFuzz_item12_indexOrDepthChangeNeverVerifies(uint256 txIndex, uint256 headerIndex) public {
-        BtcSpvVerifier.PaymentProof memory p = good;
+        IBtcSpvVerifier.PaymentProof memory p = good;
         txIndex = bound(txIndex, 0, 1 << 33);
         headerIndex = bound(headerIndex, 0, 8);
         vm.assume(txIndex != p.txIndex || headerIndex != p.headerIndex);
@@ -110,7 +111,7 @@ contract BtcSpvFuzzTest is BtcSpvFixtures {
     /// Arbitrary bytes as the transaction: a custom error, never a panic (out-of-bounds slice,
     /// overflow) and never an empty revert.
     function testFuzz_item11_arbitraryTransactionBytesFailCleanly(bytes calldata raw) public view {
-        BtcSpvVerifier.PaymentProof memory p = good;
+        IBtcSpvVerifier.PaymentProof memory p = good;
         p.transaction = raw;
         try spv.verifyPayment(p) returns (bytes32, uint256, bytes32) {
             assertEq(keccak256(raw), keccak256(good.transaction));
@@ -136,7 +137,7 @@ contract BtcSpvFuzzTest is BtcSpvFixtures {
             BtcRef.output(5, payScript),
             BtcRef.le32(0)
         );
-        BtcSpvVerifier.PaymentProof memory p = good;
+        IBtcSpvVerifier.PaymentProof memory p = good;
         p.transaction = raw;
         try spv.verifyPayment(p) {
             revert("must not verify");

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {console} from "forge-std/console.sol";
 import {stdJson} from "forge-std/StdJson.sol";
 import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
+import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
 import {BtcSpvFixtures} from "./utils/BtcSpvFixtures.sol";
 
 /// @notice SECURITY-CHECKLIST item 12 (the Java and Solidity verifiers agree): every case of
@@ -35,7 +36,7 @@ contract BtcSpvVectorsTest is BtcSpvFixtures {
         }
     }
 
-    function _proofOf(string memory c) internal view returns (BtcSpvVerifier.PaymentProof memory p) {
+    function _proofOf(string memory c) internal view returns (IBtcSpvVerifier.PaymentProof memory p) {
         string memory q = string.concat(c, ".proof");
         p.transaction = json.readBytes(string.concat(q, ".transaction"));
         p.txIndex = json.readUint(string.concat(q, ".txIndex"));
@@ -56,7 +57,7 @@ contract BtcSpvVectorsTest is BtcSpvFixtures {
     function _verifierFor(string memory c) internal returns (BtcSpvVerifier v) {
         string memory net = string.concat(".networks.", json.readString(string.concat(c, ".network")));
         v = new BtcSpvVerifier(
-            owner,
+            address(manager),
             attestorRegistry,
             btc,
             uint256(json.readBytes32(string.concat(net, ".powLimit"))),
@@ -92,7 +93,7 @@ contract BtcSpvVectorsTest is BtcSpvFixtures {
         string memory c = string.concat(".cases[", vm.toString(i), "]");
         string memory name = json.readString(string.concat(c, ".name"));
         BtcSpvVerifier v = _verifierFor(c);
-        BtcSpvVerifier.PaymentProof memory p = _proofOf(c);
+        IBtcSpvVerifier.PaymentProof memory p = _proofOf(c);
         validCase = json.readBool(string.concat(c, ".expected.valid"));
         string memory got;
         try v.verifyPayment(p) returns (bytes32 txid, uint256 amount, bytes32 blockHash) {

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+import {IAccessManager} from "@openzeppelin/contracts/access/manager/IAccessManager.sol";
+import {AttestationExpired, NonceAlreadyUsed, ZeroAddress} from "../src/common/Errors.sol";
+import {Roles} from "../src/common/Roles.sol";
 import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
 import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
+import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {BtcRef, BtcSpvFixtures} from "./utils/BtcSpvFixtures.sol";
 import {MainnetBlocks} from "./utils/MainnetBlocks.sol";
@@ -12,19 +16,32 @@ import {MainnetBlocks} from "./utils/MainnetBlocks.sol";
 contract BtcSpvVerifierTest is BtcSpvFixtures {
     event CheckpointAccepted(bytes32 indexed blockHash, uint64 height);
     event PaymentConsumed(bytes32 indexed txid, address indexed consumer, uint256 amount);
-    event ConsumerSet(address indexed consumer, bool allowed);
 
     // ---------------------------------------------------------------- deployment
 
     function test_constructor_rejectsZeroRegistryAndParams() public {
-        vm.expectRevert(BtcSpvVerifier.ZeroAddress.selector);
-        new BtcSpvVerifier(owner, AttestorRegistry(address(0)), btc, 1, 2016, false);
+        vm.expectRevert(ZeroAddress.selector);
+        new BtcSpvVerifier(address(manager), AttestorRegistry(address(0)), btc, 1, 2016, false);
         vm.expectRevert(BtcSpvVerifier.InvalidNetworkParams.selector);
-        new BtcSpvVerifier(owner, attestorRegistry, btc, 0, 2016, false);
+        new BtcSpvVerifier(address(manager), attestorRegistry, btc, 0, 2016, false);
         vm.expectRevert(BtcSpvVerifier.InvalidNetworkParams.selector);
-        new BtcSpvVerifier(owner, attestorRegistry, btc, 1, 0, false);
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableInvalidOwner.selector, address(0)));
-        new BtcSpvVerifier(address(0), attestorRegistry, btc, 1, 2016, false);
+        new BtcSpvVerifier(address(manager), attestorRegistry, btc, 1, 0, false);
+    }
+
+    /// SECURITY-CHECKLIST 31: AccessManaged (no owner any more) takes any authority, address(0)
+    /// included; a verifier deployed without one has every restricted function locked for everybody.
+    function test_item31_constructor_zeroAuthorityLocksConsumePayment() public {
+        BtcSpvVerifier v = new BtcSpvVerifier(address(0), attestorRegistry, btc, (1 << 255) - 1, 2016, false);
+        assertEq(v.authority(), address(0));
+        _checkpoint(v, CP_HASH, CP_HEIGHT, BtcRef.REGTEST_BITS); // checkpoints are not restricted
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        v.verifyPayment(p);
+        vm.prank(vault);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, vault));
+        v.consumePayment(p);
+        vm.prank(owner);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
+        v.consumePayment(p);
     }
 
     function test_constructor_networkParams() public view {
@@ -37,7 +54,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
         assertEq(spv.retargetInterval(), 2016);
         assertEq(address(spv.attestorRegistry()), address(attestorRegistry));
         assertEq(spv.assetClass(), btc);
-        assertEq(spv.owner(), owner);
+        assertEq(spv.authority(), address(manager));
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -91,7 +108,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
         spv.submitCheckpoint(c, _sign(spv, c, THRESHOLD));
         c.blockHash = bytes32(uint256(2));
         AttestorSignature[] memory sigs = _sign(spv, c, THRESHOLD);
-        vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.NonceAlreadyUsed.selector, c.nonce));
+        vm.expectRevert(abi.encodeWithSelector(NonceAlreadyUsed.selector, c.nonce));
         spv.submitCheckpoint(c, sigs);
     }
 
@@ -110,7 +127,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
         BtcSpvVerifier.HeaderCheckpoint memory c = _cp(bytes32(uint256(1)), 1, BtcRef.REGTEST_BITS);
         AttestorSignature[] memory sigs = _sign(spv, c, THRESHOLD);
         vm.warp(c.deadline + 1);
-        vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.CheckpointExpired.selector, c.deadline));
+        vm.expectRevert(abi.encodeWithSelector(AttestationExpired.selector, c.deadline));
         spv.submitCheckpoint(c, sigs);
     }
 
@@ -140,10 +157,43 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
         assertEq(spv.checkpointHeight(CP_HASH), CP_HEIGHT);
     }
 
+    /// Check order: InvalidCheckpoint, CheckpointExists, then the deadline (AttestationExpired),
+    /// the nonce (NonceAlreadyUsed) and only then the signatures; the deadline itself is valid.
+    function test_checkpoint_checkOrder() public {
+        BtcSpvVerifier.HeaderCheckpoint memory used = _cp(bytes32(uint256(1)), 1, BtcRef.REGTEST_BITS);
+        spv.submitCheckpoint(used, _sign(spv, used, THRESHOLD));
+        AttestorSignature[] memory none = new AttestorSignature[](0);
+        // invalid, existing, expired, used nonce, unsigned: InvalidCheckpoint first
+        BtcSpvVerifier.HeaderCheckpoint memory c = _cp(CP_HASH, 0xffffffff, BtcRef.REGTEST_BITS);
+        c.nonce = used.nonce;
+        c.deadline = uint64(block.timestamp - 1);
+        vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.InvalidCheckpoint.selector, 0xffffffff, BtcRef.REGTEST_BITS));
+        spv.submitCheckpoint(c, none);
+        // existing, expired, used nonce, unsigned: CheckpointExists
+        c.height = 7;
+        vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.CheckpointExists.selector, CP_HASH));
+        spv.submitCheckpoint(c, none);
+        // expired, used nonce, unsigned: AttestationExpired
+        c.blockHash = bytes32(uint256(2));
+        vm.expectRevert(abi.encodeWithSelector(AttestationExpired.selector, c.deadline));
+        spv.submitCheckpoint(c, none);
+        // used nonce, unsigned: NonceAlreadyUsed
+        c.deadline = uint64(block.timestamp);
+        vm.expectRevert(abi.encodeWithSelector(NonceAlreadyUsed.selector, used.nonce));
+        spv.submitCheckpoint(c, none);
+        // unsigned: the registry's error
+        c.nonce = cpNonce++;
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.BelowThreshold.selector, 0, THRESHOLD));
+        spv.submitCheckpoint(c, none);
+        // signed, deadline == now: accepted
+        spv.submitCheckpoint(c, _sign(spv, c, THRESHOLD));
+        assertTrue(spv.isCheckpoint(c.blockHash));
+    }
+
     // ---------------------------------------------------------------- happy path
 
     function test_verifyPayment_default() public view {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         (bytes32 txid, uint256 amount, bytes32 blockHash) = spv.verifyPayment(p);
         assertEq(txid, BtcRef.sha256d(p.transaction));
         assertEq(amount, 175_000_000);
@@ -152,7 +202,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
 
     function test_verifyPayment_coinbaseAndLastOddLeaf() public view {
         bytes[] memory txs = _defaultTxs();
-        BtcSpvVerifier.PaymentProof memory p = _proof(CP_HASH, txs, type(uint256).max, 0);
+        IBtcSpvVerifier.PaymentProof memory p = _proof(CP_HASH, txs, type(uint256).max, 0);
         (, uint256 amount,) = spv.verifyPayment(p);
         assertEq(amount, 50e8);
         // 4 leaves: also prove a block of 3 leaves' last (duplicated) one at its real index 2
@@ -167,21 +217,21 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     // ---------------------------------------------------------------- item 9: header chain
 
     function test_item9_brokenLink_unknownCheckpoint() public {
-        BtcSpvVerifier.PaymentProof memory p = _proof(keccak256("not attested"), _defaultTxs(), 0, 0);
+        IBtcSpvVerifier.PaymentProof memory p = _proof(keccak256("not attested"), _defaultTxs(), 0, 0);
         p.outputScript = payScript;
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.BrokenLink.selector, 0));
         spv.verifyPayment(p);
     }
 
     function test_item9_brokenLink_midChain() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         p.headers[3 * 80 + 4] ^= 0x01; // header 3's prevHash
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.BrokenLink.selector, 3));
         spv.verifyPayment(p);
     }
 
     function test_item9_brokenLink_reordered() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         bytes memory h1 = _slice(p.headers, 80, 80);
         bytes memory h2 = _slice(p.headers, 160, 80);
         p.headers = bytes.concat(_slice(p.headers, 0, 80), h2, h1, _slice(p.headers, 240, 240));
@@ -190,7 +240,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     }
 
     function test_item9_insufficientWork() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         bytes memory bad = BtcRef.mineBad(bytes32(_slice(p.headers, 4, 32)), bytes32(_slice(p.headers, 36, 32)), 5, 0x207fffff);
         p.headers = bad;
         p.requiredConfirmations = 1;
@@ -200,14 +250,14 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
 
     function test_item9_insufficientWork_fakeMainnetHeader() public {
         _checkpoint(spvMain, CP_HASH, 1000, BtcRef.MAINNET_BITS);
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         p.headers = BtcRef.header(CP_HASH, bytes32(_slice(p.headers, 36, 32)), 5, BtcRef.MAINNET_BITS, 0);
         p.requiredConfirmations = 1;
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.InsufficientWork.selector, 0));
         spvMain.verifyPayment(p);
     }
 
-    function _withBits(uint32 bits) internal view returns (BtcSpvVerifier.PaymentProof memory p) {
+    function _withBits(uint32 bits) internal view returns (IBtcSpvVerifier.PaymentProof memory p) {
         p = _defaultProof();
         p.headers = BtcRef.header(CP_HASH, bytes32(_slice(p.headers, 36, 32)), 5, bits, 0);
         p.requiredConfirmations = 1;
@@ -225,7 +275,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
             0x01010000 // target 1: canonical, valid, but not the parent's nBits
         ];
         for (uint256 i; i < bad.length; i++) {
-            BtcSpvVerifier.PaymentProof memory p = _withBits(bad[i]);
+            IBtcSpvVerifier.PaymentProof memory p = _withBits(bad[i]);
             vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.BadTarget.selector, 0, bad[i]));
             spv.verifyPayment(p);
         }
@@ -233,7 +283,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
 
     function test_item9_badTarget_aboveMainnetPowLimit() public {
         _checkpoint(spvMain, CP_HASH, 1000, BtcRef.MAINNET_BITS);
-        BtcSpvVerifier.PaymentProof memory p = _withBits(0x1d01ffff);
+        IBtcSpvVerifier.PaymentProof memory p = _withBits(0x1d01ffff);
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.BadTarget.selector, 0, 0x1d01ffff));
         spvMain.verifyPayment(p);
     }
@@ -241,9 +291,9 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     /// Retargeting network with the regtest pow limit: at height 2016 (a boundary) the target may
     /// grow 4x at most; inside a period it may not change.
     function test_item9_badTarget_retargetBoundary() public {
-        BtcSpvVerifier rt = new BtcSpvVerifier(owner, attestorRegistry, btc, (1 << 255) - 1, 2016, true);
+        BtcSpvVerifier rt = new BtcSpvVerifier(address(manager), attestorRegistry, btc, (1 << 255) - 1, 2016, true);
         _checkpoint(rt, CP_HASH, 2015, 0x201fffff);
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         bytes32 root = bytes32(_slice(p.headers, 36, 32));
         p.requiredConfirmations = 1;
         // exactly 4x: accepted
@@ -264,7 +314,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     }
 
     function test_item9_tooFewConfirmations() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         p.requiredConfirmations = 7;
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.TooFewConfirmations.selector, 6, 7));
         spv.verifyPayment(p);
@@ -277,7 +327,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
             (h, hash) = BtcRef.mine(hash, bytes32(k), 1, BtcRef.REGTEST_BITS, 0);
             pre = bytes.concat(pre, h);
         }
-        BtcSpvVerifier.PaymentProof memory q = _proof(hash, _defaultTxs(), 0, 2);
+        IBtcSpvVerifier.PaymentProof memory q = _proof(hash, _defaultTxs(), 0, 2);
         p.headers = bytes.concat(pre, q.headers);
         p.merkleBranch = q.merkleBranch;
         p.coinbaseBranch = q.coinbaseBranch;
@@ -291,7 +341,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     }
 
     function test_item9_malformedStructure() public {
-        BtcSpvVerifier.PaymentProof memory p;
+        IBtcSpvVerifier.PaymentProof memory p;
         for (uint256 k; k < 9; k++) {
             p = _defaultProof();
             if (k == 0) p.headers = bytes.concat(p.headers, hex"00");
@@ -311,21 +361,21 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     // ---------------------------------------------------------------- item 10: Merkle inclusion
 
     function test_item10_wrongIndex_outOfRange() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         p.txIndex = 4; // depth 2
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.WrongIndex.selector, 4));
         spv.verifyPayment(p);
     }
 
     function test_item10_wrongIndex_inRangeButWrong() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         p.txIndex = 3;
         vm.expectRevert(BtcSpvVerifier.WrongMerkleBranch.selector);
         spv.verifyPayment(p);
     }
 
     function test_item10_wrongIndex_coinbaseRules() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         p.txIndex = 0; // not a coinbase at index 0
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.WrongIndex.selector, 0));
         spv.verifyPayment(p);
@@ -341,7 +391,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
         bytes[] memory txs = _defaultTxs();
         bytes[] memory two = new bytes[](2);
         (two[0], two[1]) = (txs[0], txs[2]);
-        BtcSpvVerifier.PaymentProof memory p = _proof(CP_HASH, two, 1, 0);
+        IBtcSpvVerifier.PaymentProof memory p = _proof(CP_HASH, two, 1, 0);
         p.outputScript = payScript;
         assertEq(p.merkleBranch[0], BtcRef.sha256d(p.transaction));
         p.txIndex = 3;
@@ -350,7 +400,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     }
 
     function test_item10_wrongLength() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         bytes32[] memory shorter = new bytes32[](1);
         shorter[0] = p.merkleBranch[0];
         p.merkleBranch = shorter;
@@ -364,7 +414,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     }
 
     function test_item10_wrongRoot() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         p.merkleBranch[1] = bytes32(uint256(p.merkleBranch[1]) ^ 1);
         vm.expectRevert(BtcSpvVerifier.WrongMerkleBranch.selector);
         spv.verifyPayment(p);
@@ -381,7 +431,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     /// An inner node's 64-byte preimage (left || right) posing as a transaction: its sha256d IS the
     /// parent node, so a branch one level shorter would reach the root. Refused for its length.
     function test_item10_sixtyFourByte_innerNodeAsTransaction() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         bytes32 leaf = BtcRef.sha256d(p.transaction);
         bytes memory fake = abi.encodePacked(p.merkleBranch[0], leaf); // index 1 is a right child
         p.transaction = fake;
@@ -409,7 +459,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
         bytes32[] memory ids = new bytes32[](2);
         (ids[0], ids[1]) = (BtcRef.sha256d(cb), BtcRef.sha256d(t));
         (bytes memory h,) = BtcRef.mine(CP_HASH, BtcRef.merkleRoot(ids), 9, BtcRef.REGTEST_BITS, 0);
-        BtcSpvVerifier.PaymentProof memory p;
+        IBtcSpvVerifier.PaymentProof memory p;
         p.transaction = fakeTx;
         p.txIndex = 2; // left child of the leaf at index 1
         p.merkleBranch = new bytes32[](2);
@@ -440,7 +490,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
         }
         bytes[] memory txs = new bytes[](1);
         txs[0] = BtcRef.payment(keccak256("f"), values, scripts);
-        BtcSpvVerifier.PaymentProof memory p = _proof(CP_HASH, txs, 0, 0);
+        IBtcSpvVerifier.PaymentProof memory p = _proof(CP_HASH, txs, 0, 0);
         for (uint256 i; i < 5; i++) {
             p.outputScript = scripts[i];
             p.minAmount = values[i];
@@ -457,13 +507,13 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     }
 
     function test_item11_amountsSummedOnlyOverScript() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         p.minAmount = 175_000_001; // 1.5 + 0.25 BTC pay the script; the 0.1 BTC output does not count
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.AmountTooLow.selector, 175_000_000, 175_000_001));
         spv.verifyPayment(p);
     }
 
-    function _withTx(bytes memory raw) internal view returns (BtcSpvVerifier.PaymentProof memory p) {
+    function _withTx(bytes memory raw) internal view returns (IBtcSpvVerifier.PaymentProof memory p) {
         p = _defaultProof();
         p.transaction = raw;
     }
@@ -471,7 +521,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     function test_item11_malformedVarintsAndTransactions() public {
         bytes memory out = BtcRef.output(5, payScript);
         bytes memory inp = BtcRef.input(keccak256("f"), 0, hex"00");
-        bytes[] memory bad = new bytes[](14);
+        bytes[] memory bad = new bytes[](15);
         bad[0] = abi.encodePacked(BtcRef.le32(2), hex"fd0100", inp, hex"01", out, BtcRef.le32(0)); // non-canonical count
         bad[1] = abi.encodePacked(BtcRef.le32(2), hex"01", inp, hex"01", BtcRef.le64(5), hex"fd1600", payScript, BtcRef.le32(0));
         bad[2] = abi.encodePacked(BtcRef.le32(2), hex"01", inp, hex"01", out, BtcRef.le32(0), hex"00"); // trailing
@@ -488,8 +538,10 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
         bad[11] = abi.encodePacked(BtcRef.le32(2), hex"01", keccak256("f"), BtcRef.le32(0), hex"ff0100000000000000");
         bad[12] = abi.encodePacked(BtcRef.le32(2), hex"01", inp, hex"fe01000000", out, BtcRef.le32(0)); // non-canonical 0xfe
         bad[13] = abi.encodePacked(BtcRef.le32(2), hex"01", inp, hex"01", BtcRef.le64(5), hex"fe00000100", payScript);
+        // two outputs fit the count's bound, but the first one's script leaves 4 bytes for the second's value
+        bad[14] = abi.encodePacked(BtcRef.le32(2), hex"01", inp, hex"02", BtcRef.output(5, new bytes(10)), BtcRef.le32(0));
         for (uint256 i; i < bad.length; i++) {
-            BtcSpvVerifier.PaymentProof memory p = _withTx(bad[i]);
+            IBtcSpvVerifier.PaymentProof memory p = _withTx(bad[i]);
             vm.expectRevert(BtcSpvVerifier.Malformed.selector);
             spv.verifyPayment(p);
         }
@@ -497,7 +549,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
         bytes memory cut = abi.encodePacked(
             BtcRef.le32(2), hex"02", BtcRef.input(keccak256("f"), 0, new bytes(60)), keccak256("g")
         );
-        BtcSpvVerifier.PaymentProof memory q = _withTx(cut);
+        IBtcSpvVerifier.PaymentProof memory q = _withTx(cut);
         vm.expectRevert(BtcSpvVerifier.Malformed.selector);
         spv.verifyPayment(q);
         // a scriptSig that takes every remaining byte: no sequence
@@ -513,7 +565,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
     }
 
     function test_item11_oneTxidClaimedOnce() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         bytes32 txid = BtcRef.sha256d(p.transaction);
         vm.expectEmit(address(spv));
         emit PaymentConsumed(txid, vault, 175_000_000);
@@ -530,14 +582,14 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
         p.minAmount = 0;
         address vault2 = makeAddr("vault2");
         vm.prank(owner);
-        spv.setConsumer(vault2, true);
+        manager.grantRole(Roles.SPV_CONSUMER, vault2, 0);
         vm.prank(vault2);
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.PaymentAlreadyClaimed.selector, txid));
         spv.consumePayment(p);
     }
 
     function test_item11_consumeRequiresValidProof() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         p.minAmount = 175_000_001;
         vm.prank(vault);
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.AmountTooLow.selector, 175_000_000, 175_000_001));
@@ -547,31 +599,50 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
 
     // ---------------------------------------------------------------- item 31: access control
 
-    function test_item31_setConsumer_onlyOwner() public {
+    /// SECURITY-CHECKLIST 30, 31: consumers are granted role SPV_CONSUMER on the AccessManager (no
+    /// setConsumer any more): only the manager's admin grants or revokes it, and consumePayment is
+    /// mapped to it by the deployment's wiring table.
+    function test_item31_spvConsumerRole_onlyTheAdminGrants() public {
+        assertEq(manager.getTargetFunctionRole(address(spv), spv.consumePayment.selector), Roles.SPV_CONSUMER);
+        (bool member,) = manager.hasRole(Roles.SPV_CONSUMER, vault);
+        assertTrue(member);
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
-        spv.setConsumer(stranger, true);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessManager.AccessManagerUnauthorizedAccount.selector, stranger, Roles.ADMIN)
+        );
+        manager.grantRole(Roles.SPV_CONSUMER, stranger, 0);
+        vm.prank(stranger);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessManager.AccessManagerUnauthorizedAccount.selector, stranger, Roles.ADMIN)
+        );
+        manager.revokeRole(Roles.SPV_CONSUMER, vault);
         vm.prank(owner);
-        vm.expectRevert(BtcSpvVerifier.ZeroAddress.selector);
-        spv.setConsumer(address(0), true);
-        vm.expectEmit(address(spv));
-        emit ConsumerSet(vault, false);
-        vm.prank(owner);
-        spv.setConsumer(vault, false);
-        assertFalse(spv.isConsumer(vault));
+        manager.revokeRole(Roles.SPV_CONSUMER, vault);
+        (member,) = manager.hasRole(Roles.SPV_CONSUMER, vault);
+        assertFalse(member);
     }
 
     function test_item31_consumePayment_onlyConsumers() public {
-        BtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.NotAConsumer.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        spv.consumePayment(p);
+        // the admin itself is no consumer
+        vm.prank(owner);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
         spv.consumePayment(p);
         vm.prank(owner);
-        spv.setConsumer(vault, false);
+        manager.revokeRole(Roles.SPV_CONSUMER, vault);
         vm.prank(vault);
-        vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.NotAConsumer.selector, vault));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, vault));
         spv.consumePayment(p);
-        assertTrue(spv.isConsumer(address(0)) == false);
+        assertFalse(spv.isPaymentClaimed(BtcRef.sha256d(p.transaction)));
+        // granted again: consumes
+        vm.prank(owner);
+        manager.grantRole(Roles.SPV_CONSUMER, vault, 0);
+        vm.prank(vault);
+        spv.consumePayment(p);
+        assertTrue(spv.isPaymentClaimed(BtcRef.sha256d(p.transaction)));
     }
 
     // ---------------------------------------------------------------- real main-network data
@@ -595,7 +666,7 @@ contract BtcSpvVerifierTest is BtcSpvFixtures {
                 assertEq(BtcRef.hashNum(ids[t]), uint256(MainnetBlocks.txidDisplay(b, t)), "display txid");
             }
             for (uint256 t; t < n; t++) {
-                BtcSpvVerifier.PaymentProof memory p;
+                IBtcSpvVerifier.PaymentProof memory p;
                 p.transaction = MainnetBlocks.rawTx(b, t);
                 p.txIndex = t;
                 p.merkleBranch = BtcRef.branch(ids, t);

@@ -2,8 +2,9 @@
 pragma solidity 0.8.30;
 
 import {stdJson} from "forge-std/StdJson.sol";
-import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
+import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
+import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {VectorFixtures} from "./utils/VectorFixtures.sol";
 
 /// @notice SECURITY-CHECKLIST item 6 for the vault: ../test-vectors/fulfillment-report.json is generated and
@@ -27,12 +28,13 @@ contract FulfillmentReportVectorsTest is VectorFixtures {
 
     function setUp() public override {
         super.setUp();
-        FulfillmentVault deployed = new FulfillmentVault(owner, hpt, attestorRegistry, BtcSpvVerifier(address(0)));
+        FulfillmentVault deployed =
+            new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, IBtcSpvVerifier(address(0)));
         _loadVectors(VECTORS, address(deployed));
         vault = FulfillmentVault(vectorContract);
     }
 
-    function _report(string memory c) internal view returns (FulfillmentVault.FulfillmentReport memory r) {
+    function _report(string memory c) internal view returns (IFulfillmentVault.FulfillmentReport memory r) {
         string memory m = string.concat(c, ".report");
         r.productId = _uint(string.concat(m, ".productId"));
         uint256 epoch = _uint(string.concat(m, ".epoch"));
@@ -52,7 +54,7 @@ contract FulfillmentReportVectorsTest is VectorFixtures {
         r.committeeEpoch = uint64(committeeEpoch);
     }
 
-    function _hash(FulfillmentVault.FulfillmentReport memory r) internal pure returns (bytes32) {
+    function _hash(IFulfillmentVault.FulfillmentReport memory r) internal pure returns (bytes32) {
         return keccak256(
             bytes.concat(
                 abi.encode(FULFILLMENT_REPORT_TYPEHASH, r.productId, r.epoch, r.deliveredUnits, r.revenue, r.unitRevenue),
@@ -102,7 +104,7 @@ contract FulfillmentReportVectorsTest is VectorFixtures {
         for (uint256 i; i < n; i++) {
             string memory c = _at(".cases", i);
             string memory name = json.readString(string.concat(c, ".name"));
-            FulfillmentVault.FulfillmentReport memory r = _report(c);
+            IFulfillmentVault.FulfillmentReport memory r = _report(c);
             bytes32 structHash = _hash(r);
             assertEq(json.readBytes32(string.concat(c, ".structHash")), structHash, string.concat(name, ": structHash"));
             bytes32 digest = _digest(structHash);

@@ -4,11 +4,12 @@ pragma solidity 0.8.30;
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
-import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
+import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
 
 /// @notice Fuzz tests of FulfillmentVault: claim timing, transfer and carve times, amounts, units
 /// and capacities, compared with a reference accumulator written from the spec.
-contract FulfillmentVaultFuzzTest is FulfillmentFixtures {
+contract FulfillmentVaultFuzzTest is FulfillmentAreaFixtures {
     uint256 internal constant EPOCHS = 5; // of the default 30-day product
 
     /// Per-epoch inputs of a product life.
@@ -89,7 +90,7 @@ contract FulfillmentVaultFuzzTest is FulfillmentFixtures {
     function _settleAll(uint256 pid) internal {
         vm.warp(T0 + TERM + REPORT_WINDOW + DEPOSIT_WINDOW + 1);
         fv.settle(pid, type(uint256).max);
-        assertEq(fv.productState(pid).settledEpochs, EPOCHS);
+        assertEq(lens.productState(pid).settledEpochs, EPOCHS);
     }
 
     // ---------------------------------------------------------------- fuzz
@@ -115,7 +116,7 @@ contract FulfillmentVaultFuzzTest is FulfillmentFixtures {
         }
         _settleAll(pid);
 
-        FulfillmentVault.Record memory rec = fv.record(pid);
+        IFulfillmentVault.Record memory rec = fv.record(pid);
         // a missed epoch's revenue comes from the collateral: deposits + compensation = sum of E
         assertEq(rec.totalDeposited + rec.totalCompensation, life.entitled, "entitlement");
         uint256 toIssuer = _claim(tid, 0);
@@ -143,7 +144,7 @@ contract FulfillmentVaultFuzzTest is FulfillmentFixtures {
             vm.warp(_epochEnd(e, TERM));
             _runEpoch(pid, e);
             if ((claimMask >> e) & 1 == 1) early += _claim(parts[0], 0);
-            assertEq(early + _claimable(parts[0], 0), _refValue(splitAt, T0, fv.productState(pid).settledUntil));
+            assertEq(early + _claimable(parts[0], 0), _refValue(splitAt, T0, lens.productState(pid).settledUntil));
         }
         _settleAll(pid);
         uint256 total = early + _claim(parts[0], 0);
@@ -221,12 +222,70 @@ contract FulfillmentVaultFuzzTest is FulfillmentFixtures {
         vm.warp(_epochEnd(0, TERM));
         _report(pid, 0, delivered, 0, unitRevenue);
         _deposit(pid, 0);
-        uint256 paid = fv.epochInfo(pid, 0).compensation;
+        uint256 paid = lens.epochInfo(pid, 0).compensation;
         assertEq(paid, Math.min(due, collateral));
-        assertEq(fv.productState(pid).defaulted, due > collateral);
+        assertEq(lens.productState(pid).defaulted, due > collateral);
         assertEq(hpt.product(pid).defaulted, due > collateral);
-        assertEq(hpt.product(pid).collateral, collateral - paid);
+        assertEq(_collateralLeft(pid), collateral - paid, "the CollateralVault gave exactly what was paid");
+        assertEq(wbtc.balanceOf(address(fv)), paid);
         assertEq(_claim(tid, 0), paid);
+    }
+
+    /// SECURITY-CHECKLIST 7, 24: the product is frozen and its collateral forfeited at any time of
+    /// a random life. Epochs settled before the freeze were compensated in full; every epoch settled
+    /// after it gets 0 (the product defaults at the first one that owes anything); the collateral
+    /// splits exactly into compensation, bounty and forfeited; the holder is paid the settled
+    /// entitlement exactly (dust <= 1) and never twice.
+    function testFuzz_item7_freezeAtAnyTime(uint256 seed, uint256 capacity, uint256 tf, uint256 bountyBps) public {
+        capacity = bound(capacity, 1, 1e12);
+        tf = bound(tf, T0 + 1, T0 + TERM);
+        bountyBps = bound(bountyBps, 0, 10_000);
+        _randomLife(seed, capacity);
+        (uint256 pid, uint256 tid) = _lifeProduct();
+        uint256 collateral = life.entitled + 1;
+        _grantFreezer();
+        uint256 settledBefore = type(uint256).max;
+        uint256 bounty;
+        uint256 forfeited;
+        for (uint256 e; e < EPOCHS; e++) {
+            uint256 end = _epochEnd(e, TERM);
+            if (settledBefore == type(uint256).max && tf <= end) {
+                vm.warp(tf);
+                settledBefore = lens.productState(pid).settledEpochs;
+                (bounty, forfeited) = _freezeAndForfeit(pid, bountyBps);
+            }
+            vm.warp(end);
+            _runEpoch(pid, e);
+        }
+        _settleAll(pid);
+
+        bool owedAfter;
+        uint256 compensation;
+        for (uint256 e; e < EPOCHS; e++) {
+            uint256 shortfall = (capacity - life.delivered[e]) * life.unitRevenue[e];
+            uint256 due = life.deposited[e] ? shortfall : life.revenue[e] + shortfall;
+            uint256 paid = lens.epochInfo(pid, uint32(e)).compensation;
+            if (e < settledBefore) {
+                assertEq(paid, due, "before the freeze: in full");
+            } else {
+                assertEq(paid, 0, "after the freeze: nothing");
+                if (due != 0) owedAfter = true;
+            }
+            compensation += paid;
+        }
+        IFulfillmentVault.Record memory rec = fv.record(pid);
+        assertEq(rec.totalCompensation, compensation);
+        assertEq(rec.defaulted, owedAfter);
+        assertEq(hpt.product(pid).defaulted, owedAfter);
+        assertEq(compensation + bounty + forfeited, collateral, "collateral split exactly");
+        assertEq(_collateralLeft(pid), 0);
+        assertEq(collateralVault.forfeitedOf(pid), forfeited, "never taken by the vault");
+        uint256 entitled = rec.totalDeposited + rec.totalCompensation;
+        uint256 got = _claim(tid, 0);
+        assertLe(got, entitled);
+        assertLe(entitled - got, 1, "dust");
+        assertEq(_claim(tid, 0), 0, "never twice");
+        assertEq(wbtc.balanceOf(address(fv)), entitled - got);
     }
 
     /// InvalidReport exactly when delivered > capacity, unitRevenue (scaled) exceeds 128 bits, or
@@ -238,12 +297,12 @@ contract FulfillmentVaultFuzzTest is FulfillmentFixtures {
         revenue = bound(revenue, 0, 2 * max);
         (uint256 pid,) = _defaultProduct();
         vm.warp(_epochEnd(0, TERM));
-        FulfillmentVault.FulfillmentReport memory r = _rScaled(pid, 0, delivered, revenue, unitRevenue);
+        IFulfillmentVault.FulfillmentReport memory r = _rScaled(pid, 0, delivered, revenue, unitRevenue);
         uint256 full = Math.mulDiv(UNITS, unitRevenue, PRECISION);
         bool valid = delivered <= UNITS && unitRevenue <= type(uint128).max && revenue <= max && full <= max - revenue;
         if (valid) {
             _submit(r);
-            assertEq(fv.epochInfo(pid, 0).revenue, revenue);
+            assertEq(lens.epochInfo(pid, 0).revenue, revenue);
         } else {
             _expectSubmitRevert(r, abi.encodeWithSelector(FulfillmentVault.InvalidReport.selector));
         }
@@ -253,9 +312,9 @@ contract FulfillmentVaultFuzzTest is FulfillmentFixtures {
     function testFuzz_epochOf(uint256 t) public {
         t = bound(t, T0, T0 + TERM - 1);
         (uint256 pid,) = _defaultProduct();
-        uint32 e = fv.epochOf(pid, uint64(t));
+        uint32 e = lens.epochOf(pid, uint64(t));
         assertEq(e, (t - T0) / EPOCH);
-        FulfillmentVault.EpochInfo memory info = fv.epochInfo(pid, e);
+        IFulfillmentVault.EpochInfo memory info = lens.epochInfo(pid, e);
         assertLe(info.start, t);
         assertGt(info.end, t);
     }

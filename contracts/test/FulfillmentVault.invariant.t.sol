@@ -3,19 +3,28 @@ pragma solidity 0.8.30;
 
 import {Test} from "forge-std/Test.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {Roles} from "../src/common/Roles.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
+import {FulfillmentLens} from "../src/fulfillment/FulfillmentLens.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
+import {CollateralVault} from "../src/token/CollateralVault.sol";
 import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
+import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
+import {IHoldingHistory} from "../src/interfaces/IHoldingHistory.sol";
 import {TestPayoutToken} from "../src/dev/TestPayoutToken.sol";
-import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
 
 /// @notice Drives the vault and the token with random sequences of reports, deposits, settles,
 /// time jumps, transfers, carves, splits, merges and claims over two products (one with ample
-/// collateral, one that runs out), keeping a ghost of what each holding was paid.
+/// collateral, one that runs out), keeping a ghost of what each holding was paid. It also holds
+/// the hardware registry's roles (PRODUCT_FREEZER, COLLATERAL_FORFEITER) and may freeze a product
+/// and forfeit its collateral at any time, as a duplicate-hardware challenge would.
 contract VaultHandler is Test {
     FulfillmentVault public immutable fv;
+    FulfillmentLens public immutable lens;
     HashPowerToken public immutable hpt;
+    CollateralVault public immutable collateralVault;
     AttestorRegistry public immutable reg;
     TestPayoutToken public immutable wbtc;
     address public immutable issuer;
@@ -39,20 +48,30 @@ contract VaultHandler is Test {
     uint256 public unexpectedReverts;
     uint256 public overpaidHolders; // a claim moved a holder's balance by something other than it returned
     mapping(bytes4 => uint256) public calls;
+    // what a freeze took out of each product's collateral, and the compensation paid before it
+    mapping(uint256 productId => uint256) public ghostBounty;
+    mapping(uint256 productId => uint256) public ghostForfeited;
+    mapping(uint256 productId => uint256) public ghostCompensationAtFreeze;
+    address public constant BOUNTY_TO = address(0xB0B7);
 
     constructor(
         FulfillmentVault fv_,
+        FulfillmentLens lens_,
+        CollateralVault collateralVault_,
         TestPayoutToken wbtc_,
         address issuer_,
         bytes32 assetClass_,
         uint256[] memory products_,
+        uint256[] memory firstTokens_,
         address[] memory actors_,
         address[] memory att_,
         uint256[] memory attKey_
     ) {
         fv = fv_;
-        hpt = fv_.token();
-        reg = fv_.attestors();
+        lens = lens_;
+        collateralVault = collateralVault_;
+        hpt = HashPowerToken(address(fv_.token()));
+        reg = AttestorRegistry(address(fv_.attestorRegistry()));
         wbtc = wbtc_;
         issuer = issuer_;
         assetClass = assetClass_;
@@ -61,8 +80,7 @@ contract VaultHandler is Test {
         att = att_;
         attKey = attKey_;
         for (uint256 i; i < products_.length; i++) {
-            uint256[] memory live = hpt.productTokens(products_[i]);
-            _tokens[products_[i]].push(live[0]);
+            _tokens[products_[i]].push(firstTokens_[i]);
         }
     }
 
@@ -99,7 +117,7 @@ contract VaultHandler is Test {
         }
     }
 
-    function _sign(FulfillmentVault.FulfillmentReport memory r) internal view returns (AttestorSignature[] memory sigs) {
+    function _sign(IFulfillmentVault.FulfillmentReport memory r) internal view returns (AttestorSignature[] memory sigs) {
         bytes32 digest = fv.hashFulfillmentReport(r);
         sigs = new AttestorSignature[](3);
         for (uint256 i; i < 3; i++) {
@@ -118,15 +136,15 @@ contract VaultHandler is Test {
     /// Reports the first reportable epoch at or after one chosen by `eSeed`.
     function report(uint256 pSeed, uint256 eSeed, uint256 delivered, uint256 revenue, uint256 unitRevenue) external {
         uint256 productId = _product(pSeed);
-        FulfillmentVault.ProductView memory v = fv.productState(productId);
+        IFulfillmentVault.ProductView memory v = lens.productState(productId);
         uint256 count = v.epochCount;
         for (uint256 k; k < count; k++) {
             uint32 e = uint32((eSeed + k) % count);
             if (e < v.settledEpochs) continue;
-            FulfillmentVault.EpochInfo memory info = fv.epochInfo(productId, e);
-            if (info.status != FulfillmentVault.EpochStatus.Pending) continue;
+            IFulfillmentVault.EpochInfo memory info = lens.epochInfo(productId, e);
+            if (info.status != IFulfillmentVault.EpochStatus.Pending) continue;
             if (block.timestamp < info.end || block.timestamp > info.reportDeadline) continue;
-            FulfillmentVault.FulfillmentReport memory r;
+            IFulfillmentVault.FulfillmentReport memory r;
             r.productId = productId;
             r.epoch = e;
             r.deliveredUnits = bound(delivered, 0, v.capacity);
@@ -151,13 +169,13 @@ contract VaultHandler is Test {
     /// Deposits a reported epoch whose deposit window is open.
     function deposit(uint256 pSeed, uint256 eSeed) external {
         uint256 productId = _product(pSeed);
-        FulfillmentVault.ProductView memory v = fv.productState(productId);
+        IFulfillmentVault.ProductView memory v = lens.productState(productId);
         if (!v.tracked) return;
         uint256 count = v.epochCount;
         for (uint256 k; k < count; k++) {
             uint32 e = uint32((eSeed + k) % count);
-            FulfillmentVault.EpochInfo memory info = fv.epochInfo(productId, e);
-            if (info.status != FulfillmentVault.EpochStatus.Reported || block.timestamp > info.depositDeadline) {
+            IFulfillmentVault.EpochInfo memory info = lens.epochInfo(productId, e);
+            if (info.status != IFulfillmentVault.EpochStatus.Reported || block.timestamp > info.depositDeadline) {
                 continue;
             }
             vm.prank(issuer);
@@ -192,6 +210,7 @@ contract VaultHandler is Test {
     function carve(uint256 seed, uint256 units, uint256 toSeed) external {
         (uint256 productId, uint256 id, address holder, bool found) = _live(seed);
         if (!found || _tokens[productId].length >= MAX_TOKENS || hpt.holdingCount(id) >= MAX_HOLDINGS) return;
+        if (_frozen(productId)) return;
         uint256 have = hpt.tokenData(id).units;
         if (have < 2) return;
         units = bound(units, 1, have - 1);
@@ -203,7 +222,7 @@ contract VaultHandler is Test {
 
     function split(uint256 seed, uint256 units) external {
         (uint256 productId, uint256 id, address holder, bool found) = _live(seed);
-        if (!found || _tokens[productId].length + 2 > MAX_TOKENS) return;
+        if (!found || _tokens[productId].length + 2 > MAX_TOKENS || _frozen(productId)) return;
         uint256 have = hpt.tokenData(id).units;
         if (have < 2) return;
         uint256[] memory parts = new uint256[](2);
@@ -220,7 +239,7 @@ contract VaultHandler is Test {
     function merge(uint256 seed) external {
         uint256 productId = _product(seed);
         uint256[] storage ids = _tokens[productId];
-        if (ids.length >= MAX_TOKENS) return;
+        if (ids.length >= MAX_TOKENS || _frozen(productId)) return;
         uint256 n = ids.length;
         for (uint256 i; i < n; i++) {
             uint256 a = ids[(seed + i) % n];
@@ -237,6 +256,24 @@ contract VaultHandler is Test {
                 return;
             }
         }
+    }
+
+    function _frozen(uint256 productId) internal view returns (bool) {
+        return hpt.product(productId).frozen;
+    }
+
+    /// Freezes a product and forfeits its collateral (bounty share random), once per product, in
+    /// one call of eight (so that most runs also see products live to their end).
+    function freezeAndForfeit(uint256 pSeed, uint256 bountyBps) external {
+        if ((pSeed >> 8) % 8 != 0) return;
+        uint256 productId = _product(pSeed);
+        if (_frozen(productId)) return;
+        ghostCompensationAtFreeze[productId] = fv.record(productId).totalCompensation;
+        hpt.freeze(productId);
+        (uint256 bounty, uint256 forfeited) = collateralVault.forfeit(productId, BOUNTY_TO, bound(bountyBps, 0, 10_000));
+        ghostBounty[productId] = bounty;
+        ghostForfeited[productId] = forfeited;
+        calls[this.freezeAndForfeit.selector]++;
     }
 
     function _ownerOrZero(uint256 id) internal view returns (address) {
@@ -315,7 +352,7 @@ contract VaultHandler is Test {
 /// rounding dust stays within #holdings + #epochs, the vault holds at least everything claimable,
 /// and no holding is ever paid twice for the same time (each holding's paid + claimable equals
 /// its reference value over its settled time).
-contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
+contract FulfillmentVaultInvariantTest is FulfillmentAreaFixtures {
     VaultHandler internal handler;
 
     struct Pass {
@@ -332,22 +369,28 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
         vm.prank(owner);
         wbtc.mint(issuer, 1e15);
         // ample collateral
-        (uint256 p1,) = _product(UNITS, 6 days, 1e12);
+        (uint256 p1, uint256 t1) = _product(UNITS, 6 days, 1e12);
         // 997 units starting 12 hours after the mint, a partial last epoch, little collateral
         HashPowerToken.ProductAttestation memory a = _attestation(attestationNonce++);
         a.capacity = 997;
         a.start = uint64(T0 + 12 hours);
         a.end = uint64(T0 + 12 hours + 4 days + 5 hours);
         a.collateral = 2e9;
-        (uint256 p2,) = _mint(a);
+        (uint256 p2, uint256 t2) = _mint(a);
 
         uint256[] memory products = new uint256[](2);
         (products[0], products[1]) = (p1, p2);
+        uint256[] memory firstTokens = new uint256[](2);
+        (firstTokens[0], firstTokens[1]) = (t1, t2);
         address[] memory actors = new address[](4);
         (actors[0], actors[1], actors[2], actors[3]) = (issuer, alice, bob, carol);
-        handler = new VaultHandler(fv, wbtc, issuer, btc, products, actors, att, attKey);
+        handler = new VaultHandler(
+            fv, lens, collateralVault, wbtc, issuer, btc, products, firstTokens, actors, att, attKey
+        );
+        _grant(Roles.PRODUCT_FREEZER, address(handler));
+        _grant(Roles.COLLATERAL_FORFEITER, address(handler));
 
-        bytes4[] memory selectors = new bytes4[](13);
+        bytes4[] memory selectors = new bytes4[](14);
         selectors[0] = VaultHandler.warp.selector;
         selectors[1] = VaultHandler.report.selector;
         selectors[2] = VaultHandler.report.selector;
@@ -361,6 +404,7 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
         selectors[10] = VaultHandler.claimMany.selector;
         selectors[11] = VaultHandler.warp.selector;
         selectors[12] = VaultHandler.deposit.selector;
+        selectors[13] = VaultHandler.freezeAndForfeit.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         targetContract(address(handler));
     }
@@ -368,14 +412,14 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
     // ---------------------------------------------------------------- reference
 
     /// Accumulator values at the boundaries of the settled epochs, from epochInfo.
-    function _accs(uint256 pid, FulfillmentVault.ProductView memory v) internal view returns (uint256[] memory acc) {
+    function _accs(uint256 pid, IFulfillmentVault.ProductView memory v) internal view returns (uint256[] memory acc) {
         acc = new uint256[](uint256(v.settledEpochs) + 1);
         for (uint32 e; e < v.settledEpochs; e++) {
-            acc[e + 1] = fv.epochInfo(pid, e).accumulator;
+            acc[e + 1] = lens.epochInfo(pid, e).accumulator;
         }
     }
 
-    function _refA(FulfillmentVault.ProductView memory v, uint256[] memory acc, uint256 t)
+    function _refA(IFulfillmentVault.ProductView memory v, uint256[] memory acc, uint256 t)
         internal
         pure
         returns (uint256)
@@ -389,7 +433,7 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
     }
 
     /// What a holding has earned over its settled time (spec formula).
-    function _refValue(FulfillmentVault.ProductView memory v, uint256[] memory acc, HashPowerToken.Holding memory h)
+    function _refValue(IFulfillmentVault.ProductView memory v, uint256[] memory acc, IHoldingHistory.Holding memory h)
         internal
         pure
         returns (uint256)
@@ -403,13 +447,13 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
 
     /// Walks every holding of a product, checking per-holding properties; returns the totals.
     function _walk(uint256 pid) internal view returns (Pass memory p, uint256 entitled, uint32 epochs) {
-        FulfillmentVault.ProductView memory v = fv.productState(pid);
+        IFulfillmentVault.ProductView memory v = lens.productState(pid);
         uint256[] memory acc = _accs(pid, v);
         uint256[] memory ids = handler.tokensOf(pid);
         for (uint256 i; i < ids.length; i++) {
             uint256 count = hpt.holdingCount(ids[i]);
             for (uint256 j; j < count; j++) {
-                HashPowerToken.Holding memory h = hpt.holding(ids[i], j);
+                IHoldingHistory.Holding memory h = hpt.holding(ids[i], j);
                 uint256 c = fv.claimable(ids[i], j);
                 (, uint256 paid) = fv.claimCursor(ids[i], j);
                 assertEq(paid, handler.ghostPaid(ids[i], j), "paid once: cursor == ghost");
@@ -420,7 +464,7 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
             }
         }
         for (uint32 e; e < v.settledEpochs; e++) {
-            FulfillmentVault.EpochInfo memory info = fv.epochInfo(pid, e);
+            IFulfillmentVault.EpochInfo memory info = lens.epochInfo(pid, e);
             entitled += info.deposited + info.compensation;
         }
         p.claimed = fv.record(pid).totalClaimed;
@@ -439,7 +483,7 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
             assertEq(p.paidSum, p.claimed, "sum of cursors == totalClaimed");
             assertLe(p.claimed + p.claimable, entitled, "claims <= deposits + compensation");
             assertLe(entitled - (p.claimed + p.claimable), p.holdings + epochs, "dust bound");
-            FulfillmentVault.Record memory r = fv.record(pid);
+            IFulfillmentVault.Record memory r = fv.record(pid);
             assertLe(entitled, r.totalDeposited + r.totalCompensation);
             outstanding += p.claimable;
         }
@@ -451,7 +495,7 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
         uint256 books;
         uint256 claimed;
         for (uint256 k; k < handler.productCount(); k++) {
-            FulfillmentVault.Record memory r = fv.record(handler.products(k));
+            IFulfillmentVault.Record memory r = fv.record(handler.products(k));
             books += r.totalDeposited + r.totalCompensation - r.totalClaimed;
             claimed += r.totalClaimed;
         }
@@ -460,23 +504,35 @@ contract FulfillmentVaultInvariantTest is FulfillmentFixtures {
     }
 
     /// Records and product state agree: each settled epoch counted once, defaults mirrored in the
-    /// token, collateral only ever taken for compensation.
+    /// token, collateral only ever taken for compensation: the CollateralVault's `collateralOf` plus
+    /// the compensation paid (plus, once frozen, the bounty and the forfeited collateral) is the
+    /// collateral locked at mint; after a freeze no compensation is paid any more, and the
+    /// forfeited balance is never taken by the fulfillment vault.
     function invariant_recordsConsistent() public view {
+        uint256 custody;
         for (uint256 k; k < handler.productCount(); k++) {
             uint256 pid = handler.products(k);
-            FulfillmentVault.ProductView memory v = fv.productState(pid);
-            FulfillmentVault.Record memory r = fv.record(pid);
+            IFulfillmentVault.ProductView memory v = lens.productState(pid);
+            IFulfillmentVault.Record memory r = fv.record(pid);
             assertEq(r.epochsFulfilled + r.epochsShort + r.epochsMissed + r.epochsUnreported, v.settledEpochs);
             assertEq(r.defaulted, v.defaulted);
             assertEq(hpt.product(pid).defaulted, v.defaulted);
             if (v.settledEpochs != 0) assertLe(v.settledUntil, block.timestamp, "only ended epochs settle");
+            assertEq(
+                _collateralLeft(pid) + r.totalCompensation + handler.ghostBounty(pid) + handler.ghostForfeited(pid),
+                hpt.product(pid).collateral,
+                "collateral conserved"
+            );
+            assertEq(collateralVault.forfeitedOf(pid), handler.ghostForfeited(pid), "forfeited untouched");
+            if (hpt.product(pid).frozen) {
+                assertEq(_collateralLeft(pid), 0);
+                assertEq(r.totalCompensation, handler.ghostCompensationAtFreeze(pid), "no compensation after a freeze");
+            }
+            custody += _collateralLeft(pid) + collateralVault.forfeitedOf(pid);
         }
-        assertEq(
-            hpt.product(handler.products(0)).collateral + fv.record(handler.products(0)).totalCompensation, 1e12
-        );
-        assertEq(
-            hpt.product(handler.products(1)).collateral + fv.record(handler.products(1)).totalCompensation, 2e9
-        );
+        assertEq(hpt.product(handler.products(0)).collateral, 1e12);
+        assertEq(hpt.product(handler.products(1)).collateral, 2e9);
+        assertEq(wbtc.balanceOf(address(collateralVault)), custody, "the CollateralVault holds exactly its books");
     }
 
     /// Claims, deposits, settles and reports the handler expected to succeed never reverted, and

@@ -2,7 +2,8 @@
 pragma solidity 0.8.30;
 
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
-import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
+import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
 
 /// @notice Whole product lives with every claim computed by hand.
 ///
@@ -24,7 +25,7 @@ import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
 /// Trades: 2d issuer -> alice (transfer); 5d alice carves 400 to bob (t2); 10d bob splits t2 into
 /// 100 (t3) + 300 (t4); 12d bob transfers t4 to alice; 16d alice merges t1 (600) + t4 (300) into t5;
 /// 25d alice transfers t5 to bob.
-contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
+contract FulfillmentVaultLifecycleTest is FulfillmentAreaFixtures {
     uint256 internal pid;
     uint256 internal t1;
     uint256 internal t2;
@@ -65,7 +66,7 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         _report(pid, 0, 1_000, 1e8, 1e5);
         _at(7 days + 2 hours);
         _deposit(pid, 0);
-        assertEq(uint8(fv.epochInfo(pid, 0).status), uint8(FulfillmentVault.EpochStatus.Fulfilled));
+        assertEq(uint8(lens.epochInfo(pid, 0).status), uint8(IFulfillmentVault.EpochStatus.Fulfilled));
 
         // A(2d) = floor(1e23 x 2/7) = 28571428571428571428571
         // t1#0 issuer [0, 2d) 1000 units: floor(1000 x 28571428571428571428571 / 1e18) = 28571428
@@ -90,8 +91,8 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         _report(pid, 1, 800, 8e7, 1e5);
         _at(15 days);
         _deposit(pid, 1);
-        FulfillmentVault.EpochInfo memory e1 = fv.epochInfo(pid, 1);
-        assertEq(uint8(e1.status), uint8(FulfillmentVault.EpochStatus.Short));
+        IFulfillmentVault.EpochInfo memory e1 = lens.epochInfo(pid, 1);
+        assertEq(uint8(e1.status), uint8(IFulfillmentVault.EpochStatus.Short));
         assertEq(e1.deposited, 8e7);
         assertEq(e1.compensation, 2e7, "200 missing units x 1e5");
         assertEq(e1.accumulator, 2e23);
@@ -119,8 +120,8 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.DepositWindowClosed.selector, pid, 2, deadline));
         _deposit(pid, 2);
         assertEq(fv.settle(pid, 10), 1);
-        FulfillmentVault.EpochInfo memory e2 = fv.epochInfo(pid, 2);
-        assertEq(uint8(e2.status), uint8(FulfillmentVault.EpochStatus.Missed));
+        IFulfillmentVault.EpochInfo memory e2 = lens.epochInfo(pid, 2);
+        assertEq(uint8(e2.status), uint8(IFulfillmentVault.EpochStatus.Missed));
         assertEq(e2.compensation, 102_000_000, "revenue 9e7 + shortfall 100 x 1.2e5");
     }
 
@@ -135,11 +136,11 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         _report(pid, 4, 1_000, 3e7, 3e4);
         _at(30 days + 2 hours);
         _deposit(pid, 4);
-        FulfillmentVault.EpochInfo memory e3 = fv.epochInfo(pid, 3);
-        assertEq(uint8(e3.status), uint8(FulfillmentVault.EpochStatus.Unreported));
+        IFulfillmentVault.EpochInfo memory e3 = lens.epochInfo(pid, 3);
+        assertEq(uint8(e3.status), uint8(IFulfillmentVault.EpochStatus.Unreported));
         assertEq(e3.compensation, 120_000_000, "max(1000 units x lastUnitRevenue 1.2e5, floor 6e8 / 5)");
-        assertEq(uint8(fv.epochInfo(pid, 4).status), uint8(FulfillmentVault.EpochStatus.Fulfilled));
-        assertEq(fv.productState(pid).accumulator, 452e21);
+        assertEq(uint8(lens.epochInfo(pid, 4).status), uint8(IFulfillmentVault.EpochStatus.Fulfilled));
+        assertEq(lens.productState(pid).accumulator, 452e21);
     }
 
     function _finalClaims() internal {
@@ -186,7 +187,7 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
 
     function _totalsAndCollateral() internal {
         // ---- totals: 451999995 paid of 452000000 entitled, 5 base units of dust stay in the vault
-        FulfillmentVault.Record memory rec = fv.record(pid);
+        IFulfillmentVault.Record memory rec = fv.record(pid);
         assertEq(rec.epochsFulfilled, 2);
         assertEq(rec.epochsShort, 1);
         assertEq(rec.epochsMissed, 1);
@@ -201,12 +202,13 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         assertEq(wbtc.balanceOf(address(fv)), 452_000_000 - paid);
         assertLe(452_000_000 - paid, 9 + 5, "dust <= #holdings + #epochs");
 
-        // ---- the issuer takes the collateral left
+        // ---- the issuer takes the collateral left (the CollateralVault paid exactly the compensation)
+        assertEq(_collateralLeft(pid), LIFE_COLLATERAL - rec.totalCompensation);
         uint256 before = wbtc.balanceOf(issuer);
         vm.prank(issuer);
         assertEq(fv.withdrawCollateral(pid), LIFE_COLLATERAL - 242_000_000);
         assertEq(wbtc.balanceOf(issuer), before + 358_000_000);
-        assertEq(hpt.product(pid).collateral, 0);
+        assertEq(_collateralLeft(pid), 0);
     }
 
     /// SECURITY-CHECKLIST 7, 24: a shortfall larger than the collateral defaults the product; the
@@ -226,9 +228,9 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         vm.expectEmit(address(fv));
         emit FulfillmentVault.ShortfallCompensated(p, 0, 102_000_000, 5e7);
         fv.settle(p, 10);
-        assertTrue(fv.productState(p).defaulted);
+        assertTrue(lens.productState(p).defaulted);
         assertTrue(hpt.product(p).defaulted);
-        assertEq(hpt.product(p).collateral, 0);
+        assertEq(_collateralLeft(p), 0);
 
         // epoch 1: unreported; would owe 1000 x 1.2e5, pays 0. The defaulted token still moves (at 14d).
         _at(14 days);
@@ -238,7 +240,7 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         vm.expectEmit(address(fv));
         emit FulfillmentVault.ShortfallCompensated(p, 1, 120_000_000, 0);
         fv.settle(p, 10);
-        assertEq(fv.epochInfo(p, 1).compensation, 0);
+        assertEq(lens.epochInfo(p, 1).compensation, 0);
 
         // epoch 2: the issuer still deposits
         _at(21 days);
@@ -249,7 +251,7 @@ contract FulfillmentVaultLifecycleTest is FulfillmentFixtures {
         assertEq(_claim(t, 0), 2.5e7, "issuer");
         assertEq(_claim(t, 1), 2.5e7, "alice: the other half of epoch 0, nothing for epoch 1");
         assertEq(_claim(t, 2), 1e8, "bob: epoch 2");
-        FulfillmentVault.Record memory rec = fv.record(p);
+        IFulfillmentVault.Record memory rec = fv.record(p);
         assertTrue(rec.defaulted);
         assertEq(rec.epochsMissed, 1);
         assertEq(rec.epochsUnreported, 1);

@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+import {NonceAlreadyUsed} from "../src/common/Errors.sol";
+import {Roles} from "../src/common/Roles.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
 import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
+import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
+import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {BtcRef} from "./utils/BtcSpvFixtures.sol";
-import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
 
 /// @notice submitReportWithPayment: the report's evidence proven a Bitcoin payout by SPV
 /// (SECURITY-CHECKLIST 11: one txid cannot be claimed twice; 30: only a consumer may consume).
-contract FulfillmentVaultSpvTest is FulfillmentFixtures {
+contract FulfillmentVaultSpvTest is FulfillmentAreaFixtures {
     uint256 internal pid;
-    BtcSpvVerifier.PaymentProof internal proof;
+    IBtcSpvVerifier.PaymentProof internal proof;
     bytes32 internal txid;
 
     function setUp() public override {
@@ -24,14 +29,14 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
 
     function _paidReport(uint32 epoch, bytes32 evidence)
         internal
-        returns (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs)
+        returns (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs)
     {
         return _paidReportOf(pid, epoch, evidence);
     }
 
     function _paidReportOf(uint256 productId, uint32 epoch, bytes32 evidence)
         internal
-        returns (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs)
+        returns (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs)
     {
         r = _r(productId, epoch, UNITS, 1e8, 1e5);
         r.evidence = evidence;
@@ -39,7 +44,7 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
     }
 
     function test_spv_validProof() public {
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
         bytes32 digest = fv.hashFulfillmentReport(r);
         vm.expectEmit(address(fv));
         emit FulfillmentVault.FulfillmentReported(
@@ -52,13 +57,13 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
         vm.prank(relayer);
         fv.submitReportWithPayment(r, sigs, proof);
         assertTrue(spv.isPaymentClaimed(txid));
-        assertEq(fv.epochInfo(pid, 1).evidence, txid);
-        assertEq(uint8(fv.epochInfo(pid, 1).status), uint8(FulfillmentVault.EpochStatus.Reported));
+        assertEq(lens.epochInfo(pid, 1).evidence, txid);
+        assertEq(uint8(lens.epochInfo(pid, 1).status), uint8(IFulfillmentVault.EpochStatus.Reported));
     }
 
     function test_spv_mismatchedTxid() public {
         bytes32 other = keccak256("another payout");
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, other);
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, other);
         vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.EvidenceMismatch.selector, other, txid));
         fv.submitReportWithPayment(r, sigs, proof);
         assertFalse(spv.isPaymentClaimed(txid), "nothing consumed");
@@ -68,32 +73,59 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
     /// SECURITY-CHECKLIST 11: the same payout cannot evidence two epochs (of any product).
     function test_spv_reusedPayment() public {
         (uint256 p2,) = _defaultProduct();
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
         fv.submitReportWithPayment(r, sigs, proof);
         (r, sigs) = _paidReportOf(p2, 1, txid);
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.PaymentAlreadyClaimed.selector, txid));
         fv.submitReportWithPayment(r, sigs, proof);
     }
 
-    /// SECURITY-CHECKLIST 30: the vault must be a consumer of the verifier.
+    /// SECURITY-CHECKLIST 30: the vault must hold the verifier's role SPV_CONSUMER; without it the
+    /// whole report reverts (nothing recorded, the nonce and the payment unused). Granted again, it works.
     function test_spv_vaultNotAConsumer() public {
-        vm.prank(owner);
-        spv.setConsumer(address(fv), false);
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
-        vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.NotAConsumer.selector, address(fv)));
+        _revoke(Roles.SPV_CONSUMER, address(fv));
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, address(fv)));
         fv.submitReportWithPayment(r, sigs, proof);
+        assertFalse(spv.isPaymentClaimed(txid));
+        assertFalse(fv.isNonceUsed(r.nonce));
+        assertEq(uint8(lens.epochInfo(pid, 1).status), uint8(IFulfillmentVault.EpochStatus.Pending));
+        // the plain report path never needs the role
+        (uint256 p2,) = _defaultProduct();
+        _submit(_r(p2, 1, UNITS, 1e8, 1e5));
+        assertEq(uint8(lens.epochInfo(p2, 1).status), uint8(IFulfillmentVault.EpochStatus.Reported));
+        _grant(Roles.SPV_CONSUMER, address(fv));
+        fv.submitReportWithPayment(r, sigs, proof);
+        assertTrue(spv.isPaymentClaimed(txid));
+    }
+
+    /// A report whose SPV proof was consumed cannot be replayed through either path.
+    function test_item3_spv_replayAfterPayment() public {
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        fv.submitReportWithPayment(r, sigs, proof);
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.EpochAlreadyReported.selector, pid, 1));
+        fv.submitReportWithPayment(r, sigs, proof);
+        vm.expectRevert(abi.encodeWithSelector(FulfillmentVault.EpochAlreadyReported.selector, pid, 1));
+        fv.submitReport(r, sigs);
+        // the same nonce for another product's epoch: the nonce is spent
+        (uint256 p2,) = _defaultProduct();
+        IFulfillmentVault.FulfillmentReport memory other = _r(p2, 1, UNITS, 1e8, 1e5);
+        other.nonce = r.nonce;
+        AttestorSignature[] memory sigs0 = _signReport(other);
+        vm.expectRevert(abi.encodeWithSelector(NonceAlreadyUsed.selector, r.nonce));
+        fv.submitReport(other, sigs0);
     }
 
     function test_spv_badProofFails() public {
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
-        BtcSpvVerifier.PaymentProof memory p = proof;
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        IBtcSpvVerifier.PaymentProof memory p = proof;
         p.requiredConfirmations = 7;
         vm.expectRevert(abi.encodeWithSelector(BtcSpvVerifier.TooFewConfirmations.selector, 6, 7));
         fv.submitReportWithPayment(r, sigs, p);
     }
 
     function test_spv_reportChecksStillApply() public {
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(2, txid);
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(2, txid);
         vm.expectRevert(
             abi.encodeWithSelector(FulfillmentVault.EpochNotEnded.selector, pid, 2, uint64(_epochEnd(2, TERM)))
         );
@@ -101,8 +133,9 @@ contract FulfillmentVaultSpvTest is FulfillmentFixtures {
     }
 
     function test_spv_verifierNotSet() public {
-        FulfillmentVault noSpv = new FulfillmentVault(owner, hpt, attestorRegistry, BtcSpvVerifier(address(0)));
-        (FulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
+        FulfillmentVault noSpv =
+            new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, IBtcSpvVerifier(address(0)));
+        (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
         vm.expectRevert(FulfillmentVault.SpvVerifierNotSet.selector);
         noSpv.submitReportWithPayment(r, sigs, proof);
     }

@@ -13,12 +13,14 @@ import {
     ERC1271NoData,
     ERC1271GasBurner,
     ERC1271Toggle,
-    ERC1271ReturnBomb
+    ERC1271ReturnBomb,
+    ERC1271GasHungry
 } from "./mocks/ERC1271Mocks.sol";
 import {ReentrantReceiver} from "./mocks/ReentrantReceiver.sol";
 import {FeeOnTransferToken, ReentrantToken, LyingToken} from "./mocks/TokenMocks.sol";
-import {NativeRejecter} from "./mocks/NativeReceivers.sol";
-import {ReentrantWallet} from "./mocks/MarketMocks.sol";
+import {ReentrantWallet, MarketNativeRejecter, ERC1271Burner} from "./mocks/MarketMocks.sol";
+import {NativeTransferFailed} from "../src/common/Errors.sol";
+import {SignaturePolicy} from "../src/common/SignaturePolicy.sol";
 
 /// @notice Attack tests of HashMixMarket, named by SECURITY-CHECKLIST item (1-6, 14-18).
 contract HashMixMarketAttacksTest is MarketFixtures {
@@ -143,7 +145,7 @@ contract HashMixMarketAttacksTest is MarketFixtures {
     }
 
     function test_item3_signatureForAnotherDeploymentFails() public {
-        HashMixMarket other = new HashMixMarket(owner, hpt, feeSink, FEE_BPS);
+        HashMixMarket other = new HashMixMarket(address(manager), hpt, feeSink, FEE_BPS);
         HashMixMarket.Listing memory lst = _nativeListing();
         bytes memory sig = _signDigest(sellerKey, other.hashListing(lst));
         _expectBuyRevert(lst, sig, CAPACITY, INVALID_SIG);
@@ -209,10 +211,149 @@ contract HashMixMarketAttacksTest is MarketFixtures {
         HashMixMarket.Listing memory lst = _listingBy(address(new ERC1271GasBurner()));
         bytes memory sig = _signListing(sellerKey, lst);
         vm.deal(taker, PRICE * CAPACITY);
-        vm.expectRevert(INVALID_SIG); // 1/64 of the gas is left to revert cleanly
+        vm.expectRevert(INVALID_SIG); // the wallet gets 100,000 gas (SignaturePolicy cap), not 63/64 of all
         vm.prank(taker);
+        uint256 g0 = gasleft();
         market.fillListing{value: PRICE * CAPACITY, gas: 5_000_000}(lst, sig, CAPACITY);
+        uint256 used = g0 - gasleft();
         assertEq(taker.balance, PRICE * CAPACITY);
+        // the whole failed call cost about the cap, not the 5,000,000 it was given
+        assertLt(used, SignaturePolicy.ERC1271_GAS_LIMIT + 60_000);
+    }
+
+    // =====================================================================================
+    // items 2 and 5: the market applies SignaturePolicy (one rule for every HashMix contract)
+    // =====================================================================================
+
+    /// A wallet maker that owns the seller's token and approved the market, burning `burn` gas per check.
+    function _burnerListing(uint256 burn) internal returns (ERC1271Burner wallet, HashMixMarket.Listing memory lst) {
+        wallet = new ERC1271Burner(burn);
+        vm.prank(seller);
+        hpt.transferFrom(seller, address(wallet), tokenId);
+        wallet.exec(address(hpt), 0, abi.encodeCall(hpt.setApprovalForAll, (address(market), true)));
+        lst = _listing(address(wallet), tokenId, CAPACITY, 0, NATIVE, PRICE);
+    }
+
+    /// Item 5: a wallet that needs more than SignaturePolicy.ERC1271_GAS_LIMIT (100,000) gas to answer
+    /// does not sign: the fill reverts with InvalidSignature, never with an out-of-gas of the whole
+    /// call, even when the taker sent little more gas than a normal fill needs.
+    function test_item5_walletBurningMoreThanTheCapIsRefusedNotOutOfGas() public {
+        (, HashMixMarket.Listing memory lst) = _burnerListing(150_000);
+        vm.deal(taker, PRICE * CAPACITY);
+        uint256[3] memory gasGiven = [uint256(30_000_000), 1_000_000, 300_000];
+        for (uint256 i; i < gasGiven.length; i++) {
+            vm.expectRevert(INVALID_SIG);
+            vm.prank(taker);
+            uint256 g0 = gasleft();
+            market.fillListing{value: PRICE * CAPACITY, gas: gasGiven[i]}(lst, hex"01", CAPACITY);
+            uint256 used = g0 - gasleft();
+            // the wallet got the cap and no more: the failed fill (call overhead included) used the
+            // cap plus the market's own few tens of thousands
+            assertGt(used, SignaturePolicy.ERC1271_GAS_LIMIT);
+            assertLt(used, SignaturePolicy.ERC1271_GAS_LIMIT + 60_000);
+        }
+        assertEq(hpt.ownerOf(tokenId), lst.seller, "nothing moved");
+        assertEq(taker.balance, PRICE * CAPACITY);
+    }
+
+    /// Item 5: the cap is the policy's, not the caller's: a wallet answering "valid" only when it has
+    /// more than 100,000 gas never signs.
+    function test_item5_gasHungryWalletNeverGetsMoreThanTheCap() public {
+        ERC1271GasHungry hungry = new ERC1271GasHungry();
+        HashMixMarket.Listing memory lst = _listingBy(address(hungry));
+        _expectBuyRevert(lst, hex"01", CAPACITY, INVALID_SIG);
+    }
+
+    /// Item 5: a wallet that answers within the cap (a 60,000-gas check, more than a 5-owner Safe) signs.
+    function test_item5_walletWithinTheCapSigns() public {
+        (ERC1271Burner wallet, HashMixMarket.Listing memory lst) = _burnerListing(60_000);
+        _buy(taker, lst, hex"01", CAPACITY / 2, PRICE * (CAPACITY / 2));
+        assertEq(hpt.balanceOf(taker), 1);
+        assertEq(address(wallet).balance, PRICE * (CAPACITY / 2) - _feeOf(PRICE * (CAPACITY / 2)));
+    }
+
+    /// Puts code at the seller's address (an EOA that gained code, e.g. by EIP-7702 delegation): the
+    /// code is ERC1271Toggle, whose `valid` flag (slot 0) is false at the seller's empty storage, so
+    /// the code itself accepts nothing.
+    function _sellerGainsCode() internal {
+        ERC1271Toggle impl = new ERC1271Toggle();
+        vm.etch(seller, address(impl).code);
+        assertGt(seller.code.length, 0);
+        assertFalse(ERC1271Toggle(payable(seller)).valid());
+    }
+
+    /// Item 5 / SignaturePolicy: ECDSA is tried first, so an EOA maker that gained code keeps signing
+    /// with its key (its code is not consulted and would have said no).
+    function test_item5_eoaMakerWithCodeStillSignsWithItsKey() public {
+        HashMixMarket.Listing memory lst = _nativeListing();
+        bytes memory sig = _signListing(sellerKey, lst);
+        _sellerGainsCode();
+        uint256 sellerBefore = seller.balance;
+        _buy(taker, lst, sig, CAPACITY, PRICE * CAPACITY);
+        assertEq(hpt.ownerOf(tokenId), taker);
+        assertEq(seller.balance - sellerBefore, PRICE * CAPACITY - _feeOf(PRICE * CAPACITY));
+        // an offer by a buyer that gained code, too
+        _fundUsd(buyer, 10e9);
+        vm.etch(buyer, seller.code);
+        HashMixMarket.Offer memory o = _offer(buyer, tokenId, CAPACITY, 0, USD_PRICE);
+        bytes memory osig = _signOffer(buyerKey, o);
+        _approveMarket(taker);
+        vm.prank(taker);
+        market.fillOffer(o, osig, CAPACITY);
+        assertEq(hpt.ownerOf(tokenId), buyer);
+    }
+
+    /// Items 2 and 5: for an EOA with code the key's signature must still be canonical: a high-s copy
+    /// and the 64-byte EIP-2098 form are refused by ECDSA and then by its code.
+    function test_item2_eoaMakerWithCodeStillNeedsCanonicalSignatures() public {
+        HashMixMarket.Listing memory lst = _nativeListing();
+        (bytes32 r, bytes32 s, uint8 v) = _split(_signListing(sellerKey, lst));
+        _sellerGainsCode();
+        bytes memory highS = abi.encodePacked(r, bytes32(SECP256K1_N - uint256(s)), v == 27 ? uint8(28) : uint8(27));
+        _expectBuyRevert(lst, highS, CAPACITY, INVALID_SIG);
+        bytes32 vs = bytes32(uint256(s) | (uint256(v - 27) << 255));
+        _expectBuyRevert(lst, abi.encodePacked(r, vs), CAPACITY, INVALID_SIG);
+        // the canonical 65-byte signature works
+        _buy(taker, lst, abi.encodePacked(r, s, v), CAPACITY, PRICE * CAPACITY);
+        assertEq(hpt.ownerOf(tokenId), taker);
+    }
+
+    /// Item 2: the EIP-2098 64-byte form is refused for offers and swaps too (every order kind goes
+    /// through the same policy), and so is a high-s copy.
+    function test_item2_compactAndHighSRefusedForEveryOrderKind() public {
+        _fundUsd(buyer, 10e9);
+        HashMixMarket.Offer memory o = _offer(buyer, tokenId, CAPACITY, 0, USD_PRICE);
+        (bytes32 r, bytes32 s, uint8 v) = _split(_signOffer(buyerKey, o));
+        bytes32 vs = bytes32(uint256(s) | (uint256(v - 27) << 255));
+        bytes memory highS = abi.encodePacked(r, bytes32(SECP256K1_N - uint256(s)), v == 27 ? uint8(28) : uint8(27));
+        vm.startPrank(seller);
+        vm.expectRevert(INVALID_SIG);
+        market.fillOffer(o, abi.encodePacked(r, vs), CAPACITY);
+        vm.expectRevert(INVALID_SIG);
+        market.fillOffer(o, highS, CAPACITY);
+        vm.stopPrank();
+
+        HashMixMarket.CriteriaOffer memory c = _criteria(buyer, CAPACITY, 0, USD_PRICE);
+        (r, s, v) = _split(_signCriteria(buyerKey, c));
+        vs = bytes32(uint256(s) | (uint256(v - 27) << 255));
+        vm.expectRevert(INVALID_SIG);
+        vm.prank(seller);
+        market.fillCriteriaOffer(c, abi.encodePacked(r, vs), tokenId, CAPACITY);
+
+        (, uint256 wantId) = _mintTo(alice, "want", 5);
+        _approveMarket(alice);
+        HashMixMarket.SwapOrder memory sw = _swap(seller, tokenId, wantId);
+        (r, s, v) = _split(_signSwap(sellerKey, sw));
+        vs = bytes32(uint256(s) | (uint256(v - 27) << 255));
+        highS = abi.encodePacked(r, bytes32(SECP256K1_N - uint256(s)), v == 27 ? uint8(28) : uint8(27));
+        vm.startPrank(alice);
+        vm.expectRevert(INVALID_SIG);
+        market.fillSwap(sw, abi.encodePacked(r, vs));
+        vm.expectRevert(INVALID_SIG);
+        market.fillSwap(sw, highS);
+        market.fillSwap(sw, abi.encodePacked(r, s, v));
+        vm.stopPrank();
+        assertEq(hpt.ownerOf(tokenId), alice);
     }
 
     function test_item5_answerChangingSigner() public {
@@ -328,6 +469,7 @@ contract HashMixMarketAttacksTest is MarketFixtures {
     /// A malicious ERC-20 currency re-enters the market from inside the payment.
     function _reentrantCurrencySale(bytes memory reenter) internal returns (ReentrantToken evil) {
         evil = new ReentrantToken();
+        _allowCurrency(address(evil)); // an allowed currency that turns out hostile
         evil.mint(taker, 1e18);
         vm.prank(taker);
         evil.approve(address(market), type(uint256).max);
@@ -370,6 +512,7 @@ contract HashMixMarketAttacksTest is MarketFixtures {
 
     function test_item15_erc20HookInOfferPayment() public {
         ReentrantToken evil = new ReentrantToken();
+        _allowCurrency(address(evil));
         evil.mint(buyer, 1e18);
         vm.prank(buyer);
         evil.approve(address(market), type(uint256).max);
@@ -535,7 +678,7 @@ contract HashMixMarketAttacksTest is MarketFixtures {
     }
 
     function test_item17_revertingFeeReceiverDoesNotBrickSales() public {
-        NativeRejecter rejecter = new NativeRejecter();
+        MarketNativeRejecter rejecter = new MarketNativeRejecter();
         vm.prank(owner);
         market.setFee(address(rejecter), FEE_BPS);
         HashMixMarket.Listing memory lst = _listing(seller, tokenId, CAPACITY, 1, NATIVE, PRICE);
@@ -544,13 +687,14 @@ contract HashMixMarketAttacksTest is MarketFixtures {
         _buy(taker2, lst, sig, 2, 2 * PRICE);
         assertEq(hpt.balanceOf(taker2), 1);
         vm.expectRevert(
-            abi.encodeWithSelector(HashMixMarket.NativeTransferFailed.selector, address(rejecter), _feeOf(PRICE) + _feeOf(2 * PRICE))
+            abi.encodeWithSelector(NativeTransferFailed.selector, address(rejecter), _feeOf(PRICE) + _feeOf(2 * PRICE))
         );
         market.withdrawFees(NATIVE);
     }
 
     function test_item17_feeOnTransferCurrencyHandledExactly() public {
         FeeOnTransferToken fot = new FeeOnTransferToken();
+        _allowCurrency(address(fot)); // the currency admin allowed it, knowingly or not
         fot.mint(taker, 1e18);
         vm.prank(taker);
         fot.approve(address(market), type(uint256).max);
@@ -574,6 +718,12 @@ contract HashMixMarketAttacksTest is MarketFixtures {
         LyingToken liar = new LyingToken();
         HashMixMarket.Listing memory lst = _listing(seller, tokenId, CAPACITY, 1, address(liar), 1_000);
         bytes memory sig = _signListing(sellerKey, lst);
+        // not an allowed currency: refused outright
+        vm.expectRevert(abi.encodeWithSelector(HashMixMarket.CurrencyNotAllowed.selector, address(liar)));
+        vm.prank(taker);
+        market.fillListing(lst, sig, 1_000);
+        // and if the currency admin allowed it anyway, it still cannot corrupt the books
+        _allowCurrency(address(liar));
         vm.prank(taker);
         market.fillListing(lst, sig, 1_000); // the seller chose a currency that pays nothing
         assertEq(liar.balanceOf(seller), 0);
@@ -660,11 +810,8 @@ contract HashMixMarketAttacksTest is MarketFixtures {
     }
 
     // =====================================================================================
-    // KNOWN ISSUE of the fixed SwapOrder type (reported, not fixable without changing it):
-    // `carve` keeps a token's id and nonce, and a swap order signs neither the want token's units
-    // nor its nonce (nor the give token's units), so the taker can shrink the want token right
-    // before filling (and the maker can shrink the give token in front of a taker's fill).
-    // This test pins today's behaviour so that a fix of the order type shows up here.
+    // swap orders and carves: `carve` keeps a token's id and nonce, so a swap order signs both
+    // sides' units (giveUnits, wantUnits) and a shrunk token is refused (UnitsChanged)
     // =====================================================================================
 
     /// Item 16: a carve keeps a token's id and nonce, so a swap order signs both sides' units: the

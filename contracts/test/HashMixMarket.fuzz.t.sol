@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {HashMixMarket} from "../src/market/HashMixMarket.sol";
+import {ZeroUnits} from "../src/common/Errors.sol";
 import {MarketFixtures} from "./utils/MarketFixtures.sol";
 
 /// @notice Fuzz tests (default profile: 10,000 runs) on prices, units, fee rates and fill sizes,
@@ -84,7 +85,7 @@ contract HashMixMarketFuzzTest is MarketFixtures {
         if (mGone) {
             assertFalse(ok, "sold token");
         } else if (x == 0) {
-            assertEq(ret, abi.encodeWithSelector(HashMixMarket.ZeroUnits.selector));
+            assertEq(ret, abi.encodeWithSelector(ZeroUnits.selector));
         } else if (x > remaining) {
             assertEq(ret, abi.encodeWithSelector(HashMixMarket.Overfill.selector, remaining, x));
         } else if (x < mMinFill && x != remaining) {

@@ -5,14 +5,17 @@ import {Test} from "forge-std/Test.sol";
 import {console} from "forge-std/console.sol";
 import {HashMixMarket} from "../src/market/HashMixMarket.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
+import {IHashPowerToken} from "../src/interfaces/IHashPowerToken.sol";
 import {TestPayoutToken} from "../src/dev/TestPayoutToken.sol";
 import {MarketFixtures} from "./utils/MarketFixtures.sol";
 
 /// @dev Drives the market with random orders of every kind and random fills, partial fills, batch
 /// fills, cancels, counter bumps, token transfers, token nonce bumps, splits, fee changes, fee
-/// withdrawals and a product default. Keeps ghost books: units really sold per order, fees owed to
-/// the protocol, and a count of fills whose money did not move exactly as the spec says (checked by
-/// the invariants, since a failing assertion inside a handler would only count as a revert).
+/// withdrawals, a product default, the tUSD currency being disallowed and allowed again, and
+/// listings that name the HashPowerToken itself as currency (issue #10 hole 1). Keeps ghost books:
+/// units really sold per order, fees owed to the protocol, and a count of fills whose money did not
+/// move exactly as the spec says or that should have been refused (checked by the invariants, since
+/// a failing assertion inside a handler would only count as a revert).
 contract MarketHandler is Test {
     HashMixMarket internal immutable market;
     HashPowerToken internal immutable hpt;
@@ -45,6 +48,15 @@ contract MarketHandler is Test {
     mapping(uint256 kind => uint256) public fillsByKind;
     uint256 internal salt;
     bool internal defaulted;
+    /// whether the handler believes tUSD is an allowed currency (it is in the fixture)
+    bool public usdAllowed = true;
+    uint256 public currencyToggles;
+    uint256 public nftCurrencyAttempts;
+
+    /// token ids of each product, in mint order (the token does not enumerate them on chain);
+    /// filled from ids 1 .. nextTokenId - 1 as they appear, burnt ones are skipped when picking
+    mapping(uint256 productId => uint256[]) internal idsOf;
+    uint256 internal scannedUpTo = 1;
 
     // balances around one fill
     uint256 internal payerBefore;
@@ -114,13 +126,34 @@ contract MarketHandler is Test {
         return type(uint256).max;
     }
 
+    function _syncIds() internal {
+        uint256 next = hpt.nextTokenId();
+        for (uint256 id = scannedUpTo; id < next; id++) {
+            try hpt.tokenData(id) returns (IHashPowerToken.TokenData memory t) {
+                idsOf[t.productId].push(id);
+            } catch {} // burnt before it was seen
+        }
+        scannedUpTo = next;
+    }
+
     /// a random live token, its owner and units
-    function _token(uint256 seed) internal view returns (bool found, uint256 id, address holder, uint256 units) {
-        uint256[] memory live = hpt.productTokens(products[seed % products.length]);
-        if (live.length == 0) return (false, 0, address(0), 0);
-        id = live[(seed >> 8) % live.length];
-        HashPowerToken.TokenData memory t = hpt.tokenData(id);
-        return (true, id, hpt.ownerOf(id), t.units);
+    function _token(uint256 seed) internal returns (bool found, uint256 id, address holder, uint256 units) {
+        _syncIds();
+        uint256[] storage ids = idsOf[products[seed % products.length]];
+        uint256 n = ids.length;
+        uint256 start = (seed >> 8) % n;
+        for (uint256 k; k < n; k++) {
+            id = ids[(start + k) % n];
+            try hpt.tradeState(id) returns (address owner_, uint256 units_, uint32, bool) {
+                return (true, id, owner_, units_);
+            } catch {} // burnt by a split
+        }
+        return (false, 0, address(0), 0);
+    }
+
+    /// after a successful fill in `currency`: it must have been allowed
+    function _checkCurrency(address currency) internal {
+        if (currency != address(0) && !usdAllowed) violations++;
     }
 
     function _sign(uint256 actor, bytes32 digest) internal view returns (bytes memory) {
@@ -213,6 +246,7 @@ contract MarketHandler is Test {
         takerNativeBefore = taker.balance;
         vm.prank(taker);
         try market.fillListing{value: value}(lst, listingSigs[idx], x) {
+            _checkCurrency(lst.currency);
             _settled(taker, lst.seller, lst.currency, payment, _fee(payment));
             if (lst.currency != address(0) && takerNativeBefore != taker.balance) violations++; // refund all
             ghostFilled[market.hashListing(lst)] += x;
@@ -241,6 +275,7 @@ contract MarketHandler is Test {
             fillsByKind[4]++;
             for (uint256 k; k < 2; k++) {
                 HashMixMarket.Listing memory lst = batch[k].listing;
+                _checkCurrency(lst.currency);
                 uint256 fee = _fee(lst.pricePerUnit * batch[k].units);
                 if (lst.currency == address(0)) ghostFeesNative += fee;
                 else ghostFeesUsd += fee;
@@ -291,6 +326,7 @@ contract MarketHandler is Test {
         _snapshot(o.buyer, holder, address(usd));
         vm.prank(holder);
         try market.fillOffer(o, offerSigs[idx], x) {
+            _checkCurrency(o.currency);
             _settled(o.buyer, holder, address(usd), payment, fee);
             ghostFilled[h] += x;
             fillsByKind[1]++;
@@ -303,8 +339,9 @@ contract MarketHandler is Test {
         uint256 a = _actor(makerSeed);
         HashMixMarket.CriteriaOffer memory o;
         o.buyer = actors[a];
-        o.assetClass = hpt.tokenData(hpt.productTokens(products[0])[0]).assetClass;
-        o.issuer = anyIssuer ? address(0) : hpt.product(products[0]).issuer;
+        IHashPowerToken.Product memory p = hpt.product(products[0]);
+        o.assetClass = p.assetClass;
+        o.issuer = anyIssuer ? address(0) : p.issuer;
         o.units = bound(unitsSeed, 1, 3_000e6);
         o.minFill = 0;
         o.minRemainingTerm = uint64(bound(term, 0, 400 days));
@@ -330,6 +367,7 @@ contract MarketHandler is Test {
         _snapshot(o.buyer, holder, address(usd));
         vm.prank(holder);
         try market.fillCriteriaOffer(o, criteriaSigs[idx], id, x) {
+            _checkCurrency(o.currency);
             _settled(o.buyer, holder, address(usd), payment, fee);
             ghostFilled[h] += x;
             fillsByKind[2]++;
@@ -457,18 +495,75 @@ contract MarketHandler is Test {
         vm.prank(vault);
         hpt.markDefaulted(products[products.length - 1]);
     }
+
+    // ------------------------------------------------------------------ payment currencies
+
+    /// Disallows tUSD at once (one call in four), or allows it again through a schedule and its full
+    /// delay (time moves on by CURRENCY_DELAY, so most open orders expire: it is picked rarely, and
+    /// tUSD is disallowed only about a fifth of the time after the first toggle).
+    function toggleUsd(uint256 seed) external {
+        if (usdAllowed && seed % 4 != 0) return;
+        currencyToggles++;
+        if (usdAllowed) {
+            vm.prank(admin);
+            market.disallowCurrency(address(usd));
+            usdAllowed = false;
+        } else {
+            vm.prank(admin);
+            market.scheduleCurrency(address(usd));
+            vm.warp(block.timestamp + market.CURRENCY_DELAY());
+            market.allowCurrency(address(usd));
+            usdAllowed = true;
+        }
+    }
+
+    /// Issue #10 hole 1: a holder lists a unit with the HashPowerToken as currency, priced at the id
+    /// of another actor's token; that actor takes it. It must always revert (CurrencyNotAllowed);
+    /// if it went through, the taker's token would have moved as "payment".
+    function fillInNftCurrency(uint256 tokenSeed, uint256 victimSeed) external {
+        (bool found, uint256 id, address holder, uint256 units) = _token(tokenSeed);
+        (bool found2, uint256 victimId, address victim,) = _token(victimSeed);
+        if (!found || !found2 || victim == holder || units < 2) return;
+        nftCurrencyAttempts++;
+        HashMixMarket.Listing memory lst;
+        lst.seller = holder;
+        lst.tokenId = id;
+        lst.tokenNonce = hpt.tokenNonce(id);
+        lst.units = units;
+        lst.minFill = 1;
+        lst.currency = address(hpt);
+        lst.pricePerUnit = victimId;
+        lst.counter = market.counter(holder);
+        lst.salt = ++salt;
+        lst.expiry = uint64(block.timestamp + 1 days);
+        bytes memory sig = _sign(_indexOf(holder), market.hashListing(lst));
+        vm.prank(victim);
+        try market.fillListing(lst, sig, 1) {
+            violations++;
+        } catch (bytes memory err) {
+            // refused for the currency, or earlier because the listed token's product defaulted
+            bytes32 e = keccak256(err);
+            if (
+                e != keccak256(abi.encodeWithSelector(HashMixMarket.CurrencyNotAllowed.selector, address(hpt)))
+                    && e != keccak256(abi.encodeWithSelector(HashMixMarket.NotTradable.selector, id))
+            ) violations++;
+        }
+        if (hpt.ownerOf(victimId) != victim) violations++;
+    }
 }
 
 /// @notice Invariants (256 runs x depth 100 by default): units conserved per product, no value stuck
 /// in the market (its balances are exactly the fees owed, native and ERC-20), no order ever filled
-/// beyond its units, every fill moved exactly price x units (SECURITY-CHECKLIST item 14).
+/// beyond its units, every fill moved exactly price x units (SECURITY-CHECKLIST item 14), no fill in
+/// a currency that was not allowed, and never a token moved as "payment" (issue #10 hole 1).
 contract HashMixMarketInvariantTest is MarketFixtures {
     MarketHandler internal handler;
 
     function setUp() public override {
         super.setUp();
-        vm.prank(owner);
-        hpt.setFulfillmentVault(vault);
+        // the `vault` account plays the fulfillment vault (role PRODUCT_DEFAULTER, as wired)
+        _register("FulfillmentVault", vault);
+        _wire();
 
         address[] memory actors = new address[](4);
         uint256[] memory keys = new uint256[](4);
@@ -487,7 +582,7 @@ contract HashMixMarketInvariantTest is MarketFixtures {
 
         handler = new MarketHandler(market, hpt, usd, owner, vault, actors, keys, products);
         targetContract(address(handler));
-        bytes4[] memory actions = new bytes4[](21);
+        bytes4[] memory actions = new bytes4[](23);
         actions[0] = MarketHandler.createListing.selector;
         actions[1] = MarketHandler.fillListing.selector;
         actions[2] = MarketHandler.listAndFill.selector;
@@ -509,12 +604,29 @@ contract HashMixMarketInvariantTest is MarketFixtures {
         actions[18] = MarketHandler.withdrawFees.selector;
         actions[19] = MarketHandler.defaultLastProduct.selector;
         actions[20] = MarketHandler.fillCriteriaOffer.selector;
+        actions[21] = MarketHandler.toggleUsd.selector;
+        actions[22] = MarketHandler.fillInNftCurrency.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: actions}));
     }
 
     function invariant_unitsConserved() public view {
-        for (uint256 i; i < handler.productCount(); i++) {
-            assertEq(_liveSum(handler.products(i)), CAPACITY, "units of a product");
+        // one scan of every id ever minted for all products (the token does not enumerate slices)
+        uint256 n = handler.productCount();
+        uint256[] memory pids = new uint256[](n);
+        uint256[] memory sums = new uint256[](n);
+        for (uint256 i; i < n; i++) {
+            pids[i] = handler.products(i);
+        }
+        uint256 next = hpt.nextTokenId();
+        for (uint256 id = 1; id < next; id++) {
+            try hpt.tokenData(id) returns (IHashPowerToken.TokenData memory t) {
+                for (uint256 i; i < n; i++) {
+                    if (t.productId == pids[i]) sums[i] += t.units;
+                }
+            } catch {} // burnt
+        }
+        for (uint256 i; i < n; i++) {
+            assertEq(sums[i], CAPACITY, "units of a product");
         }
         assertEq(hpt.balanceOf(address(market)), 0, "the market never holds a token");
     }
@@ -557,5 +669,6 @@ contract HashMixMarketInvariantTest is MarketFixtures {
     /// How much a run really exercised (printed per run with -vv).
     function afterInvariant() external view {
         console.log("fills", handler.fills(), "partial listing fills", handler.partialFills());
+        console.log("currency toggles", handler.currencyToggles(), "NFT-currency attempts", handler.nftCurrencyAttempts());
     }
 }

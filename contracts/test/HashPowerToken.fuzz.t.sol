@@ -3,12 +3,13 @@ pragma solidity 0.8.30;
 
 import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
+import {HardwareRegistry} from "../src/token/HardwareRegistry.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {HashPowerFixtures} from "./utils/HashPowerFixtures.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";
 
 /// @notice Fuzz tests (10,000 runs in `npm test`): split amounts, merge sets, signature bytes,
-/// thresholds, challenge terms and bounty arithmetic.
+/// thresholds, challenge terms and bounty arithmetic (challenges at the HardwareRegistry).
 contract HashPowerTokenFuzzTest is HashPowerFixtures {
     /// Random signature bytes (any length) never verify for an EOA attestor.
     function testFuzz_randomSignatureBytesNeverVerify(bytes memory junk, bytes32 digest) public {
@@ -76,7 +77,9 @@ contract HashPowerTokenFuzzTest is HashPowerFixtures {
         attestorRegistry.verifySignatures(digest, btc, signedEpoch, sigs);
     }
 
-    /// Challenge succeeds iff both products are live and their terms overlap; bounty arithmetic exact.
+    /// Challenge (now at the HardwareRegistry) succeeds iff the terms overlap and the later
+    /// product is live (issue #10: the earlier, evidence product may have ended); the bounty and
+    /// forfeit arithmetic is exact and the collateral stays in the vault except for the bounty.
     function testFuzz_challengeTermsAndBounty(uint32 s1, uint32 d1, uint32 s2, uint32 d2, uint32 warp, uint96 collateral)
         public
     {
@@ -93,27 +96,36 @@ contract HashPowerTokenFuzzTest is HashPowerFixtures {
         bytes32[] memory p = MerkleHelper.proof(hw, 2);
         bool overlap = a.start < b.end && b.start < a.end;
         bytes memory err;
-        if (a.end <= block.timestamp) {
-            err = abi.encodeWithSelector(HashPowerToken.ProductNotLive.selector, 1);
+        if (!overlap) {
+            err = abi.encodeWithSelector(HardwareRegistry.TermsDoNotOverlap.selector, 1, 2);
         } else if (b.end <= block.timestamp) {
-            err = abi.encodeWithSelector(HashPowerToken.ProductNotLive.selector, 2);
-        } else if (!overlap) {
-            err = abi.encodeWithSelector(HashPowerToken.TermsDoNotOverlap.selector, 1, 2);
+            err = abi.encodeWithSelector(HardwareRegistry.ProductNotLive.selector, 2);
         }
         if (err.length != 0) {
             vm.expectRevert(err);
             vm.prank(challenger);
-            hpt.challengeDuplicateHardware(hw[2], 1, p, 2, p);
+            hardwareRegistry.challengeDuplicateHardware(hw[2], 1, p, 2, p);
             assertFalse(hpt.product(2).frozen);
             return;
         }
+        uint256 burnedBefore = attestorRegistry.totalBurned();
         vm.prank(challenger);
-        (uint256 frozenId, uint256 bounty) = hpt.challengeDuplicateHardware(hw[2], 1, p, 2, p);
+        (uint256 frozenId, uint256 bounty, uint256 slashed) = hardwareRegistry.challengeDuplicateHardware(hw[2], 1, p, 2, p);
         assertEq(frozenId, 2);
         assertEq(bounty, b.collateral * 1_000 / 10_000);
-        assertEq(hpt.product(2).collateral, b.collateral - bounty);
+        assertEq(slashed, 3 * MIN_BOND, "the three common signers lose their whole bonds");
+        assertEq(attestorRegistry.totalBurned() - burnedBefore, slashed, "all of it burnt");
+        assertTrue(hpt.product(2).frozen);
+        assertFalse(hpt.product(1).frozen);
+        assertEq(hpt.product(2).collateral, b.collateral, "the attested collateral is a record");
+        (, uint256 left) = collateralVault.collateralOf(2);
+        assertEq(left, 0);
+        assertEq(collateralVault.forfeitedOf(2), b.collateral - bounty);
+        (uint256 pool, uint256 cap,,) = hardwareRegistry.frozenPool(2);
+        assertEq(pool, b.collateral - bounty);
+        assertEq(cap, CAPACITY);
         assertEq(wbtc.balanceOf(challenger), bounty);
-        assertEq(wbtc.balanceOf(address(hpt)), COLLATERAL + b.collateral - bounty);
+        assertEq(wbtc.balanceOf(address(collateralVault)), COLLATERAL + b.collateral - bounty);
     }
 }
 
@@ -168,7 +180,7 @@ contract HashPowerTokenSliceFuzzTest is HashPowerFixtures {
             assertEq(hpt.ownerOf(ids[i]), issuer);
         }
         assertEq(_liveSum(2), capacity);
-        assertEq(hpt.productTokens(2).length, n);
+        assertEq(_liveTokens(2).length, n);
     }
 
     /// Splits whose parts do not sum to the token's units always revert with the exact sum.
@@ -207,7 +219,7 @@ contract HashPowerTokenSliceFuzzTest is HashPowerFixtures {
         vm.prank(issuer);
         uint256 merged = hpt.merge(set);
         assertEq(hpt.tokenData(merged).units, expected);
-        assertEq(hpt.productTokens(1).length, n - count + 1);
+        assertEq(_liveTokens(1).length, n - count + 1);
         assertEq(_liveSum(1), CAPACITY);
     }
 
@@ -226,13 +238,14 @@ contract HashPowerTokenSliceFuzzTest is HashPowerFixtures {
         hpt.merge(ids);
     }
 
-    /// Random hardware ids outside a product never prove ownership.
+    /// Random hardware ids outside a product never prove ownership (now at the HardwareRegistry,
+    /// which takes the product's slice ids).
     function testFuzz_proveOwnership_randomIdRejected(bytes32 id, uint8 index) public {
         for (uint256 i; i < hw.length; i++) {
             vm.assume(id != hw[i]);
         }
         bytes32[] memory p = MerkleHelper.proof(hw, bound(index, 0, hw.length - 1));
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.HardwareNotInProduct.selector, id, 1));
-        hpt.proveOwnership(id, 1, p);
+        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.HardwareNotInProduct.selector, id, 1));
+        hardwareRegistry.proveOwnership(id, 1, p, parts);
     }
 }

@@ -2,12 +2,17 @@
 pragma solidity 0.8.30;
 
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
+import {HoldingERC721} from "../src/token/HoldingERC721.sol";
+import {IHoldingHistory} from "../src/interfaces/IHoldingHistory.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
+import {Roles} from "../src/common/Roles.sol";
+import {UnknownProduct, ZeroUnits} from "../src/common/Errors.sol";
 import {HashPowerFixtures} from "./utils/HashPowerFixtures.sol";
 
-/// @notice Holding history, carve, token nonce, trade state and the fulfillment vault hooks.
+/// @notice Holding history, carve, token nonce, trade state and the product status hook of the
+/// fulfillment vault (markDefaulted, role PRODUCT_DEFAULTER).
 contract HashPowerTokenHoldingsTest is HashPowerFixtures {
     address internal bob = makeAddr("bob");
     address internal vault = makeAddr("vault");
@@ -23,7 +28,7 @@ contract HashPowerTokenHoldingsTest is HashPowerFixtures {
         internal
         view
     {
-        HashPowerToken.Holding memory h = hpt.holding(id, index);
+        IHoldingHistory.Holding memory h = hpt.holding(id, index);
         assertEq(h.holder, holder, "holder");
         assertEq(h.start, start, "start");
         assertEq(h.end, end, "end");
@@ -89,7 +94,7 @@ contract HashPowerTokenHoldingsTest is HashPowerFixtures {
         _assertHolding(tokenId, 0, issuer, T0, T0 + 500, CAPACITY);
         _assertHolding(ids[0], 0, issuer, T0 + 500, type(uint64).max, 400e6);
         _assertHolding(ids[1], 0, issuer, T0 + 500, type(uint64).max, 600e6);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownHolding.selector, tokenId, 1));
+        vm.expectRevert(abi.encodeWithSelector(HoldingERC721.UnknownHolding.selector, tokenId, 1));
         hpt.holding(tokenId, 1);
     }
 
@@ -107,9 +112,9 @@ contract HashPowerTokenHoldingsTest is HashPowerFixtures {
 
     function test_holding_revertsForUnknown() public {
         assertEq(hpt.holdingCount(999), 0);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownHolding.selector, 999, 0));
+        vm.expectRevert(abi.encodeWithSelector(HoldingERC721.UnknownHolding.selector, 999, 0));
         hpt.holding(999, 0);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownHolding.selector, tokenId, 1));
+        vm.expectRevert(abi.encodeWithSelector(HoldingERC721.UnknownHolding.selector, tokenId, 1));
         hpt.holding(tokenId, 1);
     }
 
@@ -134,7 +139,7 @@ contract HashPowerTokenHoldingsTest is HashPowerFixtures {
 
     function test_carve_emitsEvent() public {
         vm.expectEmit(address(hpt));
-        emit HashPowerToken.TokenCarved(tokenId, 2, 1, alice);
+        emit HashPowerToken.TokenCarved(productId, tokenId, 2, 1, alice);
         vm.prank(issuer);
         hpt.carve(tokenId, 1, alice);
     }
@@ -153,7 +158,7 @@ contract HashPowerTokenHoldingsTest is HashPowerFixtures {
         hpt.carve(tokenId, 1, stranger);
 
         vm.startPrank(issuer);
-        vm.expectRevert(HashPowerToken.ZeroUnits.selector);
+        vm.expectRevert(ZeroUnits.selector);
         hpt.carve(tokenId, 0, alice);
         vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnitsMismatch.selector, CAPACITY, CAPACITY));
         hpt.carve(tokenId, CAPACITY, alice);
@@ -196,91 +201,65 @@ contract HashPowerTokenHoldingsTest is HashPowerFixtures {
         hpt.transferFrom(issuer, alice, tokenId);
     }
 
-    // ---------------------------------------------------------------- vault hooks
+    // ---------------------------------------------------------------- product status hooks
+    // (collateral take/release moved to the CollateralVault: CollateralVault.t.sol)
 
+    /// Replaces `setFulfillmentVault`: the fulfillment vault is wired by the AccessManager (role
+    /// PRODUCT_DEFAULTER); here a stand-in account gets the role the way the deployment grants it.
     function _setVault() internal {
-        vm.prank(owner);
-        hpt.setFulfillmentVault(vault);
+        _register("FulfillmentVault", vault);
+        _wire();
     }
 
-    function test_setFulfillmentVault_once() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
-        vm.prank(stranger);
-        hpt.setFulfillmentVault(vault);
-
-        vm.expectRevert(HashPowerToken.ZeroAddress.selector);
-        vm.prank(owner);
-        hpt.setFulfillmentVault(address(0));
-
-        vm.expectEmit(address(hpt));
-        emit HashPowerToken.FulfillmentVaultSet(vault);
+    function test_setVault_wiringGrantsTheDefaulterRoleOnly() public {
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, vault));
+        vm.prank(vault); // not wired yet
+        hpt.markDefaulted(productId);
         _setVault();
-        assertEq(hpt.fulfillmentVault(), vault);
-
-        vm.expectRevert(HashPowerToken.VaultAlreadySet.selector);
-        vm.prank(owner);
-        hpt.setFulfillmentVault(stranger);
+        (bool isMember,) = manager.hasRole(Roles.PRODUCT_DEFAULTER, vault);
+        assertTrue(isMember);
+        assertEq(manager.getTargetFunctionRole(address(hpt), hpt.markDefaulted.selector), Roles.PRODUCT_DEFAULTER);
+        // the defaulter cannot freeze
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, vault));
+        vm.prank(vault);
+        hpt.freeze(productId);
     }
 
     function test_vaultHooks_onlyVault() public {
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.NotTheVault.selector, vault));
-        vm.prank(vault); // not set yet
-        hpt.takeCollateral(productId, 1);
-
         _setVault();
         vm.startPrank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.NotTheVault.selector, stranger));
-        hpt.takeCollateral(productId, 1);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.NotTheVault.selector, stranger));
-        hpt.releaseCollateral(productId, stranger);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.NotTheVault.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         hpt.markDefaulted(productId);
         vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
+        vm.prank(owner); // the admin does not hold the role either
+        hpt.markDefaulted(productId);
 
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 9));
+        vm.expectRevert(abi.encodeWithSelector(UnknownProduct.selector, 9));
         vm.prank(vault);
-        hpt.takeCollateral(9, 1);
-    }
-
-    function test_takeCollateral_cappedAtRemaining() public {
-        _setVault();
-        vm.expectEmit(address(hpt));
-        emit HashPowerToken.CollateralTaken(productId, 4e8, COLLATERAL - 4e8);
+        hpt.markDefaulted(9);
+        vm.expectRevert(abi.encodeWithSelector(UnknownProduct.selector, 0));
         vm.prank(vault);
-        assertEq(hpt.takeCollateral(productId, 4e8), 4e8);
-        assertEq(wbtc.balanceOf(vault), 4e8);
-
-        vm.prank(vault);
-        assertEq(hpt.takeCollateral(productId, 100e8), COLLATERAL - 4e8, "capped");
-        assertEq(wbtc.balanceOf(vault), COLLATERAL);
-        assertEq(hpt.product(productId).collateral, 0);
-
-        vm.prank(vault);
-        assertEq(hpt.takeCollateral(productId, 1), 0, "nothing left, nothing sent");
-    }
-
-    function test_releaseCollateral_sendsTheRest() public {
-        _setVault();
-        vm.prank(vault);
-        hpt.takeCollateral(productId, 1e8);
-        vm.expectEmit(address(hpt));
-        emit HashPowerToken.CollateralReleased(productId, issuer, COLLATERAL - 1e8);
-        uint256 before = wbtc.balanceOf(issuer);
-        vm.prank(vault);
-        assertEq(hpt.releaseCollateral(productId, issuer), COLLATERAL - 1e8);
-        assertEq(wbtc.balanceOf(issuer) - before, COLLATERAL - 1e8);
-        vm.prank(vault);
-        assertEq(hpt.releaseCollateral(productId, issuer), 0);
+        hpt.markDefaulted(0);
     }
 
     function test_markDefaulted_emitsOnce() public {
         _setVault();
+        vm.expectEmit(address(hpt));
+        emit HashPowerToken.ProductDefaulted(productId);
         vm.recordLogs();
         vm.startPrank(vault);
         hpt.markDefaulted(productId);
         hpt.markDefaulted(productId);
         vm.stopPrank();
         assertEq(vm.getRecordedLogs().length, 1);
+        // a defaulted product still splits, merges and carves (only markets refuse it)
+        vm.startPrank(issuer);
+        uint256[] memory ids = hpt.split(tokenId, _units(1, CAPACITY - 1));
+        uint256 merged = hpt.merge(ids);
+        hpt.carve(merged, 1, alice);
+        vm.stopPrank();
+        assertEq(_liveSum(productId), CAPACITY);
     }
 
     function test_mint_revertsOnCapacityAbove64Bits() public {
@@ -312,7 +291,7 @@ contract HashPowerTokenHoldingsTest is HashPowerFixtures {
         uint256 n = hpt.holdingCount(tokenId);
         uint256 cursor = T0;
         for (uint256 k; k < n; k++) {
-            HashPowerToken.Holding memory h = hpt.holding(tokenId, k);
+            IHoldingHistory.Holding memory h = hpt.holding(tokenId, k);
             assertEq(h.start, cursor, "no gap, no overlap");
             assertEq(h.units, CAPACITY);
             if (k + 1 == n) {

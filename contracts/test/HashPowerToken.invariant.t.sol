@@ -2,19 +2,27 @@
 pragma solidity 0.8.30;
 
 import {Test} from "forge-std/Test.sol";
-import {AssetClassRegistry} from "../src/registry/AssetClassRegistry.sol";
 import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
+import {CollateralVault} from "../src/token/CollateralVault.sol";
+import {HardwareRegistry} from "../src/token/HardwareRegistry.sol";
+import {IHashPowerToken} from "../src/interfaces/IHashPowerToken.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
+import {Roles} from "../src/common/Roles.sol";
 import {TestPayoutToken} from "../src/dev/TestPayoutToken.sol";
+import {HashPowerFixtures} from "./utils/HashPowerFixtures.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";
 
 /// @notice Drives HashPowerToken with random mints, splits, merges, transfers, duplicate-hardware
-/// challenges and time jumps (hardware drawn from a small pool, so real duplicates happen), keeping
-/// a ghost model of the collateral and of every frozen product's slices.
+/// challenges (at the HardwareRegistry, by random actors, issuers included), redemptions of frozen
+/// tokens and time jumps (hardware drawn from a small pool, so real duplicates happen), keeping a
+/// ghost model of the collateral, the slashed bonds, every frozen product's slices and every
+/// redemption.
 contract HashPowerHandler is Test {
     HashPowerToken public immutable hpt;
     AttestorRegistry public immutable reg;
+    CollateralVault public immutable vault;
+    HardwareRegistry public immutable hwReg;
     TestPayoutToken public immutable wbtc;
     bytes32 public immutable assetClass;
 
@@ -27,32 +35,37 @@ contract HashPowerHandler is Test {
     uint256 internal nonce;
 
     // ghost state
-    uint256 public ghostCollateral;
+    uint256 public ghostLocked; // collateral pulled into the vault
+    uint256 public ghostBounties; // paid to challengers
+    uint256 public ghostRedeemed; // paid to holders of frozen tokens
     uint256[] public tokenIds; // every id ever minted (live or burnt)
     mapping(uint256 productId => bytes32[]) internal _hardware;
-    mapping(uint256 productId => uint256[]) internal _frozenTokens;
-    mapping(uint256 tokenId => address) public frozenOwner;
+    mapping(uint256 productId => uint256[]) internal _frozenTokens; // live slices when frozen
+    mapping(uint256 tokenId => uint256) public frozenUnits;
+    mapping(uint256 productId => uint256) public poolAtFreeze;
+    mapping(uint256 productId => uint256) public frozenAtTime;
+    mapping(uint256 tokenId => address) public ownerAtFreeze; // whom redemption must pay
+    mapping(uint256 productId => uint256) public paidOut;
+    mapping(uint256 tokenId => uint256) public redeemCount;
     uint256[] public frozenProducts;
     uint256 public unexpectedSuccesses;
     uint256 public unexpectedReverts; // a call the model says must succeed reverted
+    uint256 public wrongAmounts; // a redemption paid another amount than units * pool / capacity, or
+    // paid someone else than the holder at the freeze (nothing for the issuer)
     mapping(bytes4 => uint256) public successes;
-    uint256 public ghostSlashed; // whole bonds slashed
-    uint256 public ghostProceedsWithdrawn; // slash proceeds pulled by the challenger
+    uint256 public ghostSlashed; // whole bonds slashed (all burnt)
     uint256 internal _bondsBefore;
+    uint256 internal _later;
+    bool internal _valid;
+    bool internal _wasFrozen;
 
     constructor(
-        HashPowerToken hpt_,
-        AttestorRegistry reg_,
-        TestPayoutToken wbtc_,
-        bytes32 assetClass_,
+        IHashPowerFixturesView fx,
         address[] memory actors_,
         address[] memory att_,
         uint256[] memory attKey_
     ) {
-        hpt = hpt_;
-        reg = reg_;
-        wbtc = wbtc_;
-        assetClass = assetClass_;
+        (hpt, reg, vault, hwReg, wbtc, assetClass) = fx.deployment();
         actors = actors_;
         att = att_;
         attKey = attKey_;
@@ -79,8 +92,24 @@ contract HashPowerHandler is Test {
         }
     }
 
-    /// Slashed attestors leave the committee: the handler (registry owner) re-adds them, then
-    /// they re-bond, so minting goes on after challenges.
+    /// The live slices of a product, from the handler's list of every id ever minted.
+    function _liveOf(uint256 productId) internal view returns (uint256[] memory ids) {
+        uint256 n = tokenIds.length;
+        uint256[] memory found = new uint256[](n);
+        uint256 k;
+        for (uint256 i; i < n; i++) {
+            try hpt.tokenData(tokenIds[i]) returns (IHashPowerToken.TokenData memory t) {
+                if (t.productId == productId) found[k++] = tokenIds[i];
+            } catch {}
+        }
+        ids = new uint256[](k);
+        for (uint256 i; i < k; i++) {
+            ids[i] = found[i];
+        }
+    }
+
+    /// Slashed attestors leave the committee: the handler (holding the manager's ADMIN role) re-adds
+    /// them, then they re-bond, so minting goes on after challenges.
     function _rebond() internal {
         uint256 minBond = reg.minBond();
         for (uint256 i; i < att.length; i++) {
@@ -91,6 +120,19 @@ contract HashPowerHandler is Test {
                 reg.depositBond{value: minBond}();
             }
         }
+    }
+
+    /// Whether some attestor who signed both products still has a bond (what a challenge against
+    /// an already frozen product can still slash).
+    function _commonSignerWithBond(uint256 pa, uint256 pb) internal view returns (bool) {
+        address[] memory a = hpt.productSigners(pa);
+        address[] memory b = hpt.productSigners(pb);
+        for (uint256 i; i < a.length; i++) {
+            for (uint256 j; j < b.length; j++) {
+                if (a[i] == b[j] && reg.attestorInfo(a[i]).bond != 0) return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- actions
@@ -127,17 +169,20 @@ contract HashPowerHandler is Test {
             sigs[i] = AttestorSignature(att[from + i], abi.encodePacked(r, s, v));
         }
         vm.prank(issuer);
-        (uint256 productId, uint256 tokenId) = hpt.mintProduct(a, sigs);
-        successes[this.mint.selector]++;
-        ghostCollateral += a.collateral;
-        tokenIds.push(tokenId);
-        _hardware[productId] = hardware;
+        try hpt.mintProduct(a, sigs) returns (uint256 productId, uint256 tokenId) {
+            successes[this.mint.selector]++;
+            ghostLocked += a.collateral;
+            tokenIds.push(tokenId);
+            _hardware[productId] = hardware;
+        } catch {
+            unexpectedReverts++;
+        }
     }
 
     function split(uint256 tokenSeed, uint256 partsSeed, uint256 unitSeed) external {
         (uint256 id, address holder, bool found) = _liveToken(tokenSeed);
         if (!found) return;
-        HashPowerToken.TokenData memory t = hpt.tokenData(id);
+        IHashPowerToken.TokenData memory t = hpt.tokenData(id);
         if (t.units < 2) return;
         uint256 n = 2 + partsSeed % 7;
         if (n > t.units) n = t.units;
@@ -165,8 +210,8 @@ contract HashPowerHandler is Test {
     function merge(uint256 tokenSeed, uint256 countSeed) external {
         (uint256 id, address holder, bool found) = _liveToken(tokenSeed);
         if (!found) return;
-        HashPowerToken.TokenData memory t = hpt.tokenData(id);
-        uint256[] memory live = hpt.productTokens(t.productId);
+        IHashPowerToken.TokenData memory t = hpt.tokenData(id);
+        uint256[] memory live = _liveOf(t.productId);
         uint256 want = 2 + countSeed % 4;
         uint256[] memory set = new uint256[](want);
         uint256 k;
@@ -178,9 +223,8 @@ contract HashPowerHandler is Test {
         for (uint256 i; i < k; i++) {
             picked[i] = set[i];
         }
-        set = picked;
         vm.prank(holder);
-        try hpt.merge(set) returns (uint256 newId) {
+        try hpt.merge(picked) returns (uint256 newId) {
             successes[this.merge.selector]++;
             if (t.frozen) unexpectedSuccesses++;
             tokenIds.push(newId);
@@ -189,61 +233,145 @@ contract HashPowerHandler is Test {
         }
     }
 
+    /// Every live token transfers, frozen ones included (issue #10: a frozen token is a claim on
+    /// the forfeited collateral and must be able to move).
     function transfer(uint256 tokenSeed, uint256 toSeed) external {
         (uint256 id, address holder, bool found) = _liveToken(tokenSeed);
         if (!found) return;
-        bool frozen = hpt.tokenData(id).frozen;
         address to = _actor(toSeed);
         vm.prank(holder);
         try hpt.transferFrom(holder, to, id) {
             successes[this.transfer.selector]++;
-            if (frozen) unexpectedSuccesses++;
+            // holdings are kept to the second: a move in the second of the freeze counts as before it
+            uint256 p = hpt.tokenData(id).productId;
+            if (frozenUnits[id] != 0 && frozenAtTime[p] == currentTime) ownerAtFreeze[id] = to;
         } catch {
-            if (!frozen) unexpectedReverts++;
+            unexpectedReverts++;
         }
     }
 
-    function challenge(uint256 hwSeed, uint256 aSeed, uint256 bSeed) external {
+    function challenge(uint256 hwSeed, uint256 aSeed, uint256 bSeed, uint256 challengerSeed) external {
         uint256 count = hpt.productCount();
         if (count < 2) return;
         uint256 pa = 1 + aSeed % count;
-        uint256 pb = 1 + bSeed % count;
-        if (pa == pb) return;
-        bytes32 hardwareId = hwPool[hwSeed % 6];
-        (bool inA, uint256 ia) = _indexOf(_hardware[pa], hardwareId);
-        (bool inB, uint256 ib) = _indexOf(_hardware[pb], hardwareId);
-        if (!inA || !inB) return;
-        bytes32[] memory proofA = MerkleHelper.proof(_hardware[pa], ia);
-        bytes32[] memory proofB = MerkleHelper.proof(_hardware[pb], ib);
-        HashPowerToken.Product memory a = hpt.product(pa);
-        HashPowerToken.Product memory b = hpt.product(pb);
-        bool valid = !a.frozen && !b.frozen && a.end > currentTime && b.end > currentTime && a.start < b.end
-            && b.start < a.end;
-        _bondsBefore = _sumBonds(); // storage, not a local: the try below is at the stack limit
-        vm.prank(actors[0]);
-        try hpt.challengeDuplicateHardware(hardwareId, pa, proofA, pb, proofB) returns (uint256 frozenId, uint256 bounty) {
-            successes[this.challenge.selector]++;
-            if (!valid) unexpectedSuccesses++;
-            ghostCollateral -= bounty;
-            ghostSlashed += _bondsBefore - _sumBonds();
-            frozenProducts.push(frozenId);
-            uint256[] memory live = hpt.productTokens(frozenId);
-            for (uint256 i; i < live.length; i++) {
-                _frozenTokens[frozenId].push(live[i]);
-                frozenOwner[live[i]] = hpt.ownerOf(live[i]);
+        uint256 ia = hwSeed % 2;
+        bytes32 hardwareId = _hardware[pa][ia];
+        // another product with the same machine, searched from a random start
+        uint256 pb;
+        uint256 ib;
+        for (uint256 k; k < count; k++) {
+            uint256 candidate = 1 + (bSeed + k) % count;
+            if (candidate == pa) continue;
+            bool inB;
+            (inB, ib) = _indexOf(_hardware[candidate], hardwareId);
+            if (inB) {
+                pb = candidate;
+                break;
             }
+        }
+        if (pb == 0) return;
+        // kept in storage: the try below is at the stack limit
+        _later = pa > pb ? pa : pb;
+        _valid = _challengeValid(pa, pb, _later);
+        _wasFrozen = hpt.product(_later).frozen;
+        _bondsBefore = _sumBonds();
+        _tryChallenge(hardwareId, pa, MerkleHelper.proof(_hardware[pa], ia), pb, MerkleHelper.proof(_hardware[pb], ib), challengerSeed);
+    }
+
+    function _tryChallenge(
+        bytes32 hardwareId,
+        uint256 pa,
+        bytes32[] memory proofA,
+        uint256 pb,
+        bytes32[] memory proofB,
+        uint256 challengerSeed
+    ) internal {
+        vm.prank(_actor(challengerSeed)); // issuers challenge their own duplicates too
+        try hwReg.challengeDuplicateHardware(hardwareId, pa, proofA, pb, proofB) returns (
+            uint256 frozenId, uint256 bounty, uint256 slashed
+        ) {
+            successes[this.challenge.selector]++;
+            if (!_valid || frozenId != _later) unexpectedSuccesses++;
+            if (_wasFrozen && bounty != 0) unexpectedSuccesses++; // a frozen product pays no second bounty
+            if (_bondsBefore - _sumBonds() != slashed) unexpectedSuccesses++;
+            ghostBounties += bounty;
+            ghostSlashed += slashed;
+            if (!_wasFrozen) _snapshotFrozen(frozenId);
         } catch {
-            if (valid) unexpectedReverts++;
+            if (_valid) unexpectedReverts++;
         }
     }
 
-    function withdrawProceeds() external {
-        uint256 amount = reg.slashProceeds(actors[0]);
-        if (amount == 0) return;
-        vm.prank(actors[0]);
-        reg.withdrawSlashProceeds();
-        successes[this.withdrawProceeds.selector]++;
-        ghostProceedsWithdrawn += amount;
+    function _challengeValid(uint256 pa, uint256 pb, uint256 later) internal view returns (bool) {
+        IHashPowerToken.Product memory a = hpt.product(pa);
+        IHashPowerToken.Product memory b = hpt.product(pb);
+        if (!(a.start < b.end && b.start < a.end)) return false;
+        if (hpt.product(later).end <= currentTime) return false;
+        if (!hpt.product(later).frozen) return true;
+        return _commonSignerWithBond(pa, pb);
+    }
+
+    function _snapshotFrozen(uint256 productId) internal {
+        frozenProducts.push(productId);
+        (uint256 pool,,,) = hwReg.frozenPool(productId);
+        poolAtFreeze[productId] = pool;
+        uint256[] memory live = _liveOf(productId);
+        for (uint256 i; i < live.length; i++) {
+            _frozenTokens[productId].push(live[i]);
+            frozenUnits[live[i]] = hpt.tokenData(live[i]).units;
+            ownerAtFreeze[live[i]] = hpt.ownerOf(live[i]);
+        }
+        frozenAtTime[productId] = currentTime;
+    }
+
+    /// The holding of `id` that covers its product's freeze, and its holder (who redemption pays).
+    function _holdingAtFreeze(uint256 id, uint256 p) internal view returns (uint256[] memory index, address holder) {
+        index = new uint256[](1);
+        (,, uint64 frozenAt,) = hwReg.frozenPool(p);
+        uint256 n = hpt.holdingCount(id);
+        for (uint256 j; j < n; j++) {
+            IHashPowerToken.Holding memory h = hpt.holding(id, j);
+            if (h.start <= frozenAt && frozenAt < h.end) {
+                index[0] = j;
+                holder = h.holder;
+                break;
+            }
+        }
+    }
+
+    /// Redeems a frozen product's token (a second time must revert), or tries a live product's
+    /// token (must revert NotFrozen).
+    function redeem(uint256 productSeed, uint256 tokenSeed, bool tryLive) external {
+        uint256[] memory one = new uint256[](1);
+        if (tryLive || frozenProducts.length == 0) {
+            (uint256 liveId,, bool found) = _liveToken(tokenSeed);
+            if (!found || hpt.tokenData(liveId).frozen) return;
+            one[0] = liveId;
+            try hwReg.redeemFrozen(one, new uint256[](1)) {
+                unexpectedSuccesses++;
+            } catch {}
+            return;
+        }
+        uint256 p = frozenProducts[productSeed % frozenProducts.length];
+        uint256[] storage ids = _frozenTokens[p];
+        uint256 id = ids[tokenSeed % ids.length];
+        one[0] = id;
+        (uint256[] memory index, address holder) = _holdingAtFreeze(id, p);
+        uint256 before = wbtc.balanceOf(holder);
+        try hwReg.redeemFrozen(one, index) returns (uint256 paid) {
+            successes[this.redeem.selector]++;
+            if (redeemCount[id] != 0) unexpectedSuccesses++;
+            IHashPowerToken.Product memory product = hpt.product(p);
+            address paidTo = ownerAtFreeze[id];
+            uint256 expected = paidTo == product.issuer ? 0 : frozenUnits[id] * poolAtFreeze[p] / product.capacity;
+            if (paid != expected || holder != paidTo) wrongAmounts++;
+            if (wbtc.balanceOf(holder) - before != paid) wrongAmounts++;
+            redeemCount[id]++;
+            paidOut[p] += paid;
+            ghostRedeemed += paid;
+        } catch {
+            if (redeemCount[id] == 0) unexpectedReverts++;
+        }
     }
 
     function _sumBonds() internal view returns (uint256 sum) {
@@ -277,126 +405,151 @@ contract HashPowerHandler is Test {
     function frozenTokens(uint256 productId) external view returns (uint256[] memory) {
         return _frozenTokens[productId];
     }
+
+    function tokenCount() external view returns (uint256) {
+        return tokenIds.length;
+    }
 }
 
-/// @notice Invariants of HashPowerToken (256 runs x depth 100 in `npm test`): capacity
-/// conservation (SECURITY-CHECKLIST item 14), collateral accounting, frozen tokens never move.
-contract HashPowerTokenInvariantTest is Test {
-    HashPowerToken internal hpt;
-    AttestorRegistry internal reg;
-    TestPayoutToken internal wbtc;
+/// @dev What the handler needs of the fixture's deployment.
+interface IHashPowerFixturesView {
+    function deployment()
+        external
+        view
+        returns (HashPowerToken, AttestorRegistry, CollateralVault, HardwareRegistry, TestPayoutToken, bytes32);
+}
+
+/// @notice Invariants of HashPowerToken with its collateral vault and hardware registry (256 runs
+/// x depth 100 in `npm test`): capacity conservation (SECURITY-CHECKLIST item 14), collateral
+/// accounting (item 7 spirit: nothing pays out more than was locked), bonds burnt in full, frozen
+/// slices never change, each frozen token redeemed at most once for its exact share.
+contract HashPowerTokenInvariantTest is HashPowerFixtures {
     HashPowerHandler internal handler;
 
-    function setUp() public {
-        vm.warp(1_700_000_000);
-        AssetClassRegistry assets = new AssetClassRegistry(address(this));
-        wbtc = new TestPayoutToken("W", "W", 8, address(this));
-        bytes32 btc = assets.registerAssetClass("BTC-SHA256", "TH/s", 6, address(wbtc));
-        reg = new AttestorRegistry(address(this), 1 ether, 7 days);
-        hpt = new HashPowerToken(address(this), assets, reg);
+    function deployment()
+        external
+        view
+        returns (HashPowerToken, AttestorRegistry, CollateralVault, HardwareRegistry, TestPayoutToken, bytes32)
+    {
+        return (hpt, attestorRegistry, collateralVault, hardwareRegistry, wbtc, btc);
+    }
 
-        address[] memory att = new address[](5);
-        uint256[] memory keys = new uint256[](5);
-        for (uint256 i; i < 5; i++) {
-            (att[i], keys[i]) = makeAddrAndKey(string.concat("inv-attestor", vm.toString(i)));
-        }
-        for (uint256 i = 1; i < 5; i++) {
-            for (uint256 j = i; j > 0 && att[j] < att[j - 1]; j--) {
-                (att[j], att[j - 1]) = (att[j - 1], att[j]);
-                (keys[j], keys[j - 1]) = (keys[j - 1], keys[j]);
-            }
-        }
-        for (uint256 i; i < 5; i++) {
-            reg.addAttestor(att[i]);
-        }
-        reg.setThreshold(btc, 3);
-        reg.setConsumer(address(hpt), true);
-
+    function setUp() public override {
+        super.setUp();
         address[] memory actors = new address[](3);
         for (uint256 i; i < 3; i++) {
             actors[i] = makeAddr(string.concat("actor", vm.toString(i)));
-            wbtc.mint(actors[i], 1_000_000e8);
-            vm.prank(actors[i]);
-            wbtc.approve(address(hpt), type(uint256).max);
+            _fund(actors[i], 1_000_000e8); // approves the collateral vault
         }
-        handler = new HashPowerHandler(hpt, reg, wbtc, btc, actors, att, keys);
-        reg.transferOwnership(address(handler)); // the handler re-adds slashed attestors
-        vm.prank(address(handler));
-        reg.acceptOwnership();
+        handler = new HashPowerHandler(IHashPowerFixturesView(address(this)), actors, att, attKey);
+        vm.prank(owner); // the handler re-adds slashed attestors (ADMIN role of the manager)
+        manager.grantRole(Roles.ADMIN, address(handler), 0);
 
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](8);
+        bytes4[] memory selectors = new bytes4[](9);
         selectors[0] = HashPowerHandler.mint.selector;
         selectors[1] = HashPowerHandler.mint.selector; // minting twice as likely
         selectors[2] = HashPowerHandler.split.selector;
         selectors[3] = HashPowerHandler.merge.selector;
         selectors[4] = HashPowerHandler.transfer.selector;
         selectors[5] = HashPowerHandler.challenge.selector;
-        selectors[6] = HashPowerHandler.warp.selector;
-        selectors[7] = HashPowerHandler.withdrawProceeds.selector;
+        selectors[6] = HashPowerHandler.challenge.selector; // challenges twice as likely
+        selectors[7] = HashPowerHandler.warp.selector;
+        selectors[8] = HashPowerHandler.redeem.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
-    /// Item 14: the live slices of every product sum to its capacity, and each belongs to it.
-    function invariant_liveSlicesSumToCapacity() public view {
+    /// Item 14: the live slices of every product (found by scanning every id ever minted) sum to
+    /// its capacity; a frozen product's slices are exactly those it had when frozen, with the same
+    /// units (their owners may change: frozen tokens transfer).
+    function invariant_liveSlicesSumToCapacityAndFrozenSlicesNeverChange() public view {
         uint256 count = hpt.productCount();
-        for (uint256 p = 1; p <= count; p++) {
-            uint256[] memory live = hpt.productTokens(p);
-            uint256 sum;
-            for (uint256 i; i < live.length; i++) {
-                HashPowerToken.TokenData memory t = hpt.tokenData(live[i]);
-                assertEq(t.productId, p, "slice listed under another product");
-                sum += t.units;
-            }
-            assertEq(sum, hpt.product(p).capacity, "live units != capacity");
+        uint256[] memory sums = new uint256[](count + 1);
+        uint256[] memory liveCount = new uint256[](count + 1);
+        uint256 next = hpt.nextTokenId();
+        for (uint256 id = 1; id < next; id++) {
+            (bool ok, bytes memory ret) = address(hpt).staticcall(abi.encodeCall(hpt.tokenData, (id)));
+            if (!ok) continue;
+            IHashPowerToken.TokenData memory t = abi.decode(ret, (IHashPowerToken.TokenData));
+            assertTrue(t.productId >= 1 && t.productId <= count, "slice of no product");
+            sums[t.productId] += t.units;
+            liveCount[t.productId]++;
+            if (t.frozen) assertEq(t.units, handler.frozenUnits(id), "frozen slice changed units");
         }
-    }
-
-    /// The contract's collateral token balance equals the sum of the products' collateral.
-    function invariant_collateralAccounting() public view {
-        uint256 count = hpt.productCount();
-        uint256 sum;
         for (uint256 p = 1; p <= count; p++) {
-            sum += hpt.product(p).collateral;
+            assertEq(sums[p], hpt.product(p).capacity, "live units != capacity");
         }
-        assertEq(wbtc.balanceOf(address(hpt)), sum, "balance != sum of collateral");
-        assertEq(sum, handler.ghostCollateral(), "collateral != model");
-    }
-
-    /// Registry accounting (audit fix 1): its balance is exactly the bonds plus the unclaimed slash
-    /// proceeds plus the burnt part of slashed bonds; of every slashed bond (whole ethers here, so no
-    /// rounding) 10% went to the challenger and 90% was burnt.
-    function invariant_registryAccounting() public view {
-        uint256 proceeds = reg.slashProceeds(handler.actors(0));
-        assertEq(
-            address(reg).balance,
-            handler.sumBonds() + proceeds + reg.totalBurned(),
-            "registry balance != bonds + proceeds + burned"
-        );
-        uint256 slashed = handler.ghostSlashed();
-        assertEq(proceeds + handler.ghostProceedsWithdrawn(), slashed / 10, "challenger share != 10%");
-        assertEq(reg.totalBurned(), slashed - slashed / 10, "burned != 90%");
-    }
-
-    /// Item 14: a frozen product's slices never change: same ids, same owners.
-    function invariant_frozenTokensNeverMove() public view {
         uint256 n = handler.frozenCount();
         for (uint256 i; i < n; i++) {
             uint256 p = handler.frozenProducts(i);
             assertTrue(hpt.product(p).frozen);
             uint256[] memory snap = handler.frozenTokens(p);
-            uint256[] memory live = hpt.productTokens(p);
-            assertEq(live.length, snap.length, "frozen product's slices changed");
+            assertEq(liveCount[p], snap.length, "frozen product's slices changed");
             for (uint256 j; j < snap.length; j++) {
-                assertEq(hpt.ownerOf(snap[j]), handler.frozenOwner(snap[j]), "frozen token moved");
+                assertEq(hpt.tokenData(snap[j]).productId, p, "frozen slice burnt");
             }
         }
     }
 
-    /// Nothing the model forbids ever succeeded (frozen splits/merges/transfers, invalid challenges),
-    /// and nothing it allows ever reverted (the handler runs with failOnRevert off, so it counts).
+    /// The vault's balance equals the sum of every position (amount left + forfeited left), which
+    /// equals what was locked minus bounties and redemptions; nothing of it is held by the token.
+    function invariant_collateralAccounting() public view {
+        uint256 count = hpt.productCount();
+        uint256 sum;
+        for (uint256 p = 1; p <= count; p++) {
+            (, uint256 amount) = collateralVault.collateralOf(p);
+            sum += amount + collateralVault.forfeitedOf(p);
+            if (!hpt.product(p).frozen) {
+                assertEq(amount, hpt.product(p).collateral, "live product's collateral touched");
+                assertEq(collateralVault.forfeitedOf(p), 0);
+            } else {
+                assertEq(amount, 0, "a frozen product's collateral can still return to the issuer");
+            }
+        }
+        assertEq(wbtc.balanceOf(address(collateralVault)), sum, "balance != sum of positions");
+        assertEq(
+            sum, handler.ghostLocked() - handler.ghostBounties() - handler.ghostRedeemed(), "positions != model"
+        );
+        assertEq(wbtc.balanceOf(address(hpt)), 0);
+        assertEq(wbtc.balanceOf(address(hardwareRegistry)), 0);
+    }
+
+    /// Registry accounting (issue #10): its balance is exactly the bonds plus the burnt coin, and
+    /// every slashed bond was burnt in full (no challenger share).
+    function invariant_registryAccounting() public view {
+        assertEq(
+            address(attestorRegistry).balance,
+            handler.sumBonds() + attestorRegistry.totalBurned(),
+            "registry balance != bonds + burned"
+        );
+        assertEq(attestorRegistry.totalBurned(), handler.ghostSlashed(), "burned != slashed");
+    }
+
+    /// Redemptions: per frozen product, what was paid never exceeds what was forfeited, the vault
+    /// keeps exactly the rest, and each token is redeemed at most once.
+    function invariant_redemptionsBounded() public view {
+        uint256 n = handler.frozenCount();
+        for (uint256 i; i < n; i++) {
+            uint256 p = handler.frozenProducts(i);
+            uint256 pool = handler.poolAtFreeze(p);
+            uint256 paid = handler.paidOut(p);
+            assertLe(paid, pool, "paid more than forfeited");
+            assertEq(collateralVault.forfeitedOf(p), pool - paid, "forfeited left != pool - paid");
+            uint256[] memory snap = handler.frozenTokens(p);
+            for (uint256 j; j < snap.length; j++) {
+                uint256 c = handler.redeemCount(snap[j]);
+                assertLe(c, 1, "redeemed twice");
+                assertEq(hardwareRegistry.isRedeemed(snap[j]), c == 1);
+            }
+        }
+    }
+
+    /// Nothing the model forbids ever succeeded (frozen splits/merges, invalid challenges, second
+    /// redemptions, live-token redemptions), nothing it allows ever reverted (the handler runs with
+    /// failOnRevert off, so it counts), and every redemption paid its exact share.
     function invariant_modelAgrees() public view {
         assertEq(handler.unexpectedSuccesses(), 0, "a call that must revert succeeded");
         assertEq(handler.unexpectedReverts(), 0, "a call that must succeed reverted");
+        assertEq(handler.wrongAmounts(), 0, "a redemption paid a wrong amount");
     }
 }

@@ -1,22 +1,38 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Vm} from "forge-std/Vm.sol";
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {IERC721Errors, IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
 import {Base64} from "@openzeppelin/contracts/utils/Base64.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
-import {AssetClassRegistry} from "../src/registry/AssetClassRegistry.sol";
 import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
-import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
+import {CollateralVault} from "../src/token/CollateralVault.sol";
+import {IHashPowerToken} from "../src/interfaces/IHashPowerToken.sol";
+import {IAssetClassRegistry} from "../src/interfaces/IAssetClassRegistry.sol";
+import {IAttestorRegistry, AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
+import {ICollateralVault} from "../src/interfaces/ICollateralVault.sol";
+import {ITokenMetadataRenderer} from "../src/interfaces/ITokenMetadataRenderer.sol";
+import {Roles} from "../src/common/Roles.sol";
+import {
+    AttestationExpired,
+    NonceAlreadyUsed,
+    NotTheIssuer,
+    UnknownProduct,
+    ZeroAddress,
+    ZeroUnits
+} from "../src/common/Errors.sol";
 import {HashPowerFixtures} from "./utils/HashPowerFixtures.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";
 
 /// @notice Unit tests of HashPowerToken: every function, every error with its exact arguments,
-/// every event, access control (SECURITY-CHECKLIST item 31).
+/// every event, access control (SECURITY-CHECKLIST item 31). Duplicate-hardware challenges and
+/// ownership proofs live in the HardwareRegistry now (HardwareRegistry.t.sol), collateral custody
+/// in the CollateralVault (CollateralVault.t.sol).
 contract HashPowerTokenTest is HashPowerFixtures {
     // =====================================================================================
     // constructor / constants / EIP-712
@@ -25,29 +41,33 @@ contract HashPowerTokenTest is HashPowerFixtures {
     function test_constructor_setsEverything() public view {
         assertEq(hpt.name(), "HashMix Hash Power");
         assertEq(hpt.symbol(), "HMXHP");
-        assertEq(hpt.owner(), owner);
+        assertEq(hpt.authority(), address(manager));
         assertEq(address(hpt.assetClassRegistry()), address(assetClasses));
         assertEq(address(hpt.attestorRegistry()), address(attestorRegistry));
+        assertEq(address(hpt.collateralVault()), address(collateralVault));
+        assertEq(hpt.metadataRenderer(), address(renderer));
         assertEq(hpt.productCount(), 0);
+        assertEq(hpt.nextTokenId(), 1);
         assertFalse(hpt.paused());
         assertTrue(hpt.supportsInterface(type(IERC721).interfaceId));
         assertTrue(hpt.supportsInterface(type(IERC721Metadata).interfaceId));
     }
 
     function test_constructor_revertsOnZeroAddresses() public {
-        vm.expectRevert(HashPowerToken.ZeroAddress.selector);
-        new HashPowerToken(owner, AssetClassRegistry(address(0)), attestorRegistry);
-        vm.expectRevert(HashPowerToken.ZeroAddress.selector);
-        new HashPowerToken(owner, assetClasses, AttestorRegistry(address(0)));
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableInvalidOwner.selector, address(0)));
-        new HashPowerToken(address(0), assetClasses, attestorRegistry);
+        vm.expectRevert(ZeroAddress.selector);
+        new HashPowerToken(address(manager), IAssetClassRegistry(address(0)), attestorRegistry, collateralVault);
+        vm.expectRevert(ZeroAddress.selector);
+        new HashPowerToken(address(manager), assetClasses, IAttestorRegistry(address(0)), collateralVault);
+        vm.expectRevert(ZeroAddress.selector);
+        new HashPowerToken(address(manager), assetClasses, attestorRegistry, ICollateralVault(address(0)));
     }
 
     function test_constants() public view {
-        assertEq(hpt.CHALLENGE_BOUNTY_BPS(), 1_000);
         assertEq(hpt.MAX_PARTS(), 64);
         assertEq(hpt.MAX_TERM(), 3_650 days);
-        assertEq(hpt.MAX_PAGE_SIZE(), 500);
+        // moved: the bounty share and the item cap of ownership proofs live in the hardware registry
+        assertEq(hardwareRegistry.CHALLENGE_BOUNTY_BPS(), 1_000);
+        assertEq(hardwareRegistry.MAX_ITEMS(), 500);
     }
 
     /// SECURITY-CHECKLIST item 6: the exact type string is pinned.
@@ -100,8 +120,9 @@ contract HashPowerTokenTest is HashPowerFixtures {
         assertEq(productId, 1);
         assertEq(tokenId, 1);
         assertEq(hpt.productCount(), 1);
+        assertEq(hpt.nextTokenId(), 2);
 
-        HashPowerToken.Product memory p = hpt.product(1);
+        IHashPowerToken.Product memory p = hpt.product(1);
         assertEq(p.issuer, issuer);
         assertEq(p.assetClass, btc);
         assertEq(p.capacity, CAPACITY);
@@ -113,19 +134,13 @@ contract HashPowerTokenTest is HashPowerFixtures {
         assertEq(p.collateralToken, address(wbtc));
         assertEq(p.collateral, COLLATERAL);
         assertFalse(p.frozen);
+        assertFalse(p.defaulted);
 
-        HashPowerToken.TokenData memory t = hpt.tokenData(1);
-        assertEq(t.productId, 1);
-        assertEq(t.assetClass, btc);
-        assertEq(t.units, CAPACITY);
-        assertEq(t.start, a.start);
-        assertEq(t.end, a.end);
-        assertEq(t.issuer, issuer);
-        assertFalse(t.frozen);
+        _assertFirstToken(a);
         assertEq(hpt.ownerOf(1), issuer);
         assertEq(hpt.balanceOf(issuer), 1);
 
-        uint256[] memory live = hpt.productTokens(1);
+        uint256[] memory live = _liveTokens(1);
         assertEq(live.length, 1);
         assertEq(live[0], 1);
         address[] memory signers = hpt.productSigners(1);
@@ -137,8 +152,31 @@ contract HashPowerTokenTest is HashPowerFixtures {
         assertEq(attestorRegistry.attestorInfo(att[3]).lockedUntil, 0); // non-signer untouched
         assertTrue(hpt.isNonceUsed(7));
         assertFalse(hpt.isNonceUsed(8));
-        assertEq(wbtc.balanceOf(address(hpt)), COLLATERAL);
-        assertEq(wbtc.balanceOf(issuer), before - COLLATERAL);
+        _assertCollateralLocked(1, before);
+    }
+
+    function _assertFirstToken(HashPowerToken.ProductAttestation memory a) internal view {
+        IHashPowerToken.TokenData memory t = hpt.tokenData(1);
+        assertEq(t.productId, 1);
+        assertEq(t.assetClass, btc);
+        assertEq(t.units, CAPACITY);
+        assertEq(t.start, a.start);
+        assertEq(t.end, a.end);
+        assertEq(t.issuer, issuer);
+        assertFalse(t.frozen);
+        assertFalse(t.defaulted);
+        assertEq(t.nonce, 0);
+    }
+
+    /// The collateral is held by the collateral vault, never by the token.
+    function _assertCollateralLocked(uint256 productId, uint256 issuerBefore) internal view {
+        assertEq(wbtc.balanceOf(address(hpt)), 0);
+        assertEq(wbtc.balanceOf(address(collateralVault)), COLLATERAL);
+        (address token, uint256 amount) = collateralVault.collateralOf(productId);
+        assertEq(token, address(wbtc));
+        assertEq(amount, COLLATERAL);
+        assertEq(collateralVault.forfeitedOf(productId), 0);
+        assertEq(wbtc.balanceOf(issuer), issuerBefore - COLLATERAL);
     }
 
     function test_mint_emitsEvents() public {
@@ -154,6 +192,8 @@ contract HashPowerTokenTest is HashPowerFixtures {
         );
         vm.expectEmit(address(attestorRegistry));
         emit AttestorRegistry.BondsLocked(att[0], a.end);
+        vm.expectEmit(address(collateralVault));
+        emit CollateralVault.CollateralLocked(1, address(wbtc), issuer, COLLATERAL);
         vm.prank(issuer);
         hpt.mintProduct(a, sigs);
     }
@@ -165,16 +205,20 @@ contract HashPowerTokenTest is HashPowerFixtures {
         (uint256 p2, uint256 t2) = _mint(_attestation(2));
         assertEq(p2, 2);
         assertEq(t2, 4); // tokens 2 and 3 came from the split
+        assertEq(hpt.nextTokenId(), 5);
     }
 
     function test_mint_zeroCollateralPullsNothing() public {
         HashPowerToken.ProductAttestation memory a = _attestation(3);
         a.collateral = 0;
         vm.prank(issuer);
-        wbtc.approve(address(hpt), 0);
+        wbtc.approve(address(collateralVault), 0);
         _mint(a);
-        assertEq(wbtc.balanceOf(address(hpt)), 0);
+        assertEq(wbtc.balanceOf(address(collateralVault)), 0);
         assertEq(hpt.product(1).collateral, 0);
+        (address token, uint256 amount) = collateralVault.collateralOf(1);
+        assertEq(token, address(0), "no position is opened for zero collateral");
+        assertEq(amount, 0);
     }
 
     function test_mint_startInFutureAndPastAllowed() public {
@@ -190,7 +234,7 @@ contract HashPowerTokenTest is HashPowerFixtures {
     function test_mint_revertsForNonIssuer() public {
         HashPowerToken.ProductAttestation memory a = _attestation(1);
         AttestorSignature[] memory sigs = _sigs(a, 0, 3);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.NotTheIssuer.selector, stranger, issuer));
+        vm.expectRevert(abi.encodeWithSelector(NotTheIssuer.selector, stranger, issuer));
         vm.prank(stranger);
         hpt.mintProduct(a, sigs);
     }
@@ -199,7 +243,7 @@ contract HashPowerTokenTest is HashPowerFixtures {
         HashPowerToken.ProductAttestation memory a = _attestation(1);
         AttestorSignature[] memory sigs = _sigs(a, 0, 3);
         vm.warp(a.deadline + 1);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.AttestationExpired.selector, a.deadline));
+        vm.expectRevert(abi.encodeWithSelector(AttestationExpired.selector, a.deadline));
         vm.prank(issuer);
         hpt.mintProduct(a, sigs);
         vm.warp(a.deadline); // exactly at the deadline is fine
@@ -212,7 +256,7 @@ contract HashPowerTokenTest is HashPowerFixtures {
         HashPowerToken.ProductAttestation memory a = _attestation(5);
         a.capacity = 1; // a different attestation, same nonce
         AttestorSignature[] memory sigs = _sigs(a, 0, 3);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.NonceAlreadyUsed.selector, 5));
+        vm.expectRevert(abi.encodeWithSelector(NonceAlreadyUsed.selector, 5));
         vm.prank(issuer);
         hpt.mintProduct(a, sigs);
     }
@@ -235,6 +279,15 @@ contract HashPowerTokenTest is HashPowerFixtures {
         _expectMintRevert(a, abi.encodeWithSelector(HashPowerToken.InvalidTerm.selector, a.start, a.end));
         a.end = uint64(T0 + 1);
         _mint(a);
+    }
+
+    /// New in issue #10: a start of 0 is an invalid term too (it would make the product look as if
+    /// it ran since 1970, and 0 is the "unset" value of holdings).
+    function test_mint_revertsOnZeroStart() public {
+        HashPowerToken.ProductAttestation memory a = _attestation(1);
+        a.start = 0;
+        a.end = uint64(T0 + 1 days);
+        _expectMintRevert(a, abi.encodeWithSelector(HashPowerToken.InvalidTerm.selector, 0, a.end));
     }
 
     /// Audit fix 4: a term longer than MAX_TERM (e.g. milliseconds given for seconds) would lock
@@ -265,10 +318,22 @@ contract HashPowerTokenTest is HashPowerFixtures {
         assertEq(hpt.productDigest(1), d1);
         assertEq(hpt.productDigest(2), d2);
         assertTrue(d1 != d2);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 3));
+        vm.expectRevert(abi.encodeWithSelector(UnknownProduct.selector, 3));
         hpt.productDigest(3);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(UnknownProduct.selector, 0));
         hpt.productDigest(0);
+    }
+
+    /// Product 1 by issuer (att 0,1,2) and product 2 by alice (att 2,3,4) share hw[1].
+    function _twoProductsSharingHardware() internal returns (bytes32[] memory hwB) {
+        _mintDefault();
+        hwB = new bytes32[](3);
+        hwB[0] = keccak256("other-1");
+        hwB[1] = hw[1];
+        hwB[2] = keccak256("other-2");
+        _fund(alice, 100e8);
+        HashPowerToken.ProductAttestation memory b = _attestationFor(alice, hwB, 2);
+        _mintWith(b, 2, 3);
     }
 
     /// Audit fix 2: a bundle signed before one of its signers was slashed cannot mint, even after
@@ -280,7 +345,7 @@ contract HashPowerTokenTest is HashPowerFixtures {
 
         bytes32[] memory hwB = _twoProductsSharingHardware(); // att[2] signed both
         vm.prank(challenger);
-        hpt.challengeDuplicateHardware(hw[1], 1, MerkleHelper.proof(hw, 1), 2, MerkleHelper.proof(hwB, 1));
+        hardwareRegistry.challengeDuplicateHardware(hw[1], 1, MerkleHelper.proof(hw, 1), 2, MerkleHelper.proof(hwB, 1));
         assertFalse(attestorRegistry.attestorInfo(att[2]).member);
         assertFalse(attestorRegistry.isActiveAttestor(att[2]));
 
@@ -290,9 +355,7 @@ contract HashPowerTokenTest is HashPowerFixtures {
         assertTrue(attestorRegistry.isActiveAttestor(att[2]));
 
         vm.expectRevert(
-            abi.encodeWithSelector(
-                AttestorRegistry.StaleCommitteeEpoch.selector, signedEpoch, attestorRegistry.epoch()
-            )
+            abi.encodeWithSelector(AttestorRegistry.StaleCommitteeEpoch.selector, signedEpoch, attestorRegistry.epoch())
         );
         vm.prank(issuer);
         hpt.mintProduct(stale, staleSigs);
@@ -311,6 +374,22 @@ contract HashPowerTokenTest is HashPowerFixtures {
         HashPowerToken.ProductAttestation memory a = _attestation(1);
         a.capacity = 0;
         _expectMintRevert(a, abi.encodeWithSelector(HashPowerToken.ZeroCapacity.selector));
+    }
+
+    function test_mint_revertsOnCapacityAbove64Bits() public {
+        HashPowerToken.ProductAttestation memory a = _attestation(1);
+        a.capacity = uint256(type(uint64).max) + 1;
+        _expectMintRevert(a, abi.encodeWithSelector(HashPowerToken.CapacityTooLarge.selector, a.capacity));
+        a.capacity = type(uint64).max; // the largest capacity is accepted
+        _mint(a);
+        assertEq(hpt.tokenData(1).units, type(uint64).max);
+    }
+
+    /// New: collateral is stored in 128 bits; more is refused before anything is pulled.
+    function test_mint_revertsOnCollateralAbove128Bits() public {
+        HashPowerToken.ProductAttestation memory a = _attestation(1);
+        a.collateral = uint256(type(uint128).max) + 1;
+        _expectMintRevert(a, abi.encodeWithSelector(HashPowerToken.CollateralTooLarge.selector, a.collateral));
     }
 
     function test_mint_revertsOnInvalidHardwareCommitment() public {
@@ -340,13 +419,23 @@ contract HashPowerTokenTest is HashPowerFixtures {
         );
     }
 
+    /// Issuers approve the collateral vault (which pulls), not the token.
     function test_mint_revertsWithoutAllowance() public {
         vm.prank(issuer);
-        wbtc.approve(address(hpt), COLLATERAL - 1);
+        wbtc.approve(address(collateralVault), COLLATERAL - 1);
         _expectMintRevert(
             _attestation(1),
             abi.encodeWithSelector(
-                IERC20Errors.ERC20InsufficientAllowance.selector, address(hpt), COLLATERAL - 1, COLLATERAL
+                IERC20Errors.ERC20InsufficientAllowance.selector, address(collateralVault), COLLATERAL - 1, COLLATERAL
+            )
+        );
+        // an allowance given to the token itself is of no use
+        vm.prank(issuer);
+        wbtc.approve(address(hpt), type(uint256).max);
+        _expectMintRevert(
+            _attestation(1),
+            abi.encodeWithSelector(
+                IERC20Errors.ERC20InsufficientAllowance.selector, address(collateralVault), COLLATERAL - 1, COLLATERAL
             )
         );
     }
@@ -359,12 +448,93 @@ contract HashPowerTokenTest is HashPowerFixtures {
         hpt.mintProduct(a, sigs);
     }
 
-    function test_mint_revertsWhenNotConsumer() public {
+    /// Replaces "revertsWhenNotConsumer": the token needs the registry's BOND_LOCKER role (and the
+    /// vault's COLLATERAL_LOCKER role); without it minting reverts with the manager's error.
+    function test_mint_revertsWithoutBondLockerRole() public {
         vm.prank(owner);
-        attestorRegistry.setConsumer(address(hpt), false);
+        manager.revokeRole(Roles.BOND_LOCKER, address(hpt));
         _expectMintRevert(
-            _attestation(1), abi.encodeWithSelector(AttestorRegistry.NotAConsumer.selector, address(hpt))
+            _attestation(1), abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, address(hpt))
         );
+    }
+
+    function test_mint_revertsWithoutCollateralLockerRole() public {
+        vm.prank(owner);
+        manager.revokeRole(Roles.COLLATERAL_LOCKER, address(hpt));
+        _expectMintRevert(
+            _attestation(1), abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, address(hpt))
+        );
+        // without collateral the vault is not called: minting works
+        HashPowerToken.ProductAttestation memory a = _attestation(1);
+        a.collateral = 0;
+        _mint(a);
+    }
+
+    /// mintProduct checks, in order: issuer, term, capacity, collateral size, hardware, asset class,
+    /// collateral token, THEN deadline, nonce and signatures. Each step below breaks everything
+    /// from one check on and shows the first broken check is the one reported.
+    function test_mint_checkOrder() public {
+        _mint(_attestation(5)); // nonce 5 used
+        HashPowerToken.ProductAttestation memory a = _attestation(5);
+        AttestorSignature[] memory bad = _sigs(a, 0, 1); // below the threshold
+        a.start = 0;
+        a.capacity = 0;
+        a.collateral = uint256(type(uint128).max) + 1;
+        a.hardwareRoot = bytes32(0);
+        a.assetClass = keccak256("UNKNOWN");
+        a.collateralToken = stranger;
+        a.deadline = uint64(T0 - 1);
+
+        vm.expectRevert(abi.encodeWithSelector(NotTheIssuer.selector, stranger, issuer));
+        vm.prank(stranger);
+        hpt.mintProduct(a, bad);
+
+        bytes[7] memory expected = [
+            abi.encodeWithSelector(HashPowerToken.InvalidTerm.selector, 0, a.end),
+            abi.encodeWithSelector(HashPowerToken.ZeroCapacity.selector),
+            abi.encodeWithSelector(HashPowerToken.CollateralTooLarge.selector, a.collateral),
+            abi.encodeWithSelector(HashPowerToken.InvalidHardwareCommitment.selector),
+            abi.encodeWithSelector(HashPowerToken.AssetClassNotActive.selector, a.assetClass),
+            abi.encodeWithSelector(HashPowerToken.WrongCollateralToken.selector, address(wbtc), stranger),
+            abi.encodeWithSelector(AttestationExpired.selector, uint64(T0 - 1))
+        ];
+        for (uint256 step; step < expected.length; step++) {
+            vm.expectRevert(expected[step]);
+            vm.prank(issuer);
+            hpt.mintProduct(a, bad);
+            // fix the check that just failed
+            if (step == 0) a.start = uint64(T0);
+            if (step == 1) a.capacity = CAPACITY;
+            if (step == 2) a.collateral = COLLATERAL;
+            if (step == 3) a.hardwareRoot = MerkleHelper.root(hw);
+            if (step == 4) a.assetClass = btc;
+            if (step == 5) a.collateralToken = address(wbtc);
+            if (step == 6) a.deadline = uint64(T0 + 1 days);
+        }
+        _checkOrderTail(a, bad);
+    }
+
+    /// The end of {test_mint_checkOrder}: nonce, then signatures; capacity before collateral size.
+    function _checkOrderTail(HashPowerToken.ProductAttestation memory a, AttestorSignature[] memory bad) internal {
+        vm.expectRevert(abi.encodeWithSelector(NonceAlreadyUsed.selector, 5));
+        vm.prank(issuer);
+        hpt.mintProduct(a, bad);
+        a.nonce = 6;
+        // `bad` was signed over the original attestation: the signature check is reached last
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.InvalidAttestorSignature.selector, att[0]));
+        vm.prank(issuer);
+        hpt.mintProduct(a, bad);
+        bad = _sigs(a, 0, 1);
+        vm.expectRevert(abi.encodeWithSelector(AttestorRegistry.BelowThreshold.selector, 1, 3));
+        vm.prank(issuer);
+        hpt.mintProduct(a, bad);
+        assertFalse(hpt.isNonceUsed(6));
+        // a capacity above 64 bits is reported before the collateral size
+        a.capacity = uint256(type(uint64).max) + 1;
+        a.collateral = uint256(type(uint128).max) + 1;
+        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.CapacityTooLarge.selector, a.capacity));
+        vm.prank(issuer);
+        hpt.mintProduct(a, bad);
     }
 
     // =====================================================================================
@@ -378,13 +548,17 @@ contract HashPowerTokenTest is HashPowerFixtures {
         vm.prank(owner);
         hpt.pause();
         _expectMintRevert(_attestation(2), abi.encodeWithSelector(Pausable.EnforcedPause.selector));
-        // transfers, split, merge keep working
+        // transfers, split, merge, carve, nonce bumps keep working
         vm.prank(issuer);
         hpt.transferFrom(issuer, alice, 1);
         vm.prank(alice);
         uint256[] memory ids = hpt.split(1, _units(10, CAPACITY - 10));
         vm.prank(alice);
-        hpt.merge(ids);
+        uint256 merged = hpt.merge(ids);
+        vm.prank(alice);
+        hpt.carve(merged, 1, stranger);
+        vm.prank(alice);
+        hpt.bumpTokenNonce(merged);
         vm.expectEmit(address(hpt));
         emit Pausable.Unpaused(owner);
         vm.prank(owner);
@@ -393,12 +567,12 @@ contract HashPowerTokenTest is HashPowerFixtures {
     }
 
     function test_pause_accessControl() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         vm.prank(stranger);
         hpt.pause();
         vm.prank(owner);
         hpt.pause();
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         vm.prank(stranger);
         hpt.unpause();
         vm.prank(owner);
@@ -416,12 +590,21 @@ contract HashPowerTokenTest is HashPowerFixtures {
         vm.stopPrank();
     }
 
-    function test_ownable2Step_transfer() public {
+    /// Replaces the Ownable2Step transfer test: admin power moves through the AccessManager (the
+    /// admin grants ADMIN_ROLE to a successor and renounces its own).
+    function test_accessManager_adminHandover() public {
         vm.prank(owner);
-        hpt.transferOwnership(alice);
+        manager.grantRole(Roles.ADMIN, alice, 0);
         vm.prank(alice);
-        hpt.acceptOwnership();
-        assertEq(hpt.owner(), alice);
+        hpt.pause();
+        vm.prank(owner);
+        manager.renounceRole(Roles.ADMIN, owner);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
+        vm.prank(owner);
+        hpt.unpause();
+        vm.prank(alice);
+        hpt.unpause();
+        assertFalse(hpt.paused());
     }
 
     // =====================================================================================
@@ -439,7 +622,7 @@ contract HashPowerTokenTest is HashPowerFixtures {
         expectedIds[1] = 3;
         expectedIds[2] = 4;
         vm.expectEmit(address(hpt));
-        emit HashPowerToken.TokenSplit(1, expectedIds, units);
+        emit HashPowerToken.TokenSplit(1, 1, expectedIds, units);
         vm.prank(issuer);
         uint256[] memory ids = hpt.split(1, units);
         assertEq(ids, expectedIds);
@@ -452,9 +635,10 @@ contract HashPowerTokenTest is HashPowerFixtures {
         hpt.ownerOf(1);
         vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 1));
         hpt.tokenData(1);
-        assertEq(hpt.productTokens(1).length, 3);
+        assertEq(_liveTokens(1).length, 3);
         assertEq(_liveSum(1), CAPACITY);
         assertEq(hpt.balanceOf(issuer), 3);
+        assertEq(hpt.nextTokenId(), 5);
     }
 
     function test_split_byApprovedOperatorGoesToOwner() public {
@@ -511,7 +695,7 @@ contract HashPowerTokenTest is HashPowerFixtures {
 
     function test_split_revertsOnZeroUnits() public {
         _mintDefault();
-        vm.expectRevert(HashPowerToken.ZeroUnits.selector);
+        vm.expectRevert(ZeroUnits.selector);
         vm.prank(issuer);
         hpt.split(1, _units(0, CAPACITY));
     }
@@ -548,13 +732,13 @@ contract HashPowerTokenTest is HashPowerFixtures {
         set[1] = ids[0];
         set[2] = ids[2];
         vm.expectEmit(address(hpt));
-        emit HashPowerToken.TokensMerged(set, 6);
+        emit HashPowerToken.TokensMerged(1, 6, set);
         vm.prank(issuer);
         uint256 id = hpt.merge(set);
         assertEq(id, 6);
         assertEq(hpt.ownerOf(6), issuer);
         assertEq(hpt.tokenData(6).units, 800e6);
-        assertEq(hpt.productTokens(1).length, 2);
+        assertEq(_liveTokens(1).length, 2);
         assertEq(_liveSum(1), CAPACITY);
         for (uint256 i; i < 3; i++) {
             vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, set[i]));
@@ -581,6 +765,9 @@ contract HashPowerTokenTest is HashPowerFixtures {
         vm.expectRevert(abi.encodeWithSelector(HashPowerToken.InvalidPartCount.selector, 65));
         vm.prank(issuer);
         hpt.merge(new uint256[](65));
+        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.InvalidPartCount.selector, 0));
+        vm.prank(issuer);
+        hpt.merge(new uint256[](0));
     }
 
     function test_merge_revertsOnDuplicate() public {
@@ -637,305 +824,185 @@ contract HashPowerTokenTest is HashPowerFixtures {
     }
 
     // =====================================================================================
-    // challengeDuplicateHardware
+    // freeze / markDefaulted (role hooks) and frozen products
     // =====================================================================================
 
-    /// Product 1 by issuer (att 0,1,2) and product 2 by alice (att 2,3,4) share hw[1].
-    function _twoProductsSharingHardware() internal returns (bytes32[] memory hwB) {
+    function test_freeze_onlyProductFreezer() public {
         _mintDefault();
-        hwB = new bytes32[](3);
-        hwB[0] = keccak256("other-1");
-        hwB[1] = hw[1];
-        hwB[2] = keccak256("other-2");
-        _fund(alice, 100e8);
-        HashPowerToken.ProductAttestation memory b = _attestationFor(alice, hwB, 2);
-        _mintWith(b, 2, 3);
-    }
-
-    function test_challenge_freezesLaterPaysBountyAndSlashesCommonSigners() public {
-        bytes32[] memory hwB = _twoProductsSharingHardware();
-        bytes32[] memory proofA = MerkleHelper.proof(hw, 1);
-        bytes32[] memory proofB = MerkleHelper.proof(hwB, 1);
-        uint256 bounty = COLLATERAL / 10;
-
-        vm.expectEmit(address(hpt));
-        emit HashPowerToken.ProductFrozen(2);
-        vm.expectEmit(address(hpt));
-        emit HashPowerToken.DuplicateHardwareChallenged(hw[1], 2, 1, challenger, bounty);
-        vm.expectEmit(address(attestorRegistry));
-        emit AttestorRegistry.AttestorSlashed(att[2], challenger, MIN_BOND);
-        vm.expectEmit(address(attestorRegistry));
-        emit AttestorRegistry.SlashBurned(att[2], MIN_BOND - MIN_BOND / 10);
-        vm.prank(challenger);
-        (uint256 frozenId, uint256 paid) = hpt.challengeDuplicateHardware(hw[1], 1, proofA, 2, proofB);
-
-        assertEq(frozenId, 2);
-        assertEq(paid, bounty);
-        assertTrue(hpt.product(2).frozen);
+        address[3] memory notFreezers = [stranger, owner, address(collateralVault)];
+        for (uint256 i; i < notFreezers.length; i++) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, notFreezers[i])
+            );
+            vm.prank(notFreezers[i]);
+            hpt.freeze(1);
+        }
         assertFalse(hpt.product(1).frozen);
-        assertEq(hpt.product(2).collateral, COLLATERAL - bounty);
-        assertEq(hpt.product(1).collateral, COLLATERAL);
-        assertEq(wbtc.balanceOf(challenger), bounty);
-        assertEq(wbtc.balanceOf(address(hpt)), 2 * COLLATERAL - bounty);
-        // only the attestor who signed both is slashed
-        assertEq(attestorRegistry.attestorInfo(att[2]).bond, 0);
-        for (uint256 i; i < N_ATTESTORS; i++) {
-            if (i != 2) assertEq(attestorRegistry.attestorInfo(att[i]).bond, MIN_BOND);
-        }
-        assertEq(attestorRegistry.slashProceeds(challenger), MIN_BOND / 10);
-        assertEq(attestorRegistry.totalBurned(), MIN_BOND - MIN_BOND / 10);
-        assertFalse(attestorRegistry.attestorInfo(att[2]).member); // slashed: out of the committee
-        assertEq(attestorRegistry.attestors().length, N_ATTESTORS - 1);
-        assertTrue(hpt.tokenData(2).frozen);
     }
 
-    function test_challenge_argumentOrderDoesNotMatter() public {
-        bytes32[] memory hwB = _twoProductsSharingHardware();
-        vm.prank(challenger);
-        (uint256 frozenId,) =
-            hpt.challengeDuplicateHardware(hw[1], 2, MerkleHelper.proof(hwB, 1), 1, MerkleHelper.proof(hw, 1));
-        assertEq(frozenId, 2);
+    function test_freeze_setsFlagOnceAndIsIdempotent() public {
+        _mintDefault();
+        vm.expectEmit(address(hpt));
+        emit HashPowerToken.ProductFrozen(1);
+        vm.prank(address(hardwareRegistry));
+        hpt.freeze(1);
+        assertTrue(hpt.product(1).frozen);
+        assertTrue(hpt.tokenData(1).frozen);
+        (,,, bool tradable) = hpt.tradeState(1);
+        assertFalse(tradable);
+        vm.recordLogs();
+        vm.prank(address(hardwareRegistry));
+        hpt.freeze(1);
+        assertEq(vm.getRecordedLogs().length, 0, "second freeze emits nothing");
+        assertTrue(hpt.product(1).frozen);
     }
 
-    function test_challenge_frozenTokensCannotMove() public {
-        bytes32[] memory hwB = _twoProductsSharingHardware();
-        vm.prank(challenger);
-        hpt.challengeDuplicateHardware(hw[1], 1, MerkleHelper.proof(hw, 1), 2, MerkleHelper.proof(hwB, 1));
-        // token 2 is product 2's
-        vm.startPrank(alice);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 2));
-        hpt.transferFrom(alice, stranger, 2);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 2));
-        hpt.safeTransferFrom(alice, stranger, 2);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 2));
-        hpt.split(2, _units(1, CAPACITY - 1));
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 2));
-        hpt.carve(2, 1, stranger);
+    function test_freeze_revertsOnUnknownProduct() public {
+        _mintDefault();
+        vm.startPrank(address(hardwareRegistry));
+        vm.expectRevert(abi.encodeWithSelector(UnknownProduct.selector, 0));
+        hpt.freeze(0);
+        vm.expectRevert(abi.encodeWithSelector(UnknownProduct.selector, 2));
+        hpt.freeze(2);
         vm.stopPrank();
-        assertEq(hpt.ownerOf(2), alice);
-        // product 1 is unaffected
-        vm.prank(issuer);
-        hpt.transferFrom(issuer, stranger, 1);
     }
 
-    function test_challenge_frozenMergeReverts() public {
-        bytes32[] memory hwB = _twoProductsSharingHardware();
-        vm.prank(alice);
-        uint256[] memory ids = hpt.split(2, _units(1, CAPACITY - 1));
-        vm.prank(challenger);
-        hpt.challengeDuplicateHardware(hw[1], 1, MerkleHelper.proof(hw, 1), 2, MerkleHelper.proof(hwB, 1));
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 2));
-        vm.prank(alice);
+    function test_markDefaulted_onlyProductDefaulter() public {
+        _mintDefault();
+        // the fulfillment vault is not deployed here: nobody holds PRODUCT_DEFAULTER, not even the admin
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vm.prank(stranger);
+        hpt.markDefaulted(1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, address(hardwareRegistry))
+        );
+        vm.prank(address(hardwareRegistry));
+        hpt.markDefaulted(1);
+    }
+
+    /// Deliberate behaviour change of issue #10: frozen tokens still transfer (each is a claim on
+    /// the forfeited collateral, and escrows must be able to return them), but they cannot split,
+    /// merge or be carved, and markets see them as not tradable.
+    function test_frozen_transfersButCannotSplitMergeCarve() public {
+        _mintDefault();
+        vm.prank(issuer);
+        uint256[] memory ids = hpt.split(1, _units(1, CAPACITY - 1));
+        vm.prank(address(hardwareRegistry));
+        hpt.freeze(1);
+        vm.startPrank(issuer);
+        hpt.transferFrom(issuer, alice, ids[0]);
+        hpt.safeTransferFrom(issuer, alice, ids[1]);
+        vm.stopPrank();
+        assertEq(hpt.ownerOf(ids[0]), alice);
+        assertEq(hpt.ownerOf(ids[1]), alice);
+        vm.startPrank(alice);
+        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 1));
+        hpt.split(ids[1], _units(1, CAPACITY - 2));
+        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 1));
         hpt.merge(ids);
-    }
-
-    function test_challenge_revertsOnSameProduct() public {
-        _mintDefault();
-        bytes32[] memory p = MerkleHelper.proof(hw, 0);
-        vm.expectRevert(HashPowerToken.SameProduct.selector);
-        hpt.challengeDuplicateHardware(hw[0], 1, p, 1, p);
-    }
-
-    function test_challenge_revertsOnUnknownProduct() public {
-        _mintDefault();
-        bytes32[] memory p = MerkleHelper.proof(hw, 0);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 0));
-        hpt.challengeDuplicateHardware(hw[0], 0, p, 1, p);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 2));
-        hpt.challengeDuplicateHardware(hw[0], 1, p, 2, p);
-    }
-
-    function test_challenge_revertsOnBadProof() public {
-        bytes32[] memory hwB = _twoProductsSharingHardware();
-        bytes32[] memory pa = MerkleHelper.proof(hw, 1);
-        bytes32[] memory pb = MerkleHelper.proof(hwB, 1);
-        // hardware only in product 1
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.HardwareNotInProduct.selector, hw[0], 2));
-        hpt.challengeDuplicateHardware(hw[0], 1, MerkleHelper.proof(hw, 0), 2, pb);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.HardwareNotInProduct.selector, hw[1], 1));
-        hpt.challengeDuplicateHardware(hw[1], 1, pb, 2, pb); // wrong proof for A
-        // a leaf given as the hardware id itself (not double hashed) fails
-        bytes32 leafAsId = MerkleHelper.leaf(hw[1]);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.HardwareNotInProduct.selector, leafAsId, 1));
-        hpt.challengeDuplicateHardware(leafAsId, 1, pa, 2, pb);
-    }
-
-    function test_challenge_revertsOnFrozen() public {
-        bytes32[] memory hwB = _twoProductsSharingHardware();
-        bytes32[] memory pa = MerkleHelper.proof(hw, 1);
-        bytes32[] memory pb = MerkleHelper.proof(hwB, 1);
-        hpt.challengeDuplicateHardware(hw[1], 1, pa, 2, pb);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 2));
-        hpt.challengeDuplicateHardware(hw[1], 1, pa, 2, pb);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 2));
-        hpt.challengeDuplicateHardware(hw[1], 2, pb, 1, pa);
-    }
-
-    function test_challenge_revertsWhenNotLive() public {
-        bytes32[] memory hwB = _twoProductsSharingHardware();
-        bytes32[] memory pa = MerkleHelper.proof(hw, 1);
-        bytes32[] memory pb = MerkleHelper.proof(hwB, 1);
-        vm.warp(T0 + 365 days); // end == now: over
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductNotLive.selector, 1));
-        hpt.challengeDuplicateHardware(hw[1], 1, pa, 2, pb);
-    }
-
-    function test_challenge_revertsWhenSecondNotLive() public {
-        _mintDefault();
-        bytes32[] memory hwB = new bytes32[](1);
-        hwB[0] = hw[2];
-        HashPowerToken.ProductAttestation memory b = _attestationFor(issuer, hwB, 2);
-        b.start = uint64(T0 - 10 days);
-        b.end = uint64(T0 + 10 days);
-        _mint(b);
-        vm.warp(T0 + 10 days);
-        bytes32[] memory pa = MerkleHelper.proof(hw, 2);
-        bytes32[] memory pb = MerkleHelper.proof(hwB, 0);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductNotLive.selector, 2));
-        hpt.challengeDuplicateHardware(hw[2], 1, pa, 2, pb);
-    }
-
-    function test_challenge_revertsWhenTermsDoNotOverlap() public {
-        _mintDefault(); // T0 .. T0+365d
-        bytes32[] memory hwB = new bytes32[](2);
-        hwB[0] = hw[3];
-        hwB[1] = keccak256("x");
-        HashPowerToken.ProductAttestation memory b = _attestationFor(issuer, hwB, 2);
-        b.start = uint64(T0 + 365 days); // starts when A ends: adjacent, no overlap
-        b.end = uint64(T0 + 730 days);
-        _mint(b);
-        bytes32[] memory pa = MerkleHelper.proof(hw, 3);
-        bytes32[] memory pb = MerkleHelper.proof(hwB, 0);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.TermsDoNotOverlap.selector, 1, 2));
-        hpt.challengeDuplicateHardware(hw[3], 1, pa, 2, pb);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.TermsDoNotOverlap.selector, 2, 1));
-        hpt.challengeDuplicateHardware(hw[3], 2, pb, 1, pa);
-    }
-
-    function test_challenge_zeroCollateralNoBounty() public {
-        _mintDefault();
-        bytes32[] memory hwB = new bytes32[](1);
-        hwB[0] = hw[0];
-        HashPowerToken.ProductAttestation memory b = _attestationFor(issuer, hwB, 2);
-        b.collateral = 0;
-        _mint(b);
-        vm.prank(challenger);
-        (uint256 frozenId, uint256 bounty) =
-            hpt.challengeDuplicateHardware(hw[0], 1, MerkleHelper.proof(hw, 0), 2, new bytes32[](0));
-        assertEq(frozenId, 2);
-        assertEq(bounty, 0);
-        assertEq(wbtc.balanceOf(challenger), 0);
-        // the same three attestors signed both: all three slashed
-        assertEq(attestorRegistry.slashProceeds(challenger), 3 * MIN_BOND / 10);
-        assertEq(attestorRegistry.totalBurned(), 3 * (MIN_BOND - MIN_BOND / 10));
+        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.ProductIsFrozen.selector, 1));
+        hpt.carve(ids[1], 1, stranger);
+        hpt.bumpTokenNonce(ids[1]); // nonce bumps still work
+        vm.stopPrank();
+        assertEq(_liveSum(1), CAPACITY);
+        assertEq(_liveTokens(1).length, 2);
     }
 
     // =====================================================================================
-    // proveOwnership / views
+    // live slices: rebuilt from events (no on-chain enumeration any more)
     // =====================================================================================
 
-    function test_proveOwnership_listsLiveSlices() public {
+    /// Replaces the paged `productTokens` views: the token no longer enumerates a product's live
+    /// slices on chain, so the SDK rebuilds them from ProductMinted / TokenSplit / TokensMerged /
+    /// TokenCarved (all indexed by product). The list rebuilt from the events equals the live
+    /// slices found by scanning every id, and its units sum to the capacity (what
+    /// HardwareRegistry.proveOwnership reports as `complete`).
+    function test_events_rebuildTheLiveSlices() public {
+        vm.recordLogs();
         _mintDefault();
-        vm.prank(issuer);
-        uint256[] memory ids = hpt.split(1, _units(300e6, 700e6));
-        vm.prank(issuer);
-        hpt.transferFrom(issuer, alice, ids[1]);
-        HashPowerToken.Ownership memory o = hpt.proveOwnership(hw[2], 1, MerkleHelper.proof(hw, 2));
-        assertEq(o.productId, 1);
-        assertEq(o.issuer, issuer);
-        assertFalse(o.frozen);
-        assertEq(o.tokenIds.length, 2);
-        uint256 sum;
-        for (uint256 i; i < 2; i++) {
-            assertEq(o.holders[i], hpt.ownerOf(o.tokenIds[i]));
-            assertEq(o.units[i], hpt.tokenData(o.tokenIds[i]).units);
-            sum += o.units[i];
-        }
-        assertEq(sum, CAPACITY);
-    }
-
-    function test_proveOwnership_reverts() public {
-        _mintDefault();
-        bytes32[] memory p = MerkleHelper.proof(hw, 2);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.HardwareNotInProduct.selector, hw[1], 1));
-        hpt.proveOwnership(hw[1], 1, p);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 2));
-        hpt.proveOwnership(hw[2], 2, p);
-    }
-
-    /// Audit fix 5: paged view of the live slices, same list as productTokens.
-    function test_productTokensPage_pagesTheLiveList() public {
-        _mintDefault();
+        _mint(_attestation(2)); // another product, whose events must be ignored
         uint256[] memory parts = new uint256[](10);
         for (uint256 i; i < 10; i++) {
             parts[i] = CAPACITY / 10;
         }
-        vm.prank(issuer);
-        hpt.split(1, parts);
-        uint256[] memory all = hpt.productTokens(1);
-        assertEq(hpt.productTokenCount(1), 10);
-        assertEq(all.length, 10);
+        vm.startPrank(issuer);
+        uint256[] memory ids = hpt.split(1, parts);
+        hpt.merge(_ids(ids[2], ids[7]));
+        hpt.carve(ids[0], 5, alice);
+        hpt.transferFrom(issuer, alice, ids[9]);
+        hpt.split(2, _units(1, CAPACITY - 1));
+        vm.stopPrank();
 
-        uint256[] memory p0 = hpt.productTokensPage(1, 0, 4);
-        uint256[] memory p1 = hpt.productTokensPage(1, 4, 4);
-        uint256[] memory p2 = hpt.productTokensPage(1, 8, 4); // short last page
-        assertEq(p0.length, 4);
-        assertEq(p1.length, 4);
-        assertEq(p2.length, 2);
-        for (uint256 i; i < 4; i++) {
-            assertEq(p0[i], all[i]);
-            assertEq(p1[i], all[4 + i]);
+        bool[] memory live = _replaySliceEvents(1, vm.getRecordedLogs());
+        uint256[] memory expected = _liveTokens(1);
+        uint256 n;
+        uint256 sum;
+        for (uint256 id = 1; id < live.length; id++) {
+            if (!live[id]) continue;
+            assertEq(expected[n++], id, "rebuilt list differs");
+            sum += hpt.tokenData(id).units;
         }
-        assertEq(p2[0], all[8]);
-        assertEq(p2[1], all[9]);
-
-        assertEq(hpt.productTokensPage(1, 10, 4).length, 0); // offset at the end
-        assertEq(hpt.productTokensPage(1, type(uint256).max, type(uint256).max).length, 0);
-        assertEq(hpt.productTokensPage(1, 3, 0).length, 0); // zero limit
-        uint256[] memory rest = hpt.productTokensPage(1, 1, type(uint256).max); // no overflow
-        assertEq(rest.length, 9);
-        assertEq(rest[8], all[9]);
+        assertEq(n, expected.length);
+        assertEq(n, 10); // 10 parts - 2 merged + 1 merged + 1 carved
+        assertEq(sum, CAPACITY);
     }
 
-    /// The limit is capped at MAX_PAGE_SIZE (500).
-    function test_productTokensPage_limitCapped() public {
-        _mintDefault();
-        uint256[] memory parts = new uint256[](64);
-        for (uint256 i; i < 64; i++) {
-            parts[i] = CAPACITY / 64;
-        }
-        parts[0] += CAPACITY % 64;
-        vm.prank(issuer);
-        uint256[] memory first = hpt.split(1, parts); // 64 slices
-        for (uint256 k = 1; k <= 8; k++) {
-            uint256 units = hpt.tokenData(first[k]).units; // CAPACITY / 64 each
-            uint256[] memory sub = new uint256[](64);
-            for (uint256 i; i < 64; i++) {
-                sub[i] = units / 64;
+    /// Which token ids are live slices of `productId`, replaying the token's slice events.
+    function _replaySliceEvents(uint256 productId, Vm.Log[] memory logs) internal view returns (bool[] memory live) {
+        live = new bool[](hpt.nextTokenId());
+        for (uint256 i; i < logs.length; i++) {
+            Vm.Log memory lg = logs[i];
+            if (lg.emitter != address(hpt) || lg.topics.length < 2 || uint256(lg.topics[1]) != productId) continue;
+            bytes32 sig = lg.topics[0];
+            if (sig == HashPowerToken.ProductMinted.selector) {
+                (,,,,, uint256 tokenId) = abi.decode(lg.data, (uint256, uint64, uint64, bytes32, uint256, uint256));
+                live[tokenId] = true;
+            } else if (sig == HashPowerToken.TokenSplit.selector) {
+                live[uint256(lg.topics[2])] = false;
+                (uint256[] memory newIds,) = abi.decode(lg.data, (uint256[], uint256[]));
+                for (uint256 k; k < newIds.length; k++) {
+                    live[newIds[k]] = true;
+                }
+            } else if (sig == HashPowerToken.TokensMerged.selector) {
+                live[uint256(lg.topics[2])] = true;
+                uint256[] memory gone = abi.decode(lg.data, (uint256[]));
+                for (uint256 k; k < gone.length; k++) {
+                    live[gone[k]] = false;
+                }
+            } else if (sig == HashPowerToken.TokenCarved.selector) {
+                live[uint256(lg.topics[3])] = true;
             }
-            sub[0] += units % 64;
-            vm.prank(issuer);
-            hpt.split(first[k], sub); // +63 slices
         }
-        assertEq(hpt.productTokenCount(1), 568);
-        uint256[] memory page = hpt.productTokensPage(1, 0, 10_000);
-        assertEq(page.length, 500);
-        assertEq(hpt.productTokensPage(1, 500, 500).length, 68);
-        assertEq(hpt.productTokens(1).length, 568);
-        assertEq(page[499], hpt.productTokens(1)[499]);
     }
+
+    // =====================================================================================
+    // views
+    // =====================================================================================
 
     function test_views_revertOnUnknownProduct() public {
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 1));
+        vm.expectRevert(abi.encodeWithSelector(UnknownProduct.selector, 1));
         hpt.product(1);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 1));
-        hpt.productTokens(1);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 1));
-        hpt.productTokenCount(1);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 1));
-        hpt.productTokensPage(1, 0, 1);
-        vm.expectRevert(abi.encodeWithSelector(HashPowerToken.UnknownProduct.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(UnknownProduct.selector, 1));
+        hpt.productDigest(1);
+        vm.expectRevert(abi.encodeWithSelector(UnknownProduct.selector, 0));
         hpt.productSigners(0);
+        vm.expectRevert(abi.encodeWithSelector(UnknownProduct.selector, 0));
+        hpt.product(0);
+    }
+
+    function test_views_revertOnNonexistentToken() public {
+        _mintDefault();
+        bytes memory err = abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 2);
+        vm.expectRevert(err);
+        hpt.tokenData(2);
+        vm.expectRevert(err);
+        hpt.tradeState(2);
+        vm.expectRevert(err);
+        hpt.tokenNonce(2);
+        vm.expectRevert(err);
+        hpt.tokenURI(2);
+        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 0));
+        hpt.tokenData(0);
     }
 
     function test_transfer_normalTokensMove() public {
@@ -945,6 +1012,10 @@ contract HashPowerTokenTest is HashPowerFixtures {
         assertEq(hpt.ownerOf(1), alice);
         assertEq(hpt.tokenData(1).units, CAPACITY);
     }
+
+    // =====================================================================================
+    // tokenURI / metadata renderer
+    // =====================================================================================
 
     function test_tokenURI_onChainJson() public {
         _mintDefault();
@@ -956,9 +1027,10 @@ contract HashPowerTokenTest is HashPowerFixtures {
             "{\"display_type\":\"date\",\"trait_type\":\"end\",\"value\":1731536000},",
             "{\"trait_type\":\"issuer\",\"value\":\"",
             Strings.toHexString(issuer),
-            "\"},{\"trait_type\":\"frozen\",\"value\":\"false\"}]}"
+            "\"},{\"trait_type\":\"frozen\",\"value\":\"false\"},{\"trait_type\":\"defaulted\",\"value\":\"false\"}]}"
         );
         assertEq(hpt.tokenURI(1), string.concat("data:application/json;base64,", Base64.encode(bytes(json))));
+        assertEq(hpt.tokenURI(1), renderer.tokenURI(1));
         // the JSON parses
         assertEq(vm.parseJsonString(json, ".name"), "HashMix Hash Power #1");
         vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 2));
@@ -967,7 +1039,7 @@ contract HashPowerTokenTest is HashPowerFixtures {
 
     function test_tokenURI_frozenFlag() public {
         bytes32[] memory hwB = _twoProductsSharingHardware();
-        hpt.challengeDuplicateHardware(hw[1], 1, MerkleHelper.proof(hw, 1), 2, MerkleHelper.proof(hwB, 1));
+        hardwareRegistry.challengeDuplicateHardware(hw[1], 1, MerkleHelper.proof(hw, 1), 2, MerkleHelper.proof(hwB, 1));
         string memory uri = hpt.tokenURI(2);
         bytes memory b64 = bytes(uri);
         bytes memory body = new bytes(b64.length - 29);
@@ -976,5 +1048,28 @@ contract HashPowerTokenTest is HashPowerFixtures {
         }
         string memory json = string(Base64.decode(string(body)));
         assertEq(vm.parseJsonString(json, ".attributes[6].value"), "true");
+        assertEq(vm.parseJsonString(json, ".attributes[7].value"), "false");
+    }
+
+    function test_setMetadataRenderer_adminOnlyEmitsAndEmptiesUris() public {
+        _mintDefault();
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vm.prank(stranger);
+        hpt.setMetadataRenderer(ITokenMetadataRenderer(stranger));
+
+        vm.expectEmit(address(hpt));
+        emit HashPowerToken.MetadataRendererSet(address(0));
+        vm.prank(owner);
+        hpt.setMetadataRenderer(ITokenMetadataRenderer(address(0)));
+        assertEq(hpt.metadataRenderer(), address(0));
+        assertEq(hpt.tokenURI(1), "", "no renderer: empty URI");
+        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 2));
+        hpt.tokenURI(2); // still checks the token
+
+        vm.expectEmit(address(hpt));
+        emit HashPowerToken.MetadataRendererSet(address(renderer));
+        vm.prank(owner);
+        hpt.setMetadataRenderer(renderer);
+        assertEq(hpt.tokenURI(1), renderer.tokenURI(1));
     }
 }

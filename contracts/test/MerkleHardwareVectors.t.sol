@@ -4,12 +4,13 @@ pragma solidity 0.8.30;
 import {stdJson} from "forge-std/StdJson.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
+import {HardwareRegistry} from "../src/token/HardwareRegistry.sol";
 import {HashPowerFixtures} from "./utils/HashPowerFixtures.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";
 
 /// @notice Checks the cross-language Merkle vectors in ../test-vectors/merkle-hardware.json
 /// (OZ StandardMerkleTree layout built by the Java SDK): the leaf rule, every single proof and
-/// every multiproof with OZ MerkleProof, and every proof through HashPowerToken.proveOwnership.
+/// every multiproof with OZ MerkleProof, and every proof through HardwareRegistry.proveOwnership.
 contract MerkleHardwareVectorsTest is HashPowerFixtures {
     using stdJson for string;
 
@@ -57,6 +58,7 @@ contract MerkleHardwareVectorsTest is HashPowerFixtures {
                 bytes32 hardwareId = json.readBytes32(string.concat(pp, ".hardwareId"));
                 bytes32 leaf = json.readBytes32(string.concat(pp, ".leaf"));
                 assertEq(MerkleHelper.leaf(hardwareId), leaf, "leaf rule");
+                assertEq(hardwareRegistry.hardwareLeaf(hardwareId), leaf, "on-chain leaf rule");
                 bytes32[] memory proof = _bytes32Array(string.concat(pp, ".proof"));
                 assertTrue(MerkleProof.verify(proof, root, leaf), string.concat(at, ": proof"));
                 // a different hardware id never verifies with this proof
@@ -85,7 +87,8 @@ contract MerkleHardwareVectorsTest is HashPowerFixtures {
         }
     }
 
-    /// Each vector tree as a product's hardware root: proveOwnership accepts every vector proof.
+    /// Each vector tree as a product's hardware root: proveOwnership accepts every vector proof
+    /// (with the product's one slice, a complete list).
     function test_vectors_proveOwnershipOnChain() public {
         uint256 cases = _count(".cases");
         for (uint256 c; c < cases; c++) {
@@ -99,8 +102,11 @@ contract MerkleHardwareVectorsTest is HashPowerFixtures {
                 string memory pp = string.concat(at, ".proofs[", vm.toString(p), "]");
                 bytes32 hardwareId = json.readBytes32(string.concat(pp, ".hardwareId"));
                 bytes32[] memory proof = _bytes32Array(string.concat(pp, ".proof"));
-                HashPowerToken.Ownership memory o = hpt.proveOwnership(hardwareId, productId, proof);
+                uint256[] memory ids = new uint256[](1);
+                ids[0] = tokenId;
+                HardwareRegistry.Ownership memory o = hardwareRegistry.proveOwnership(hardwareId, productId, proof, ids);
                 assertEq(o.productId, productId);
+                assertTrue(o.complete);
                 assertEq(o.tokenIds.length, 1);
                 assertEq(o.tokenIds[0], tokenId);
                 assertEq(o.holders[0], issuer);

@@ -176,10 +176,11 @@ contract ProductAttestationVectorsTest is HashPowerFixtures {
     }
 
     /// A registry whose committee is `signers` (bonded) at committee epoch `epoch_`. Adding members
-    /// bumps the epoch once each, so the epoch is then set directly: `_epoch` (uint64) is packed in
-    /// storage slot 1 right after Ownable2Step's `_pendingOwner` (address(0) here), at bit 160.
+    /// bumps the epoch once each, so the epoch is then set directly: storage slot 0 holds
+    /// AccessManaged's `_authority` (bits 0-159) and `_consumingSchedule` (bits 160-167), then the
+    /// registry's `_epoch` (uint64, bits 168-231); the authority bits are kept.
     function _registryAtEpoch(address[] memory signers, uint64 epoch_) internal returns (AttestorRegistry reg) {
-        reg = new AttestorRegistry(owner, MIN_BOND, EXIT_DELAY);
+        reg = new AttestorRegistry(address(manager), MIN_BOND, EXIT_DELAY);
         for (uint256 j; j < signers.length; j++) {
             vm.prank(owner);
             reg.addAttestor(signers[j]);
@@ -187,8 +188,12 @@ contract ProductAttestationVectorsTest is HashPowerFixtures {
             vm.prank(signers[j]);
             reg.depositBond{value: MIN_BOND}();
         }
-        vm.store(address(reg), bytes32(uint256(1)), bytes32(uint256(epoch_) << 160));
+        uint256 slot0 = uint256(vm.load(address(reg), bytes32(0)));
+        assertEq((slot0 >> 168) & type(uint64).max, signers.length, "epoch where expected");
+        slot0 = (slot0 & ~(uint256(type(uint64).max) << 168)) | (uint256(epoch_) << 168);
+        vm.store(address(reg), bytes32(0), bytes32(slot0));
         assertEq(reg.epoch(), epoch_);
+        assertEq(reg.authority(), address(manager));
         assertEq(reg.attestors().length, signers.length);
     }
 }

@@ -30,6 +30,18 @@ pick_jdk || exit 1
 if [ "$(java_major "$JAVA_HOME")" -ge 23 ]; then
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi
+# `mvn exec:java` runs the SDK inside Maven's JVM: native access for its JNI secp256k1 backend (JDK 21+ flag).
+export MAVEN_OPTS="${MAVEN_OPTS:-} --enable-native-access=ALL-UNNAMED"
+
+# Flags of the JMH runs (JMH passes them on to its forks): native access for the JNI secp256k1 backend, and on
+# JDK 23+ JMH 1.37's own sun.misc.Unsafe use allowed, so neither prints a warning.
+bench_jvm_flags() {
+  local flags="--enable-native-access=ALL-UNNAMED"
+  if [ "$(java_major "$JAVA_HOME")" -ge 23 ]; then
+    flags="$flags --sun-misc-unsafe-memory-access=allow"
+  fi
+  echo "$flags"
+}
 
 # npm installs of contracts/ (npm ci) when node_modules is missing or older than the lock file.
 ensure_npm_deps() {

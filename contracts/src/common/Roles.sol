@@ -19,7 +19,8 @@ library Roles {
     /// @notice Takes and releases product collateral (`CollateralVault.take`, `release`): the
     /// fulfillment vault.
     uint64 internal constant COLLATERAL_MANAGER = 2;
-    /// @notice Forfeits a frozen product's collateral (`CollateralVault.forfeit`): the hardware registry.
+    /// @notice Forfeits a frozen product's collateral and pays it out to holders
+    /// (`CollateralVault.forfeit`, `payForfeited`): the hardware registry.
     uint64 internal constant COLLATERAL_FORFEITER = 3;
     /// @notice Freezes products (`HashPowerToken.freeze`): the hardware registry.
     uint64 internal constant PRODUCT_FREEZER = 4;

@@ -613,7 +613,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         );
     }
 
-    /// @dev The product's state, snapshotted from the token and the asset class configuration on
+    /// @dev The product's state, snapshotted from the token, the collateral vault and the asset class configuration on
     /// the first touch.
     function _track(uint256 productId) private returns (ProductState storage st) {
         st = _products[productId];
@@ -643,7 +643,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     /// @dev Settles epochs (effects only) and returns the collateral to take and whether the
     /// product defaulted now; the caller performs those interactions ({_collect}). The remaining
-    /// collateral is read (view) from the token the first time an epoch owes some.
+    /// collateral is read (view) from the collateral vault the first time an epoch owes some.
     function _settleEffects(uint256 productId, ProductState storage st, uint256 maxEpochs)
         private
         returns (uint256 settled, uint256 take, bool newlyDefaulted)
@@ -777,7 +777,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         ready = true;
     }
 
-    /// @dev Pays `due` from the collateral left (read once per pass from the token); defaults the
+    /// @dev Pays `due` from the collateral left (read once per pass from the collateral vault); defaults the
     /// product when it runs short. A defaulted product pays 0.
     function _compensate(uint256 productId, uint32 e, uint256 due, SettlePass memory pass)
         private

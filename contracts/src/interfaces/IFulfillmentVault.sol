@@ -38,7 +38,7 @@ interface IFulfillmentVault is IFulfillmentRecord {
         uint64 committeeEpoch;
     }
 
-    /// @notice Answer of {productState}. For a product the vault has not touched yet (`tracked ==
+    /// @notice Answer of the FulfillmentLens's `productState`. For a product the vault has not touched yet (`tracked ==
     /// false`), the epoch fields are those the current asset class configuration would give.
     struct ProductView {
         bool tracked;

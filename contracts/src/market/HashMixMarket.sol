@@ -40,7 +40,7 @@ import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
  * a maker) and, for listings and swap orders, by the token's nonce: it moves on every transfer and
  * on `bumpTokenNonce`, so a listing is dead once its token left the seller, even if it comes back.
  *
- * @dev Gas design (see docs/contracts.md): one status slot per order hash, written only by offer
+ * @dev Gas design (see docs/market.md and docs/benchmarks.md): one status slot per order hash, written only by offer
  * fills, cancels and those partial listing fills whose listing is smaller than its token (a listing
  * covering its token is bounded by the token's shrinking units, a whole-token listing fill or a swap
  * is killed by the token nonce, see {orderStatus}); fee recipient and rate in one slot, read once
@@ -297,9 +297,10 @@ contract HashMixMarket is HashMixEIP712, AccessManaged, ReentrancyGuardTransient
      * equals its units, otherwise `units` are carved off it into a new token for the caller.
      * @dev Pays `pricePerUnit * units`: in native coin from `msg.value` (the exact excess is
      * refunded; {InsufficientValue}), or in the listing's ERC-20 from the caller (approve the
-     * market; any `msg.value` is refunded). Reverts with {ZeroUnits}, {OrderExpired},
-     * {StaleCounter}, {OrderIsCancelled}, {Overfill}, {FillTooSmall}, {InvalidSignature},
-     * {NotTokenOwner}, {StaleTokenNonce}, {NotTradable} or {NativeTransferFailed}. Emits {OrderFilled}.
+     * market; any `msg.value` is refunded). Reverts, in this order, with `ZeroUnits`,
+     * {OrderExpired}, {StaleCounter}, {OrderIsCancelled}, {InvalidSignature}, {NotTokenOwner},
+     * {StaleTokenNonce}, {NotTradable}, {Overfill}, {FillTooSmall}, {InsufficientValue} (native) or
+     * {CurrencyNotAllowed} (ERC-20), then `NativeTransferFailed`. Emits {OrderFilled}.
      * @param listing The listing.
      * @param signature The seller's signature over {hashListing}`(listing)` (65-byte ECDSA, or
      * anything the seller's ERC-1271 wallet accepts).
@@ -335,10 +336,10 @@ contract HashMixMarket is HashMixEIP712, AccessManaged, ReentrancyGuardTransient
      * @notice Sells `units` units of the offer's token (owned by the caller) to the offer's buyer.
      * The whole token is transferred when `units` equals its units, otherwise they are carved off.
      * @dev The buyer pays `pricePerUnit * units` in the offer's ERC-20 (the buyer approves the
-     * market); the caller must have approved the market on the token. Reverts with
-     * {NativeNotAllowed}, {ZeroUnits}, {OrderExpired}, {StaleCounter}, {OrderIsCancelled},
-     * {Overfill}, {FillTooSmall}, {InvalidSignature}, {NotTokenOwner} or {NotTradable}. Emits
-     * {OrderFilled}.
+     * market); the caller must have approved the market on the token. Reverts, in this order, with
+     * {NativeNotAllowed}, {CurrencyNotAllowed}, `ZeroUnits`, {OrderExpired}, {StaleCounter},
+     * {OrderIsCancelled}, {Overfill}, {FillTooSmall}, {InvalidSignature}, {NotTokenOwner} or
+     * {NotTradable}. Emits {OrderFilled}.
      * @param o The offer.
      * @param signature The buyer's signature over {hashOffer}`(o)`.
      * @param units Units to sell.

@@ -24,7 +24,8 @@ import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
  * @dev Every product has one position: its ERC-20 and two balances, `amount` (collateral that can
  * still compensate holders or return to the issuer) and `forfeited` (set aside for holders of a
  * frozen product; never returns to the issuer and is never taken by the fulfillment vault). The
- * vault's balance of a token always equals the sum of its positions' balances in that token (the
+ * vault's balance of a token is always at least the sum of its positions' balances in that token, and
+ * equal to it unless someone sends tokens to the vault directly (the
  * invariant tests check it): every pull is exact ({Transfers-pullExact}: fee-on-transfer tokens
  * are refused) and every payout is booked before it is sent.
  *

@@ -3,11 +3,12 @@ pragma solidity 0.8.30;
 
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
-import {ZeroAddress} from "../common/Errors.sol";
+import {LengthMismatch, ZeroAddress} from "../common/Errors.sol";
 import {IAttestorRegistry} from "../interfaces/IAttestorRegistry.sol";
 import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
 import {ICreditRecorder} from "../interfaces/ICreditRecorder.sol";
 import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
+import {IHoldingHistory} from "../interfaces/IHoldingHistory.sol";
 
 /**
  * @title HardwareRegistry
@@ -20,8 +21,9 @@ import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
  *
  * Challenges: anyone who proves the same hardware id in two products with overlapping terms, the
  * later one (higher id) still live, gets the later product *frozen* and its issuer's collateral
- * forfeited: {CHALLENGE_BOUNTY_BPS} of it to the challenger, the rest to the holders of the frozen
- * product's tokens, who redeem their share ({redeemFrozen}); and every attestor who signed both
+ * forfeited: {CHALLENGE_BOUNTY_BPS} of it to the challenger, the rest to those who held the frozen
+ * product's tokens when it was frozen, who redeem their share ({redeemFrozen}; the issuer's own units
+ * are not paid); and every attestor who signed both
  * products has its whole bond slashed and burnt. The earlier product may itself be frozen, defaulted
  * or ended: a frozen product stays evidence, so the rest of its machines cannot back a new product
  * unchallenged. A challenge against an already frozen later product still slashes the attestors
@@ -30,7 +32,9 @@ import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
  * Why fraud always costs the issuer: the challenger may be the fraudulent issuer itself, racing
  * honest challengers. All it can win back is the bounty, 10% of its own forfeited collateral;
  * nothing of the slashed bonds goes to challengers (they are burnt), and the rest of the collateral
- * goes to the holders, never back to the issuer.
+ * goes to the holders of the moment of the freeze, never back to the issuer (its own unsold units'
+ * share stays locked). What no contract can tell apart is an issuer's sybil holders: units it "sold"
+ * to addresses it controls before the freeze are redeemed like anyone's.
  *
  * Ownership proofs: live slices are not enumerated on chain, so {proveOwnership} takes the
  * product's token ids (the SDK gathers them from the token's events), checks each is a live slice
@@ -56,17 +60,24 @@ contract HardwareRegistry is ReentrancyGuardTransient {
         uint256[] units;
     }
 
-    /// @dev A frozen product's redemption pool: what was forfeited for holders, and its capacity.
+    /// @dev A frozen product's redemption pool (2 slots): what was forfeited for holders, the
+    /// product's capacity, when it was frozen, and its issuer (whose own units are not paid).
     struct FrozenPool {
         uint128 forfeited;
         uint64 capacity;
+        uint64 frozenAt;
+        address issuer;
     }
 
     /// @notice Share of a frozen product's collateral paid to the challenger, in basis points (10%).
     uint256 public constant CHALLENGE_BOUNTY_BPS = 1_000;
 
-    /// @notice Most token ids one {redeemFrozen} or {proveOwnership} call takes.
+    /// @notice Most token ids one {proveOwnership} call takes.
     uint256 public constant MAX_ITEMS = 500;
+
+    /// @notice Most tokens one {redeemFrozen} call takes (about 65,000 gas each: 200 fit well inside
+    /// one transaction's gas cap).
+    uint256 public constant MAX_REDEEM_ITEMS = 200;
 
     /// @notice The hash power token.
     IHashPowerToken public immutable token;
@@ -99,6 +110,8 @@ contract HardwareRegistry is ReentrancyGuardTransient {
     error AlreadyRedeemed(uint256 tokenId);
     /// @notice The token is not a live slice of the product.
     error TokenNotInProduct(uint256 tokenId, uint256 productId);
+    /// @notice The holding named does not cover the moment the token's product was frozen.
+    error NotHolderAtFreeze(uint256 tokenId, uint256 holdingIndex);
     /// @notice Token ids must be strictly ascending (this also rejects duplicates).
     error TokenIdsNotAscending(uint256 previous, uint256 tokenId);
     /// @notice More than {MAX_ITEMS} token ids.
@@ -116,7 +129,8 @@ contract HardwareRegistry is ReentrancyGuardTransient {
         uint256 bounty,
         uint256 slashed
     );
-    /// @notice The holder of `tokenId` was paid `amount`, its share of its frozen product's collateral.
+    /// @notice `holder`, who held `tokenId` when its product was frozen, was paid `amount`, the token's
+    /// share of the product's forfeited collateral (0 when `holder` is the product's issuer).
     event FrozenRedeemed(uint256 indexed tokenId, uint256 indexed productId, address indexed holder, uint256 amount);
     /// @notice The credit registry refused (or ran out of gas for) a report about `account`.
     event CreditReportFailed(address indexed account);
@@ -167,8 +181,8 @@ contract HardwareRegistry is ReentrancyGuardTransient {
         uint256 otherProductId;
         bool alreadyFrozen;
         uint64 capacity;
-        address frozenIssuer;
-        (frozenProductId, otherProductId, alreadyFrozen, capacity, frozenIssuer) =
+        address issuer;
+        (frozenProductId, otherProductId, alreadyFrozen, capacity, issuer) =
             _checkChallenge(hardwareId, productA, proofA, productB, proofB);
 
         // interactions with protocol contracts only (token, collateral vault, registries)
@@ -176,8 +190,13 @@ contract HardwareRegistry is ReentrancyGuardTransient {
             token.freeze(frozenProductId);
             uint256 forfeited;
             (bounty, forfeited) = collateralVault.forfeit(frozenProductId, msg.sender, CHALLENGE_BOUNTY_BPS);
-            _pools[frozenProductId] = FrozenPool({forfeited: uint128(forfeited), capacity: capacity});
-            _report(frozenIssuer, abi.encodeCall(ICreditRecorder.recordFrozen, (frozenIssuer, frozenProductId)));
+            _pools[frozenProductId] = FrozenPool({
+                forfeited: uint128(forfeited),
+                capacity: capacity,
+                frozenAt: uint64(block.timestamp),
+                issuer: issuer
+            });
+            _report(issuer, abi.encodeCall(ICreditRecorder.recordFrozen, (issuer, frozenProductId)));
         }
         slashed = _slashCommonSigners(frozenProductId, otherProductId);
         if (alreadyFrozen && slashed == 0) revert NothingToChallenge(frozenProductId);
@@ -185,31 +204,33 @@ contract HardwareRegistry is ReentrancyGuardTransient {
     }
 
     /**
-     * @notice Pays the holders of frozen products' tokens their share of the forfeited collateral:
-     * `units * forfeited / capacity` (rounded down) to each token's current owner, once per token.
-     * Anyone may call.
-     * @dev Reverts with {TooManyTokens}, `ERC721NonexistentToken`, {NotFrozen} or {AlreadyRedeemed}.
-     * Frozen products' tokens can no longer split, merge or be carved, so the shares of the live
-     * slices sum to at most what was forfeited. Emits {FrozenRedeemed} per token.
+     * @notice Pays each frozen token's share of its product's forfeited collateral,
+     * `units * forfeited / capacity` (rounded down), to whoever held the token when the product was
+     * frozen, once per token. The issuer's own holdings at the freeze get nothing: their share stays
+     * locked in the collateral vault (an issuer is not a victim of its own fraud). Anyone may call.
+     * @dev The holder at the freeze, not the current owner: frozen tokens can still be transferred
+     * (escrows must be able to return them), and a claim that followed the token would let the
+     * issuer move its unsold slices to fresh addresses after the freeze and redeem them. The caller
+     * names each token's holding that covers the freeze (`start <= frozenAt < end`; the SDK finds
+     * it), so the check is O(1) however often the token moved since. Reverts with `LengthMismatch`,
+     * {TooManyTokens} (above {MAX_REDEEM_ITEMS}), `ERC721NonexistentToken`, {NotFrozen},
+     * {AlreadyRedeemed}, the token's `UnknownHolding` or {NotHolderAtFreeze}. Frozen products' tokens
+     * can no longer split, merge or be carved, so the shares of the slices live at the freeze sum to
+     * at most what was forfeited. Emits {FrozenRedeemed} per token.
      * @param tokenIds Tokens of frozen products.
+     * @param holdingIndexes For each token, the index of its holding that covers the freeze.
      * @return total Sum paid.
      */
-    function redeemFrozen(uint256[] calldata tokenIds) external nonReentrant returns (uint256 total) {
+    function redeemFrozen(uint256[] calldata tokenIds, uint256[] calldata holdingIndexes)
+        external
+        nonReentrant
+        returns (uint256 total)
+    {
         uint256 n = tokenIds.length;
-        if (n > MAX_ITEMS) revert TooManyTokens(n, MAX_ITEMS);
+        if (n != holdingIndexes.length) revert LengthMismatch(n, holdingIndexes.length);
+        if (n > MAX_REDEEM_ITEMS) revert TooManyTokens(n, MAX_REDEEM_ITEMS);
         for (uint256 i = 0; i < n; ++i) {
-            uint256 tokenId = tokenIds[i];
-            IHashPowerToken.TokenData memory t = token.tokenData(tokenId);
-            FrozenPool memory pool = _pools[t.productId];
-            // a product frozen here always has a pool (capacity > 0)
-            if (!t.frozen || pool.capacity == 0) revert NotFrozen(tokenId);
-            if (_redeemed[tokenId]) revert AlreadyRedeemed(tokenId);
-            _redeemed[tokenId] = true;
-            uint256 amount = (t.units * pool.forfeited) / pool.capacity;
-            address holder = token.ownerOf(tokenId);
-            total += amount;
-            emit FrozenRedeemed(tokenId, t.productId, holder, amount);
-            collateralVault.payForfeited(t.productId, holder, amount);
+            total += _redeem(tokenIds[i], holdingIndexes[i]);
         }
     }
 
@@ -273,9 +294,15 @@ contract HardwareRegistry is ReentrancyGuardTransient {
     /// @param productId Product id.
     /// @return forfeited Collateral set aside for holders when it was frozen.
     /// @return capacity The product's capacity (shares are `units * forfeited / capacity`).
-    function frozenPool(uint256 productId) external view returns (uint256 forfeited, uint256 capacity) {
+    /// @return frozenAt When it was frozen (redemptions pay the holders of that moment).
+    /// @return issuer Its issuer (whose own holdings at the freeze are not paid).
+    function frozenPool(uint256 productId)
+        external
+        view
+        returns (uint256 forfeited, uint256 capacity, uint64 frozenAt, address issuer)
+    {
         FrozenPool memory pool = _pools[productId];
-        return (pool.forfeited, pool.capacity);
+        return (pool.forfeited, pool.capacity, pool.frozenAt, pool.issuer);
     }
 
     /// @notice The Merkle leaf of a hardware id: `keccak256(bytes.concat(keccak256(abi.encode(id))))`.
@@ -293,11 +320,7 @@ contract HardwareRegistry is ReentrancyGuardTransient {
         bytes32[] calldata proofA,
         uint256 productB,
         bytes32[] calldata proofB
-    )
-        private
-        view
-        returns (uint256 laterId, uint256 otherId, bool alreadyFrozen, uint64 capacity, address issuer)
-    {
+    ) private view returns (uint256 laterId, uint256 otherId, bool alreadyFrozen, uint64 capacity, address issuer) {
         if (productA == productB) revert SameProduct();
         IHashPowerToken.Product memory pa = token.product(productA);
         IHashPowerToken.Product memory pb = token.product(productB);
@@ -313,6 +336,21 @@ contract HardwareRegistry is ReentrancyGuardTransient {
         (laterId, otherId, later) = productA > productB ? (productA, productB, pa) : (productB, productA, pb);
         if (later.end <= block.timestamp) revert ProductNotLive(laterId);
         return (laterId, otherId, later.frozen, uint64(later.capacity), later.issuer);
+    }
+
+    /// @dev Redeems one token (see {redeemFrozen}); returns what was paid.
+    function _redeem(uint256 tokenId, uint256 holdingIndex) private returns (uint256 amount) {
+        IHashPowerToken.TokenData memory t = token.tokenData(tokenId);
+        FrozenPool memory pool = _pools[t.productId];
+        // a product frozen here always has a pool (capacity > 0)
+        if (!t.frozen || pool.capacity == 0) revert NotFrozen(tokenId);
+        if (_redeemed[tokenId]) revert AlreadyRedeemed(tokenId);
+        IHoldingHistory.Holding memory h = token.holding(tokenId, holdingIndex);
+        if (h.start > pool.frozenAt || h.end <= pool.frozenAt) revert NotHolderAtFreeze(tokenId, holdingIndex);
+        _redeemed[tokenId] = true;
+        if (h.holder != pool.issuer) amount = (t.units * pool.forfeited) / pool.capacity;
+        emit FrozenRedeemed(tokenId, t.productId, h.holder, amount);
+        if (amount != 0) collateralVault.payForfeited(t.productId, h.holder, amount);
     }
 
     /// @dev Sends a report to the credit registry (if any) with {CREDIT_GAS}; a failure is an event.

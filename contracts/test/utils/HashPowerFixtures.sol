@@ -228,4 +228,24 @@ abstract contract HashPowerFixtures is ProtocolWiring {
             ids[i] = found[i];
         }
     }
+
+    /// For each token, the index of its holding that covers its product's freeze (what
+    /// `HardwareRegistry.redeemFrozen` takes, as the SDK finds it); 0 where there is none.
+    function _atFreeze(uint256[] memory ids) internal view returns (uint256[] memory idx) {
+        idx = new uint256[](ids.length);
+        for (uint256 i; i < ids.length; i++) {
+            (bool ok, bytes memory ret) = address(hpt).staticcall(abi.encodeCall(hpt.tokenData, (ids[i])));
+            if (!ok) continue;
+            uint256 pid = abi.decode(ret, (IHashPowerToken.TokenData)).productId;
+            (,, uint64 frozenAt,) = hardwareRegistry.frozenPool(pid);
+            uint256 n = hpt.holdingCount(ids[i]);
+            for (uint256 j; j < n; j++) {
+                IHashPowerToken.Holding memory h = hpt.holding(ids[i], j);
+                if (h.start <= frozenAt && frozenAt < h.end) {
+                    idx[i] = j;
+                    break;
+                }
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {HashMixMarket} from "../../src/market/HashMixMarket.sol";
 import {HashPowerToken} from "../../src/token/HashPowerToken.sol";
+import {IHashPowerToken} from "../../src/interfaces/IHashPowerToken.sol";
 import {TestPayoutToken} from "../../src/dev/TestPayoutToken.sol";
 import {HashPowerFixtures} from "./HashPowerFixtures.sol";
 import {MerkleHelper} from "./MerkleHelper.sol";
@@ -146,7 +147,7 @@ abstract contract MarketFixtures is HashPowerFixtures {
         s.giveUnits = hpt.tokenData(giveId).units;
         s.wantTokenId = wantId;
         // an id that does not exist (yet) is wanted with 0 units
-        try hpt.tokenData(wantId) returns (HashPowerToken.TokenData memory d) {
+        try hpt.tokenData(wantId) returns (IHashPowerToken.TokenData memory d) {
             s.wantUnits = d.units;
         } catch {}
         s.counter = market.counter(maker);
@@ -180,10 +181,13 @@ abstract contract MarketFixtures is HashPowerFixtures {
         market.fillListing{value: value}(lst, sig, units);
     }
 
-    /// Marks a product defaulted through a test fulfillment vault (`vault` holds the vault's roles).
+    /// Marks a product defaulted through a test fulfillment vault (the `vault` account, wired as
+    /// the deployment wires the FulfillmentVault: role PRODUCT_DEFAULTER).
     function _markDefaulted(uint256 pid) internal {
-        _register("FulfillmentVault", vault);
-        _wire();
+        if (_deployedAt("FulfillmentVault") == address(0)) {
+            _register("FulfillmentVault", vault);
+            _wire();
+        }
         vm.prank(vault);
         hpt.markDefaulted(pid);
     }

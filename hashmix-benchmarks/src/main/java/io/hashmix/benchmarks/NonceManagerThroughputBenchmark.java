@@ -21,11 +21,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.hashmix.core.HashMix;
-import io.hashmix.core.devnet.DevAccounts;
-import io.hashmix.core.devnet.LocalHardhatNode;
 import io.hashmix.core.tx.TxReceipt;
 import io.hashmix.core.tx.TxRequest;
 import io.hashmix.proofs.EvmAddress;
+import io.hashmix.testing.devnet.DevAccounts;
+import io.hashmix.testing.devnet.LocalHardhatNode;
 
 /**
  * Transactions per second from one sender on a local Hardhat node (automine): pipelined through

@@ -20,10 +20,6 @@ import io.hashmix.core.assetclass.NewAssetClass;
 import io.hashmix.core.assetclass.PendingPayoutTokenChange;
 import io.hashmix.core.deploy.DeployOptions;
 import io.hashmix.core.deploy.Deployer;
-import io.hashmix.core.devnet.DevAccounts;
-import io.hashmix.core.devnet.DevChainControl;
-import io.hashmix.core.devnet.DevTokens;
-import io.hashmix.core.devnet.LocalHardhatNode;
 import io.hashmix.core.fulfillment.DepositResult;
 import io.hashmix.core.fulfillment.EpochStatus;
 import io.hashmix.core.fulfillment.FulfillmentRecord;
@@ -32,6 +28,7 @@ import io.hashmix.core.market.Fill;
 import io.hashmix.core.market.Fillability;
 import io.hashmix.core.tokenization.ChallengeResult;
 import io.hashmix.core.tokenization.CollateralPosition;
+import io.hashmix.core.tokenization.FrozenRedemption;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.core.tokenization.OwnershipProof;
 import io.hashmix.core.tokenization.Product;
@@ -56,6 +53,10 @@ import io.hashmix.proofs.market.SignedOrder;
 import io.hashmix.proofs.hardware.HardwareId;
 import io.hashmix.proofs.merkle.MerkleTree;
 import io.hashmix.proofs.ownership.OwnershipCertificate;
+import io.hashmix.testing.devnet.DevAccounts;
+import io.hashmix.testing.devnet.DevChainControl;
+import io.hashmix.testing.devnet.DevTokens;
+import io.hashmix.testing.devnet.LocalHardhatNode;
 
 /**
  * The HashMix lifecycle demo: starts a local chain (unless {@code --rpc} is given), deploys the
@@ -308,6 +309,10 @@ public final class LifecycleDemo {
                     .hardwareCount(secondHardware.size()).capacity(BigInteger.valueOf(500_000)).nonce(BigInteger.TWO).build();
             MintedProduct duplicate = issuer.tokenization().mintProduct(AttestationBundle.builder(domain, again)
                     .signWith(accounts.get(2), accounts.get(3), accounts.get(4)).build()).join();
+            List<TokenId> duplicateSlices = issuer.tokenization().split(duplicate.tokenId(),
+                    List.of(BigInteger.valueOf(300_000), BigInteger.valueOf(200_000))).join();
+            issuer.tokenization().transfer(duplicateSlices.get(0), buyer.account()).join();
+            line("the issuer sells 300,000 of the duplicate's 500,000 units to %s and keeps the rest", buyer.account());
             ChallengeResult challenge = watcher.tokenization().challengeDuplicateHardware(machine,
                     minted.productId(), hardware.proof(machine).proof(),
                     duplicate.productId(), secondHardware.proof(machine).proof()).join();
@@ -319,10 +324,14 @@ public final class LifecycleDemo {
             CollateralPosition forfeited = watcher.tokenization().collateral(duplicate.productId()).join();
             line("the rest of the fraudulent product's collateral, %s, is forfeited to its holders (never back to the issuer)",
                     forfeited.forfeited());
-            expectFailure("split a token of the frozen product", issuer.tokenization().split(duplicate.tokenId(),
-                    List.of(BigInteger.ONE, BigInteger.valueOf(499_999))));
-            BigInteger redeemed = watcher.tokenization().redeemFrozen(List.of(duplicate.tokenId())).join();
-            line("its holder redeems the frozen token: paid %s", redeemed);
+            expectFailure("split a token of the frozen product", issuer.tokenization().split(duplicateSlices.get(1),
+                    List.of(BigInteger.ONE, BigInteger.valueOf(199_999))));
+            FrozenRedemption redeemed = watcher.tokenization().redeemFrozen(duplicateSlices).join();
+            for (FrozenRedemption.Payout payout : redeemed.payouts()) {
+                line("  token %s, held at the freeze by %s: paid %s%s", payout.tokenId(), payout.holder(), payout.amount(),
+                        payout.holder().equals(issuer.account()) ? " (the issuer's own units: its share stays locked)" : "");
+            }
+            line("anyone redeems the frozen tokens for their holders at the freeze: paid %s", redeemed.total());
 
             try (HashMix secondBuyer = HashMix.builder().rpc(rpc).credentials(accounts.get(9)).deployment(deployment).build()) {
                 trade(issuer, secondBuyer, slices.get(1));

@@ -32,7 +32,7 @@ class LifecycleDemoTest {
                 "UnauthorizedAccountException", "UnknownAssetClassException", "PayoutTokenChangeNotReadyException",
                 "now pays in", "40 mined", "threshold 3",
                 "NonceAlreadyUsedException", "verified offline and on chain", "frozen; challenger paid",
-                "slashed and burnt", "forfeited to its holders", "redeems the frozen token: paid", "ProductIsFrozenException", "OverfillException", "remaining 450000 units",
+                "slashed and burnt", "forfeited to its holders", "redeems the frozen tokens for their holders at the freeze: paid", "its share stays locked", "ProductIsFrozenException", "OverfillException", "remaining 450000 units",
                 "-> SHORT", "-> MISSED", "1 fulfilled, 1 short, 1 missed", "a holding is never paid twice", "nothing settles (the issuer may still deposit)",
                 "offline report and CreditRegistry agree", "CollateralBelowRequiredException", "after two clean epochs: score",
                 "-> UNREPORTED; score", "the farm's offline credit report matches", "a newcomer needs",

@@ -24,7 +24,6 @@ import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.HashMixAccessManager;
 import io.hashmix.contracts.generated.HashMixMarket;
 import io.hashmix.core.HashMix;
-import io.hashmix.core.devnet.DevChainControl;
 import io.hashmix.core.internal.BoundContract;
 import io.hashmix.core.internal.DeployContext;
 import io.hashmix.core.internal.Domain;
@@ -171,10 +170,9 @@ public final class Deployer {
         BoundContract marketBinding = ctx.bind(d, ProtocolContract.HASH_MIX_MARKET);
         HashMixMarket market = marketBinding.encoder(HashMixMarket::load);
         String token = d.contract(ProtocolContract.TEST_PAYOUT_TOKEN).address().hex();
-        DevChainControl clock = new DevChainControl(hm.rpc());
         return marketBinding.send("scheduleCurrency", market.scheduleCurrency(token))
-                .thenCompose(r -> clock.increaseTime(MARKET_CURRENCY_DELAY))
-                .thenCompose(r -> clock.mine())
+                .thenCompose(r -> hm.rpc().call("evm_increaseTime", MARKET_CURRENCY_DELAY.toSeconds()))
+                .thenCompose(r -> hm.rpc().call("evm_mine"))
                 .thenCompose(r -> marketBinding.send("allowCurrency", market.allowCurrency(token)))
                 .thenAccept(r -> { });
     }

@@ -3,7 +3,10 @@ package io.hashmix.core.errors;
 import java.math.BigInteger;
 
 
-/** {@code LengthMismatch(uint256,uint256)}: the token id and holding index arrays differ in length. */
+/**
+ * {@code LengthMismatch(uint256,uint256)}: two arrays a call needs of equal length are not (e.g. the
+ * fulfillment vault's token ids and holding indexes).
+ */
 public final class LengthMismatchException extends CustomErrorException {
 
     private static final long serialVersionUID = 1L;
@@ -13,13 +16,13 @@ public final class LengthMismatchException extends CustomErrorException {
         super(context, revertData, error);
     }
 
-    /** Length of the token id array. */
-    public long tokenIds() {
+    /** Length of the first array. */
+    public long first() {
         return ((BigInteger) error().value(0)).longValueExact();
     }
 
-    /** Length of the holding index array. */
-    public long holdingIndexes() {
+    /** Length of the second array. */
+    public long second() {
         return ((BigInteger) error().value(1)).longValueExact();
     }
 }

@@ -251,6 +251,21 @@ public final class RevertDecoder {
             return this;
         }
 
+        /**
+         * The catalogue's errors with no typed exception mapped (they decode to a plain
+         * {@link ContractRevertException}), as canonical signatures, sorted. The SDK's own decoder
+         * has none; a test keeps it so.
+         */
+        public java.util.SortedSet<String> unmapped() {
+            java.util.SortedSet<String> out = new java.util.TreeSet<>();
+            for (var e : catalog.errors()) {
+                if (!factories.containsKey(e.signature())) {
+                    out.add(e.signature());
+                }
+            }
+            return out;
+        }
+
         /** Builds the decoder. */
         public RevertDecoder build() {
             return new RevertDecoder(catalog, factories);

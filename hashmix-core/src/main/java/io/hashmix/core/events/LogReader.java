@@ -24,9 +24,14 @@ import io.hashmix.core.tx.Quantities;
  * block ranges of at most {@code maxRange} blocks, halving a range whenever the node refuses it
  * as too large or too many results, and stopping {@code confirmations - 1} blocks behind the head
  * so what it returns is as final as the caller asked. Logs flagged {@code removed} (reorged out)
- * are dropped; results are in chain order. Thread-safe.
+ * are dropped; results are in chain order. Stateless: a log it returned that a reorganisation
+ * later removes simply is not in the next read; to be told about such removals, follow the chain
+ * with a {@link LogCursor}. Thread-safe.
  */
 public final class LogReader {
+
+    /** A block range most nodes accept for {@code eth_getLogs}: 10,000 blocks (refused ranges are halved). */
+    public static final long DEFAULT_MAX_RANGE = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(LogReader.class);
 

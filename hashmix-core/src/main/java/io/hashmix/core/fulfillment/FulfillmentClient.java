@@ -166,7 +166,7 @@ public final class FulfillmentClient {
      *         bundle of another chain or contract, and on chain with
      *         {@link io.hashmix.core.errors.NonceAlreadyUsedException} (replay),
      *         {@link EpochAlreadyReportedException}, {@link EpochNotEndedException},
-     *         {@link EpochOutOfRangeException}, {@link ReportExpiredException},
+     *         {@link EpochOutOfRangeException}, {@link io.hashmix.core.errors.AttestationExpiredException},
      *         {@link ReportWindowClosedException}, {@link InvalidReportException},
      *         {@link EpochConfigNotSetException} or the committee's signature exceptions
      */
@@ -237,7 +237,7 @@ public final class FulfillmentClient {
      * @return the deposit and the epochs it settled; fails with
      *         {@link io.hashmix.core.errors.NotTheIssuerException} (caller is not the issuer),
      *         {@link EpochNotReportedException}, {@link DepositWindowClosedException},
-     *         {@link ProductNotTrackedException} or {@link DepositNotReceivedException}
+     *         {@link ProductNotTrackedException} or {@link io.hashmix.core.errors.AmountNotReceivedException}
      */
     public CompletableFuture<DepositResult> deposit(ProductId productId, long epoch) {
         if (epoch < 0 || epoch > UINT32_MAX) {

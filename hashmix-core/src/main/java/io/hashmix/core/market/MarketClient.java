@@ -174,7 +174,8 @@ public final class MarketClient {
      *
      * @return the signed order (65-byte ECDSA signature, low s)
      * @throws IllegalStateException    if this instance is read-only
-     * @throws IllegalArgumentException if the order's maker is not this SDK's account
+     * @throws IllegalArgumentException if the order's maker is not this SDK's account, or it has already
+     *                                  expired by this machine's clock (it could never be filled)
      */
     public SignedOrder sign(Order order) {
         Objects.requireNonNull(order, "order");
@@ -184,6 +185,11 @@ public final class MarketClient {
         if (!order.maker().equals(sender.sender())) {
             throw new IllegalArgumentException("this SDK signs as " + sender.sender() + ", but the "
                     + order.kind().jsonName() + "'s maker is " + order.maker());
+        }
+        long now = Clock.systemUTC().instant().getEpochSecond();
+        if (order.isExpiredAt(now)) {
+            throw new IllegalArgumentException("refusing to sign a " + order.kind().jsonName() + " that expired at "
+                    + Long.toUnsignedString(order.expiry()) + " (now " + now + "): it could never be filled");
         }
         return new SignedOrder(domain, order, sender.signDigest(orderHash(order)));
     }
@@ -586,6 +592,9 @@ public final class MarketClient {
             FillProblem.COUNTER_STALE, FillProblem.FILLED, FillProblem.TOKEN_GONE, FillProblem.NOT_OWNER,
             FillProblem.STALE_TOKEN_NONCE, FillProblem.NOT_TRADABLE, FillProblem.UNITS_CHANGED, FillProblem.BAD_SIGNATURE);
 
+    /** {@code SignaturePolicy.ERC1271_GAS_LIMIT}: the gas the market gives a contract maker's wallet. */
+    private static final long ERC1271_GAS_LIMIT = 100_000;
+
     private final class Plan {
         private final List<SignedOrder> orders;
         private final List<TxRequest> requests = new ArrayList<>();
@@ -645,7 +654,11 @@ public final class MarketClient {
                             List.of(new org.web3j.abi.datatypes.generated.Bytes32(hash.value()),
                                     new DynamicBytes(signed.signature())),
                             List.of(new TypeReference<Bytes4>() { }));
-                    erc1271[i] = add(TxRequest.call(o.maker(), FunctionEncoder.encode(fn), "ERC1271.isValidSignature"),
+                    String data = FunctionEncoder.encode(fn);
+                    // the market gives a wallet ERC1271_GAS_LIMIT for the answer; an eth_call's gas also
+                    // pays the 21,000 base and the calldata, so the wallet gets the same budget here
+                    BigInteger gas = BigInteger.valueOf(ERC1271_GAS_LIMIT + 21_000 + 16L * (data.length() - 2) / 2);
+                    erc1271[i] = add(TxRequest.call(o.maker(), data, "ERC1271.isValidSignature").withGasLimit(gas),
                             hex -> isMagic(FunctionReturnDecoder.decode(hex, fn.getOutputParameters())));
                 }
             }

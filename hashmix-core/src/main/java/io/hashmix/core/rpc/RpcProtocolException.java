@@ -2,7 +2,14 @@ package io.hashmix.core.rpc;
 
 import io.hashmix.core.HashMixException;
 
-/** The node answered, but not with valid JSON-RPC: a non-retryable HTTP status, HTML, or a mismatched id. */
+/**
+ * The node answered, but not with usable JSON-RPC: a non-retryable HTTP status with a body that is
+ * not JSON-RPC, or (after every retry) a truncated or non-JSON body, an object with neither result
+ * nor error, a mismatched id. The request reached a server, so it may have been processed.
+ *
+ * <p>{@link #retryable()}: repeating a JSON-RPC call of the SDK is safe (reads, and transactions
+ * only ever re-sent as their identical signed bytes).
+ */
 public final class RpcProtocolException extends HashMixException {
 
     private static final long serialVersionUID = 1L;
@@ -15,5 +22,11 @@ public final class RpcProtocolException extends HashMixException {
     /** Creates the exception. */
     public RpcProtocolException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** {@code true}: repeating a JSON-RPC call of the SDK is safe. */
+    @Override
+    public boolean retryable() {
+        return true;
     }
 }

@@ -12,8 +12,8 @@ import io.hashmix.proofs.ProductId;
  *
  * @param frozenProductId the later product, now frozen
  * @param bounty          collateral paid to the challenger
- * @param slashedAttestors attestors who signed both products, with their slashed bonds (the registry credits the
- *                         challenger its share and burns the rest; the attestors leave the committee)
+ * @param slashedAttestors attestors who signed both products, with their slashed bonds (burnt whole: nothing goes
+ *                         to the challenger; the attestors leave the committee)
  * @param receipt         the challenge transaction's receipt
  */
 public record ChallengeResult(ProductId frozenProductId, BigInteger bounty, List<Slash> slashedAttestors, TxReceipt receipt) {

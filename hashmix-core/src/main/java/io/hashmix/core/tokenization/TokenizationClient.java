@@ -3,7 +3,9 @@ package io.hashmix.core.tokenization;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,7 +42,7 @@ import io.hashmix.proofs.ownership.OwnershipCertificate;
  * Hash power tokens: mint a product from an M-of-N attestation bundle, split and merge slices,
  * transfer them, read products and slices, confirm which slices and holders a piece of hardware
  * backs, challenge hardware pledged to two live products, and redeem frozen products' tokens for
- * their share of the forfeited collateral.
+ * their share of the forfeited collateral (paid to the holders of the moment of the freeze).
  *
  * <p>The token ({@code HashPowerToken}) holds products and slices; the {@code CollateralVault} holds
  * collateral; the {@code HardwareRegistry} confirms ownership and takes challenges. Write results are
@@ -49,6 +51,9 @@ import io.hashmix.proofs.ownership.OwnershipCertificate;
  * for signature failures. Thread-safe.
  */
 public final class TokenizationClient {
+
+    /** Most tokens one {@link #redeemFrozen} call takes ({@code HardwareRegistry.MAX_REDEEM_ITEMS}). */
+    public static final int MAX_REDEEM_TOKENS = 200;
 
     private final BoundContract contract;
     private final HashPowerToken token;
@@ -451,20 +456,90 @@ public final class TokenizationClient {
     }
 
     /**
-     * Pays the owners of frozen products' tokens their share of the forfeited collateral
-     * ({@code units * forfeited / capacity}), once per token. Anyone may call.
+     * Pays each frozen token's share of its product's forfeited collateral
+     * ({@code units * forfeited / capacity}, rounded down) to whoever held the token when the product was
+     * frozen, once per token; the issuer's own holdings at the freeze are paid nothing (their share stays
+     * locked). Anyone may call. For each token the client finds the holding that covers the freeze
+     * ({@link #holdingAtFreeze}) and names it, as the contract requires.
      *
-     * @return the total paid; fails with {@link NotFrozenException} or {@link AlreadyRedeemedException}
+     * @param tokenIds at most {@link #MAX_REDEEM_TOKENS} tokens of frozen products (any products)
+     * @return who was paid what; fails with {@link IllegalArgumentException} for an empty or too long list
+     *         (nothing sent), or with the contract's error: {@link NotFrozenException} (a live product, or
+     *         one frozen elsewhere), {@link AlreadyRedeemedException}, {@link NotHolderAtFreezeException}
+     *         (only if the history changed between the read and the send, which it cannot for a frozen
+     *         product's past)
      */
-    public CompletableFuture<BigInteger> redeemFrozen(List<TokenId> tokenIds) {
+    public CompletableFuture<FrozenRedemption> redeemFrozen(List<TokenId> tokenIds) {
         if (tokenIds.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no tokens to redeem"));
         }
-        return hardwareContract.send("redeemFrozen", hardware.redeemFrozen(tokenIds.stream().map(TokenId::value).toList()))
-                .thenApply(receipt -> receipt.logsOf(hardwareContract.address()).stream()
-                        .filter(l -> l.isEvent(EventEncoder.encode(HardwareRegistry.FROZENREDEEMED_EVENT)))
-                        .map(l -> HardwareRegistry.getFrozenRedeemedEventFromLog(l.toWeb3jLog()).amount)
-                        .reduce(BigInteger.ZERO, BigInteger::add));
+        if (tokenIds.size() > MAX_REDEEM_TOKENS) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("at most " + MAX_REDEEM_TOKENS
+                    + " tokens per redemption (HardwareRegistry.MAX_REDEEM_ITEMS), got " + tokenIds.size()
+                    + ": redeem them in several calls"));
+        }
+        var dataCalls = tokenIds.stream().map(id -> token.tokenData(id.value())).toList();
+        return contract.readAll("tokenData", dataCalls, v -> (HashPowerToken.TokenData) v.get(0))
+                .thenCompose(data -> {
+                    Map<BigInteger, CompletableFuture<Optional<FrozenPool>>> pools = new HashMap<>();
+                    List<CompletableFuture<BigInteger>> indexes = new ArrayList<>();
+                    for (int i = 0; i < tokenIds.size(); i++) {
+                        TokenId id = tokenIds.get(i);
+                        var pool = pools.computeIfAbsent(data.get(i).productId, pid -> frozenPool(new ProductId(pid)));
+                        // no pool or no covering holding: name index 0 and let the contract say why
+                        indexes.add(pool.thenCompose(p -> p.isEmpty()
+                                ? CompletableFuture.completedFuture(BigInteger.ZERO)
+                                : holdings(id).thenApply(hs -> coveringHolding(hs, p.get().frozenAt())
+                                        .map(h -> BigInteger.valueOf(h.index())).orElse(BigInteger.ZERO))));
+                    }
+                    return CompletableFuture.allOf(indexes.toArray(CompletableFuture[]::new))
+                            .thenApply(done -> indexes.stream().map(CompletableFuture::join).toList());
+                })
+                .thenCompose(indexes -> hardwareContract.send("redeemFrozen",
+                        hardware.redeemFrozen(tokenIds.stream().map(TokenId::value).toList(), indexes)))
+                .thenApply(receipt -> {
+                    String topic = EventEncoder.encode(HardwareRegistry.FROZENREDEEMED_EVENT);
+                    List<FrozenRedemption.Payout> payouts = receipt.logsOf(hardwareContract.address()).stream()
+                            .filter(l -> l.isEvent(topic))
+                            .map(l -> HardwareRegistry.getFrozenRedeemedEventFromLog(l.toWeb3jLog()))
+                            .map(e -> new FrozenRedemption.Payout(new TokenId(e.tokenId), new ProductId(e.productId),
+                                    EvmAddress.of(e.holder), e.amount))
+                            .toList();
+                    return new FrozenRedemption(payouts, receipt);
+                });
+    }
+
+    /**
+     * A frozen product's redemption pool: what was forfeited for its holders, when it was frozen and its
+     * issuer; empty if the product was not frozen by this protocol's {@code HardwareRegistry}.
+     */
+    public CompletableFuture<Optional<FrozenPool>> frozenPool(ProductId id) {
+        return hardwareContract.read("frozenPool", hardware.frozenPool(id.value()), v -> {
+            BigInteger capacity = (BigInteger) v.get(1).getValue();
+            if (capacity.signum() == 0) {
+                return Optional.<FrozenPool>empty();
+            }
+            return Optional.of(new FrozenPool(id, (BigInteger) v.get(0).getValue(), capacity,
+                    AbiValues.instant((BigInteger) v.get(2).getValue()), EvmAddress.of(v.get(3).getValue().toString())));
+        });
+    }
+
+    /**
+     * The holding of a frozen product's token that covers the freeze: its holder is who {@link #redeemFrozen}
+     * pays (nothing if it is the issuer), however the token moved since. Empty if the token's product was not
+     * frozen by this protocol's {@code HardwareRegistry}.
+     */
+    public CompletableFuture<Optional<TokenHolding>> holdingAtFreeze(TokenId tokenId) {
+        return token(tokenId).thenCompose(slice -> frozenPool(slice.productId())).thenCompose(pool -> pool.isEmpty()
+                ? CompletableFuture.completedFuture(Optional.<TokenHolding>empty())
+                : holdings(tokenId).thenApply(hs -> coveringHolding(hs, pool.get().frozenAt())));
+    }
+
+    /** The holding with {@code start <= at < end}, as the contract checks it. */
+    private static Optional<TokenHolding> coveringHolding(List<TokenHolding> holdings, Instant at) {
+        return holdings.stream()
+                .filter(h -> !h.start().isAfter(at) && h.end().map(end -> end.isAfter(at)).orElse(true))
+                .findFirst();
     }
 
     /** Whether a frozen product's token was already redeemed. */

@@ -36,6 +36,7 @@ public final class TokenizationErrors {
                 .map("NothingToChallenge(uint256)", NothingToChallengeException::new)
                 .map("NotFrozen(uint256)", NotFrozenException::new)
                 .map("AlreadyRedeemed(uint256)", AlreadyRedeemedException::new)
+                .map("NotHolderAtFreeze(uint256,uint256)", NotHolderAtFreezeException::new)
                 .map("TokenNotInProduct(uint256,uint256)", TokenNotInProductException::new)
                 .map("TokenIdsNotAscending(uint256,uint256)", TokenIdsNotAscendingException::new)
                 .map("TooManyTokens(uint256,uint256)", TooManyTokensException::new);

@@ -19,15 +19,31 @@ import io.hashmix.proofs.EvmAddress;
  * @param blockNumber     block of the log
  * @param logIndex        index of the log in its block
  * @param transactionHash transaction that emitted it
+ * @param blockHash       hash of the block of the log, or {@code null} if the source did not say
  */
 public record LogEntry(EvmAddress address, List<String> topics, String data, long blockNumber, long logIndex,
-                       String transactionHash) {
+                       String transactionHash, String blockHash) {
 
     /** Checks and copies the parts. */
     public LogEntry {
         Objects.requireNonNull(address, "address");
         topics = List.copyOf(topics);
         Objects.requireNonNull(data, "data");
+    }
+
+    /**
+     * A log whose block hash is not known.
+     *
+     * @param address         the emitting contract
+     * @param topics          topic 0 and the indexed arguments
+     * @param data            the non-indexed arguments
+     * @param blockNumber     block of the log
+     * @param logIndex        index of the log in its block
+     * @param transactionHash transaction that emitted it
+     */
+    public LogEntry(EvmAddress address, List<String> topics, String data, long blockNumber, long logIndex,
+                    String transactionHash) {
+        this(address, topics, data, blockNumber, logIndex, transactionHash, null);
     }
 
     /**
@@ -38,9 +54,10 @@ public record LogEntry(EvmAddress address, List<String> topics, String data, lon
     public static LogEntry fromJson(JsonNode l) {
         List<String> topics = new ArrayList<>();
         l.path("topics").forEach(t -> topics.add(t.asText()));
+        JsonNode blockHash = l.get("blockHash");
         return new LogEntry(EvmAddress.of(l.path("address").asText()), topics, l.path("data").asText("0x"),
                 Quantities.toLong(l.path("blockNumber")), Quantities.toLong(l.path("logIndex")),
-                l.path("transactionHash").asText());
+                l.path("transactionHash").asText(), blockHash == null || blockHash.isNull() ? null : blockHash.asText());
     }
 
     /** This log as web3j's type, for the generated wrappers' event decoders. */
@@ -52,6 +69,9 @@ public record LogEntry(EvmAddress address, List<String> topics, String data, lon
         log.setBlockNumber("0x" + Long.toHexString(blockNumber));
         log.setLogIndex("0x" + Long.toHexString(logIndex));
         log.setTransactionHash(transactionHash);
+        if (blockHash != null) {
+            log.setBlockHash(blockHash);
+        }
         return log;
     }
 

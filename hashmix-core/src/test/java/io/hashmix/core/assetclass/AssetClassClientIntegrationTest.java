@@ -18,10 +18,10 @@ import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.deploy.Deployer;
 import io.hashmix.core.errors.UnauthorizedAccountException;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.asset.AssetClassId;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
 
 @ExtendWith(LocalChainExtension.class)
 class AssetClassClientIntegrationTest {

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.deploy.DeployOptions;
 import io.hashmix.core.errors.UnauthorizedAccountException;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.proofs.merkle.MerkleTree;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
 
 @ExtendWith(LocalChainExtension.class)
 class CommitteeClientIntegrationTest {

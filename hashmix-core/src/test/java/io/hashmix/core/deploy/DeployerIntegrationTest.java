@@ -19,9 +19,9 @@ import io.hashmix.core.HashMix;
 import io.hashmix.core.errors.UnauthorizedAccountException;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.core.assetclass.NewAssetClass;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.tx.Quantities;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
 
 @ExtendWith(LocalChainExtension.class)
 class DeployerIntegrationTest {

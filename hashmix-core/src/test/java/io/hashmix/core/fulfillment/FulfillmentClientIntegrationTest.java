@@ -21,8 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.errors.UnauthorizedAccountException;
 import io.hashmix.core.testing.FulfillmentFixture;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.core.errors.NonceAlreadyUsedException;
@@ -35,6 +33,8 @@ import io.hashmix.proofs.TokenId;
 import io.hashmix.proofs.eip712.Eip712Domain;
 import io.hashmix.proofs.fulfillment.FulfillmentReport;
 import io.hashmix.proofs.fulfillment.ReportBundle;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
 
 @ExtendWith(LocalChainExtension.class)
 class FulfillmentClientIntegrationTest {

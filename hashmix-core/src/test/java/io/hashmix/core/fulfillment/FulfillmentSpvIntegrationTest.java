@@ -22,8 +22,6 @@ import io.hashmix.core.HashMix;
 import io.hashmix.core.errors.CustomErrorException;
 import io.hashmix.core.internal.BoundContract;
 import io.hashmix.core.testing.FulfillmentFixture;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.proofs.ProductId;
 import io.hashmix.proofs.attestation.AttestationSigner;
@@ -43,6 +41,8 @@ import io.hashmix.proofs.spv.CompactTarget;
 import io.hashmix.proofs.spv.PaymentProof;
 import io.hashmix.proofs.spv.TxInput;
 import io.hashmix.proofs.spv.TxOutput;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
 
 /**
  * {@code submitReportWithPayment} against the deployed regtest {@code BtcSpvVerifier}: a committee

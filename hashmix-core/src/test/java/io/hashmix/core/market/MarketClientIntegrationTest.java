@@ -29,10 +29,7 @@ import org.web3j.tx.gas.DefaultGasProvider;
 import io.hashmix.contracts.generated.HashMixMarket;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.errors.ZeroAddressException;
-import io.hashmix.core.devnet.DevTokens;
 import io.hashmix.core.errors.UnauthorizedAccountException;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.core.errors.ZeroUnitsException;
@@ -54,6 +51,9 @@ import io.hashmix.proofs.market.OrderSigner;
 import io.hashmix.proofs.market.OrderValidationException;
 import io.hashmix.proofs.market.SignedOrder;
 import io.hashmix.proofs.market.SwapOrder;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
+import io.hashmix.testing.devnet.DevTokens;
 
 import okhttp3.OkHttpClient;
 

@@ -135,6 +135,9 @@ class JsonRpcClientTest {
         NodeUnavailableException e = assertInstanceOf(NodeUnavailableException.class, cause);
         assertEquals(url, e.url());
         assertEquals(3, e.attempts());
+        assertFalse(e.possiblyDelivered(), "a refused connection never carried the request");
+        assertFalse(e.rateLimited());
+        assertEquals("eth_blockNumber", e.method());
         assertTrue(e.getMessage().contains(url), e.getMessage());
         assertTrue(e.getMessage().contains("eth_blockNumber"), e.getMessage());
         assertInstanceOf(IOException.class, e.getCause());
@@ -222,33 +225,154 @@ class JsonRpcClientTest {
     }
 
     @Test
-    void malformedJsonWithHttp200FailsWithRpcProtocolException() throws Exception {
-        server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":"));
+    void malformedJsonWithHttp200IsRetriedThenFailsWithRpcProtocolException() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":"));
+        }
 
         RpcProtocolException e = assertInstanceOf(RpcProtocolException.class,
                 failure(client(THREE_QUICK_ATTEMPTS).call("eth_blockNumber")));
 
         assertTrue(e.getMessage().contains("HTTP 200"), e.getMessage());
-        assertEquals(1, server.getRequestCount());
+        assertTrue(e.getMessage().contains("after 3 attempt(s)"), e.getMessage());
+        assertTrue(e.retryable());
+        assertEquals(3, server.getRequestCount());
     }
 
     @Test
-    void jsonObjectWithoutResultOrErrorFailsWithRpcProtocolException() throws Exception {
+    void truncatedOrNonJsonAnswersAreRetriedWithTheIdenticalBodyUntilOneIsUsable() throws Exception {
+        server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":1,\"res"));
+        server.enqueue(new MockResponse().setBody("<html><body>upstream hiccup</body></html>"));
+        server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x2a\"}"));
+
+        assertEquals("0x2a", client(THREE_QUICK_ATTEMPTS).call("eth_sendRawTransaction", "0x02f8").get(5, TimeUnit.SECONDS).asText());
+
+        assertEquals(3, server.getRequestCount());
+        String first = server.takeRequest().getBody().readUtf8();
+        assertEquals(first, server.takeRequest().getBody().readUtf8());
+        assertEquals(first, server.takeRequest().getBody().readUtf8());
+    }
+
+    @Test
+    void bodyCutOffMidAnswerIsRetriedAndCountsAsPossiblyDelivered() throws Exception {
+        server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x" + "ab".repeat(200) + "\"}")
+                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x" + "ab".repeat(200) + "\"}")
+                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        RetryPolicy twoAttempts = new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(10));
+
+        NodeUnavailableException e = assertInstanceOf(NodeUnavailableException.class,
+                failure(client(twoAttempts).call("eth_sendRawTransaction", "0x02f8")));
+
+        assertTrue(e.possiblyDelivered(), "the server read the request before the answer broke off");
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void jsonObjectWithoutResultOrErrorIsRetriedThenFailsWithRpcProtocolException() throws Exception {
+        server.enqueue(json("{\"status\":\"ok\"}"));
+        server.enqueue(json("{\"status\":\"ok\"}"));
         server.enqueue(json("{\"status\":\"ok\"}"));
 
         assertInstanceOf(RpcProtocolException.class, failure(client(THREE_QUICK_ATTEMPTS).call("eth_blockNumber")));
-        assertEquals(1, server.getRequestCount());
+        assertEquals(3, server.getRequestCount());
     }
 
     @Test
-    void mismatchedResponseIdFailsWithRpcProtocolException() throws Exception {
+    void mismatchedResponseIdIsRetriedThenFailsWithRpcProtocolException() throws Exception {
         server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":\"0x1\"}"));
+        server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":\"0x1\"}"));
+        server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x1\"}"));
 
+        assertEquals("0x1", client(THREE_QUICK_ATTEMPTS).call("eth_blockNumber").get(5, TimeUnit.SECONDS).asText());
+
+        server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":\"0x1\"}"));
         RpcProtocolException e = assertInstanceOf(RpcProtocolException.class,
-                failure(client(THREE_QUICK_ATTEMPTS).call("eth_blockNumber")));
-
+                failure(client(RetryPolicy.NONE).call("eth_blockNumber")));
         assertTrue(e.getMessage().contains("99"), e.getMessage());
         assertTrue(e.getMessage().contains("does not match"), e.getMessage());
+    }
+
+    @Test
+    void retryAfterOn429And503IsWaitedAtLeast() throws Exception {
+        List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<MockResponse> answers = List.of(
+                new MockResponse().setResponseCode(429).setHeader("Retry-After", "1").setBody("slow down"),
+                new MockResponse().setResponseCode(503).setHeader("Retry-After", "1").setBody("busy"),
+                json("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x7a69\"}"));
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                arrivals.add(System.nanoTime());
+                return answers.get(Math.min(arrivals.size() - 1, answers.size() - 1));
+            }
+        });
+
+        JsonNode result = client(THREE_QUICK_ATTEMPTS).call("eth_chainId").get(10, TimeUnit.SECONDS);
+
+        assertEquals("0x7a69", result.asText());
+        assertEquals(3, arrivals.size());
+        // lower bounds only: the client waited at least what the node asked (the backoff alone is at most 20 ms)
+        assertTrue(arrivals.get(1) - arrivals.get(0) >= TimeUnit.MILLISECONDS.toNanos(1000),
+                "waited " + (arrivals.get(1) - arrivals.get(0)) / 1_000_000 + " ms after the 429");
+        assertTrue(arrivals.get(2) - arrivals.get(1) >= TimeUnit.MILLISECONDS.toNanos(1000),
+                "waited " + (arrivals.get(2) - arrivals.get(1)) / 1_000_000 + " ms after the 503");
+    }
+
+    @Test
+    void retryAfterAboveTheBoundFailsAtOnceAsNotDelivered() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3600").setBody("come back in an hour"));
+
+        NodeUnavailableException e = assertInstanceOf(NodeUnavailableException.class,
+                failure(client(THREE_QUICK_ATTEMPTS).call("eth_sendRawTransaction", "0x02f8")));
+
+        assertEquals(1, server.getRequestCount());
+        assertEquals(1, e.attempts());
+        assertFalse(e.possiblyDelivered(), "a 429 is turned away unprocessed");
+        assertTrue(e.rateLimited(), "busy, not down");
+        assertTrue(e.getMessage().contains("Retry-After 3600 s"), e.getMessage());
+        assertTrue(e.getMessage().contains("longer than the 10 s"), e.getMessage());
+    }
+
+    @Test
+    void rateLimitWithAJsonRpcBodyIsRetriedNotTakenAsAnAnswer() throws Exception {
+        server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32005,\"message\":\"rate limited\"}}")
+                .setResponseCode(429));
+        server.enqueue(json("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x5\"}"));
+
+        assertEquals("0x5", client(THREE_QUICK_ATTEMPTS).call("eth_blockNumber").get(5, TimeUnit.SECONDS).asText());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void exhausted503And429AreNotDeliveredButTimeoutsMayBe() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(503).setBody("busy"));
+        server.enqueue(new MockResponse().setResponseCode(429).setBody("busy"));
+        NodeUnavailableException refused = assertInstanceOf(NodeUnavailableException.class,
+                failure(client(new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(10))).call("eth_sendRawTransaction", "0x02")));
+        assertFalse(refused.possiblyDelivered());
+        assertTrue(refused.retryable());
+
+        server.enqueue(new MockResponse().setResponseCode(503).setBody("busy"));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        NodeUnavailableException timedOut = assertInstanceOf(NodeUnavailableException.class,
+                failure(client(server.url("/").toString(), Duration.ofMillis(300), new RetryPolicy(2, Duration.ofMillis(5),
+                        Duration.ofMillis(10))).call("eth_sendRawTransaction", "0x02")));
+        assertTrue(timedOut.possiblyDelivered(), "the second attempt reached the server, which never answered");
+    }
+
+    @Test
+    void readsRetryAfterAsSecondsOrAnHttpDate() {
+        assertEquals(Duration.ofSeconds(7), JsonRpcClient.retryAfter("7"));
+        assertEquals(Duration.ZERO, JsonRpcClient.retryAfter(" 0 "));
+        assertNull(JsonRpcClient.retryAfter(null));
+        assertNull(JsonRpcClient.retryAfter("-3"));
+        assertNull(JsonRpcClient.retryAfter("soon"));
+        assertEquals(Duration.ZERO, JsonRpcClient.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"), "a date in the past: now");
+        String inAMinute = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(60));
+        Duration d = JsonRpcClient.retryAfter(inAMinute);
+        assertTrue(d.compareTo(Duration.ofSeconds(55)) >= 0 && d.compareTo(Duration.ofSeconds(60)) <= 0, d.toString());
     }
 
     @Test

@@ -84,4 +84,35 @@ class RetryPolicyTest {
             assertEquals(Duration.ZERO, policy.backoff(failed));
         }
     }
+
+    @Test
+    void retryAfterIsAFloorWithJitterAndTheBackoffStillApplies() {
+        RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2));
+        assertEquals(RetryPolicy.DEFAULT_MAX_RETRY_AFTER, policy.maxRetryAfter());
+        long max = 0;
+        for (int i = 0; i < SAMPLES; i++) {
+            long ms = policy.delay(1, Duration.ofSeconds(1)).toMillis();
+            assertTrue(ms >= 1000 && ms <= 1100, "delay " + ms + " ms for Retry-After 1 s");
+            max = Math.max(max, ms);
+        }
+        assertTrue(max > 1050, "the jitter on top of Retry-After spreads clients out: largest " + max);
+        // a Retry-After shorter than the backoff does not shorten it below the jittered backoff range
+        for (int i = 0; i < SAMPLES; i++) {
+            long ms = policy.delay(3, Duration.ZERO).toMillis();
+            assertTrue(ms >= 0 && ms <= 400, "delay " + ms + " ms");
+        }
+        assertEquals(null, policy.delay(1, Duration.ofSeconds(11)), "above the bound: not retried");
+        assertEquals(null, policy.withMaxRetryAfter(Duration.ofMillis(500)).delay(1, Duration.ofSeconds(1)));
+        for (int i = 0; i < 100; i++) {
+            long ms = policy.delay(1, null).toMillis();
+            assertTrue(ms >= 0 && ms <= 100, "no Retry-After: the plain backoff, " + ms + " ms");
+        }
+    }
+
+    @Test
+    void rejectsANegativeRetryAfterBound() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new RetryPolicy(2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(-1)));
+        assertThrows(NullPointerException.class, () -> new RetryPolicy(2, Duration.ZERO, Duration.ZERO, null));
+    }
 }

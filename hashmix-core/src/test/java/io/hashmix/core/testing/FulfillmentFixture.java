@@ -14,6 +14,7 @@ import io.hashmix.proofs.fulfillment.FulfillmentReport;
 import io.hashmix.proofs.fulfillment.ReportBundle;
 import io.hashmix.proofs.fulfillment.SourceChain;
 import io.hashmix.proofs.merkle.MerkleTree;
+import io.hashmix.testing.LocalChain;
 
 /**
  * A {@link TokenizationFixture} plus what fulfillment needs: the BTC-SHA256 epoch configuration

@@ -10,7 +10,6 @@ import org.web3j.crypto.Credentials;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.assetclass.NewAssetClass;
-import io.hashmix.core.devnet.DevTokens;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.proofs.attestation.AttestationBundle;
@@ -19,6 +18,8 @@ import io.hashmix.proofs.eip712.Bytes32;
 import io.hashmix.proofs.eip712.Eip712Domain;
 import io.hashmix.proofs.hardware.HardwareId;
 import io.hashmix.proofs.merkle.MerkleTree;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.devnet.DevTokens;
 
 /**
  * A committee and an issuer on a {@link LocalChain}, ready to mint: the BTC-SHA256 class paid in

@@ -26,8 +26,6 @@ import io.hashmix.core.errors.NonceAlreadyUsedException;
 import io.hashmix.core.committee.BelowThresholdException;
 import io.hashmix.core.committee.SignersNotSortedException;
 import io.hashmix.core.committee.StaleCommitteeEpochException;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.ProductId;
@@ -39,6 +37,8 @@ import io.hashmix.proofs.attestation.ProductAttestation;
 import io.hashmix.proofs.hardware.HardwareId;
 import io.hashmix.proofs.merkle.MerkleTree;
 import io.hashmix.proofs.ownership.OwnershipCertificate;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
 
 @ExtendWith(LocalChainExtension.class)
 class TokenizationClientIntegrationTest {
@@ -325,6 +325,10 @@ class TokenizationClientIntegrationTest {
         MintedProduct second = issuer.tokenization().mintProduct(
                 fx.sign(fx.attestation(secondHardware, CAPACITY, COLLATERAL), 2, 3, 4)).join();
 
+        // the issuer sells the duplicate before anyone notices
+        EvmAddress holder = fx.chain().address(9);
+        issuer.tokenization().transfer(second.tokenId(), holder).join();
+
         HashMix challenger = fx.chain().client(10);
         BigInteger challengerBefore = challenger.erc20().balanceOf(fx.payoutToken(), challenger.account()).join();
         ChallengeResult result = challenger.tokenization().challengeDuplicateHardware(pledgedTwice,
@@ -346,18 +350,36 @@ class TokenizationClientIntegrationTest {
         assertEquals(BigInteger.ZERO, position.amount());
         assertEquals(COLLATERAL.subtract(result.bounty()), position.forfeited());
 
-        // a frozen product's tokens can be transferred (each is a claim on the forfeited collateral) but not split
-        EvmAddress holder = fx.chain().address(9);
-        issuer.tokenization().transfer(second.tokenId(), holder).join();
-        assertInstanceOf(ProductIsFrozenException.class, cause(fx.chain().client(9).tokenization().split(second.tokenId(),
+        FrozenPool pool = challenger.tokenization().frozenPool(second.productId()).join().orElseThrow();
+        assertEquals(COLLATERAL.subtract(result.bounty()), pool.forfeited());
+        assertEquals(CAPACITY, pool.capacity());
+        assertEquals(issuer.account(), pool.issuer());
+        assertEquals(java.util.Optional.empty(), challenger.tokenization().frozenPool(first.productId()).join());
+
+        // a frozen product's tokens can be transferred but not split; the claim stays with the holder at the freeze
+        EvmAddress lateBuyer = fx.chain().address(8);
+        fx.chain().client(9).tokenization().transfer(second.tokenId(), lateBuyer).join();
+        assertInstanceOf(ProductIsFrozenException.class, cause(fx.chain().client(8).tokenization().split(second.tokenId(),
                 List.of(BigInteger.ONE, CAPACITY.subtract(BigInteger.ONE)))));
-        // the holder redeems its share (all units: all of it), once
+        TokenHolding atFreeze = challenger.tokenization().holdingAtFreeze(second.tokenId()).join().orElseThrow();
+        assertEquals(holder, atFreeze.holder());
+        assertFalse(atFreeze.start().isAfter(pool.frozenAt()));
+        assertTrue(atFreeze.end().orElseThrow().isAfter(pool.frozenAt()));
+        // anyone redeems; the holder at the freeze is paid its share (all units: all of it), once
         BigInteger holderBefore = issuer.erc20().balanceOf(fx.payoutToken(), holder).join();
-        assertEquals(COLLATERAL.subtract(result.bounty()), challenger.tokenization().redeemFrozen(List.of(second.tokenId())).join());
-        assertEquals(holderBefore.add(COLLATERAL.subtract(result.bounty())), issuer.erc20().balanceOf(fx.payoutToken(), holder).join());
+        BigInteger lateBefore = issuer.erc20().balanceOf(fx.payoutToken(), lateBuyer).join();
+        FrozenRedemption redemption = challenger.tokenization().redeemFrozen(List.of(second.tokenId())).join();
+        assertEquals(List.of(new FrozenRedemption.Payout(second.tokenId(), second.productId(), holder,
+                pool.shareOf(CAPACITY))), redemption.payouts());
+        assertEquals(COLLATERAL.subtract(result.bounty()), redemption.total());
+        assertEquals(holderBefore.add(redemption.total()), issuer.erc20().balanceOf(fx.payoutToken(), holder).join());
+        assertEquals(lateBefore, issuer.erc20().balanceOf(fx.payoutToken(), lateBuyer).join());
         AlreadyRedeemedException again = assertInstanceOf(AlreadyRedeemedException.class,
                 cause(challenger.tokenization().redeemFrozen(List.of(second.tokenId()))));
         assertEquals(second.tokenId().value(), again.tokenId());
+        IllegalArgumentException tooMany = assertInstanceOf(IllegalArgumentException.class, cause(challenger.tokenization()
+                .redeemFrozen(java.util.Collections.nCopies(TokenizationClient.MAX_REDEEM_TOKENS + 1, second.tokenId()))));
+        assertTrue(tooMany.getMessage().contains("at most 200"), tooMany.getMessage());
         assertInstanceOf(NotFrozenException.class, cause(challenger.tokenization().redeemFrozen(List.of(first.tokenId()))));
     }
 

@@ -20,9 +20,6 @@ import io.hashmix.core.committee.BelowThresholdException;
 import io.hashmix.core.committee.NotAnActiveAttestorException;
 import io.hashmix.core.deploy.DeployOptions;
 import io.hashmix.core.deploy.Deployer;
-import io.hashmix.core.devnet.DevTokens;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.proofs.attestation.AttestationBundle;
 import io.hashmix.proofs.attestation.ProductAttestation;
@@ -30,6 +27,9 @@ import io.hashmix.proofs.eip712.Bytes32;
 import io.hashmix.proofs.eip712.Eip712Domain;
 import io.hashmix.proofs.hardware.HardwareId;
 import io.hashmix.proofs.merkle.MerkleTree;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
+import io.hashmix.testing.devnet.DevTokens;
 
 /** A deployment of its own with a 2-of-3 committee for Filecoin storage power. */
 @ExtendWith(LocalChainExtension.class)

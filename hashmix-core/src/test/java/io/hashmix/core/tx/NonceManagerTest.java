@@ -304,4 +304,98 @@ class NonceManagerTest {
         }
         assertFalse(NonceManager.isNonceConflict(new TransactionRejectedException("nonce too low", null)));
     }
+
+    private static io.hashmix.core.rpc.NodeUnavailableException down() {
+        return new io.hashmix.core.rpc.NodeUnavailableException("http://node", "eth_sendRawTransaction", 4, new java.io.IOException("refused"));
+    }
+
+    @Test
+    void nodeFoundUnavailableFailsTheWholeQueueAtOnceWithoutSendingAndLaterSubmissionsTryAgain() throws Exception {
+        node.on("eth_getTransactionCount", "0x5");
+        CompletableFuture<BigInteger> firstSend = new CompletableFuture<>();
+        List<BigInteger> sentNonces = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<BigInteger> first = nonces.submit(ALICE, n -> {
+            sentNonces.add(n);
+            return firstSend;
+        });
+        List<CompletableFuture<BigInteger>> queued = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            queued.add(nonces.submit(ALICE, n -> {
+                sentNonces.add(n);
+                return CompletableFuture.completedFuture(n);
+            }));
+        }
+        CompletableFuture<BigInteger> bob = nonces.submit(BOB, n -> CompletableFuture.completedFuture(n));
+
+        firstSend.completeExceptionally(new TransactionOutcomeUnknownException("lost", "0x" + "11".repeat(32), down()));
+
+        assertInstanceOf(TransactionOutcomeUnknownException.class, failure(first));
+        for (CompletableFuture<BigInteger> q : queued) {
+            TransactionNotSentException e = assertInstanceOf(TransactionNotSentException.class, failure(q));
+            assertInstanceOf(io.hashmix.core.rpc.NodeUnavailableException.class, e.getCause());
+        }
+        assertEquals(List.of(BigInteger.valueOf(5)), sentNonces, "none of the queued sends ran");
+        assertEquals(BigInteger.valueOf(5), await(bob), "another key's line is not affected");
+
+        // the next submission asks the node again (the cache was dropped with the failure)
+        assertEquals(BigInteger.valueOf(5), await(nonces.submit(ALICE, new RecordingSend())));
+        assertEquals(3, node.count("eth_getTransactionCount"));
+    }
+
+    @Test
+    void nonceReadFindingTheNodeUnavailableAlsoFailsTheQueue() throws Exception {
+        node.on("eth_getTransactionCount", ScriptedNode.Fault.HTTP_503);
+        RecordingSend send = new RecordingSend();
+        CompletableFuture<BigInteger> first = nonces.submit(ALICE, send);
+        CompletableFuture<BigInteger> second = nonces.submit(ALICE, send);
+
+        assertInstanceOf(io.hashmix.core.rpc.NodeUnavailableException.class, failure(first));
+        assertInstanceOf(TransactionNotSentException.class, failure(second));
+        assertTrue(send.seen.isEmpty());
+        assertEquals(1, node.count("eth_getTransactionCount"));
+    }
+
+    @Test
+    void otherFailuresDoNotFailTheQueue() throws Exception {
+        node.on("eth_getTransactionCount", "0x5", "0x5");
+        RecordingSend send = new RecordingSend(new TransactionRejectedException("insufficient funds", null));
+        CompletableFuture<BigInteger> first = nonces.submit(ALICE, send);
+        CompletableFuture<BigInteger> second = nonces.submit(ALICE, send);
+
+        assertInstanceOf(TransactionRejectedException.class, failure(first));
+        assertEquals(BigInteger.valueOf(5), await(second));
+    }
+
+    @Test
+    void resyncDuringASendWinsOverThatSendsCaching() throws Exception {
+        node.on("eth_getTransactionCount", "0x5", "0x3");
+        CompletableFuture<BigInteger> inFlight = new CompletableFuture<>();
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<BigInteger> first = nonces.submit(ALICE, n -> {
+            started.countDown();
+            return inFlight;
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+
+        nonces.resync(ALICE); // e.g. a receipt wait found an earlier transaction dropped
+        inFlight.complete(BigInteger.valueOf(5));
+
+        assertEquals(BigInteger.valueOf(5), await(first));
+        assertEquals(BigInteger.valueOf(3), await(nonces.submit(ALICE, new RecordingSend())),
+                "the node's pending count, not the cache the send would have left");
+        assertEquals(2, node.count("eth_getTransactionCount"));
+    }
+
+    @Test
+    void aRateLimitingNodeIsBusyNotDownSoTheQueueWaitsItsTurn() throws Exception {
+        node.on("eth_getTransactionCount", "0x5", "0x5");
+        io.hashmix.core.rpc.NodeUnavailableException busy = new io.hashmix.core.rpc.NodeUnavailableException("http://node",
+                "eth_sendRawTransaction", 4, false, true, new java.io.IOException("HTTP 429"));
+        RecordingSend send = new RecordingSend(new TransactionNotSentException("rate limited", null, busy));
+        CompletableFuture<BigInteger> first = nonces.submit(ALICE, send);
+        CompletableFuture<BigInteger> second = nonces.submit(ALICE, send);
+
+        assertInstanceOf(TransactionNotSentException.class, failure(first));
+        assertEquals(BigInteger.valueOf(5), await(second), "the next in line tried the node itself");
+    }
 }

@@ -28,6 +28,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 
 /**
  * A fake Ethereum node for unit tests: a MockWebServer on 127.0.0.1 whose dispatcher answers
@@ -35,8 +36,8 @@ import okhttp3.mockwebserver.RecordedRequest;
  *
  * <p>{@link #on(String, Object...)} scripts a method: the answers are used one per call, in order,
  * and the last one repeats. An answer is a plain value (the {@code result}; {@code null} gives a
- * JSON null), an {@link RpcError} (the {@code error}), or a {@link Responder} computing either from
- * the call's params. An unscripted method answers -32601 "method not found". Batch entries are
+ * JSON null), an {@link RpcError} (the {@code error}), a {@link Fault} (a transport fault instead of
+ * an answer), or a {@link Responder} computing any of these from the call's params. An unscripted method answers -32601 "method not found". Batch entries are
  * answered in reverse order, as nodes may answer batches in any order.
  */
 public final class ScriptedNode extends Dispatcher implements AutoCloseable {
@@ -51,6 +52,25 @@ public final class ScriptedNode extends Dispatcher implements AutoCloseable {
 
     /** A JSON-RPC error answer. */
     public record RpcError(int code, String message, Object data) {
+    }
+
+    /**
+     * A transport fault answered instead of JSON-RPC (for a batch, if any entry scripts one, the whole
+     * HTTP answer is that fault). The call is recorded either way: the node "processed" it.
+     */
+    public enum Fault {
+        /** The connection is closed after the request was read: no answer. */
+        DROP_CONNECTION,
+        /** HTTP 200 with an HTML body. */
+        NOT_JSON,
+        /** HTTP 200 with the first half of a JSON-RPC answer. */
+        TRUNCATED,
+        /** HTTP 503 without a body the client can use. */
+        HTTP_503,
+        /** HTTP 429 with {@code Retry-After: 0}. */
+        HTTP_429,
+        /** No answer at all: the client's call timeout ends the attempt. */
+        NO_RESPONSE
     }
 
     /** Computes an answer (a value or an {@link RpcError}) from the params. */
@@ -129,9 +149,13 @@ public final class ScriptedNode extends Dispatcher implements AutoCloseable {
         return server.url("/").toString();
     }
 
-    /** A client of this node with a 2 s call timeout; its OkHttp threads are released on {@link #close()}. */
+    /**
+     * A client of this node with a 2 s call timeout and, like the SDK's, no silent OkHttp retries;
+     * its OkHttp threads are released on {@link #close()}.
+     */
     public JsonRpcClient client(ScheduledExecutorService scheduler, RetryPolicy retryPolicy) {
-        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(2)).build();
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(2))
+                .retryOnConnectionFailure(false).build();
         synchronized (this) {
             clients.add(http);
         }
@@ -196,21 +220,33 @@ public final class ScriptedNode extends Dispatcher implements AutoCloseable {
             return new MockResponse().setResponseCode(400).setBody("not JSON");
         }
         JsonNode answer;
+        Fault[] fault = new Fault[1];
         if (body.isArray()) {
             List<ObjectNode> inOrder = new ArrayList<>();
-            body.forEach(entry -> inOrder.add(answer(entry)));
+            body.forEach(entry -> inOrder.add(answer(entry, fault)));
             ArrayNode answers = MAPPER.createArrayNode();
             for (int i = inOrder.size() - 1; i >= 0; i--) {
                 answers.add(inOrder.get(i));
             }
             answer = answers;
         } else {
-            answer = answer(body);
+            answer = answer(body, fault);
+        }
+        if (fault[0] != null) {
+            String text = answer.toString();
+            return switch (fault[0]) {
+                case DROP_CONNECTION -> new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+                case NOT_JSON -> new MockResponse().setHeader("Content-Type", "text/html").setBody("<html><body>502 Bad Gateway</body></html>");
+                case TRUNCATED -> new MockResponse().setHeader("Content-Type", "application/json").setBody(text.substring(0, text.length() / 2));
+                case HTTP_503 -> new MockResponse().setResponseCode(503).setBody("Service Unavailable");
+                case HTTP_429 -> new MockResponse().setResponseCode(429).setHeader("Retry-After", "0").setBody("Too Many Requests");
+                case NO_RESPONSE -> new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
+            };
         }
         return new MockResponse().setHeader("Content-Type", "application/json").setBody(answer.toString());
     }
 
-    private ObjectNode answer(JsonNode request) {
+    private ObjectNode answer(JsonNode request, Fault[] fault) {
         String method = request.path("method").asText();
         JsonNode params = request.path("params");
         Object scripted;
@@ -231,6 +267,10 @@ public final class ScriptedNode extends Dispatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 scripted = error(-32603, "test responder failed: " + e);
             }
+        }
+        if (scripted instanceof Fault f) {
+            fault[0] = f;
+            scripted = "0x" + "00".repeat(32);
         }
         ObjectNode response = MAPPER.createObjectNode();
         response.put("jsonrpc", "2.0");

@@ -25,10 +25,10 @@ import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.assetclass.AssetClassAlreadyRegisteredException;
 import io.hashmix.core.assetclass.NewAssetClass;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
-import io.hashmix.core.devnet.DevTokens;
 import io.hashmix.proofs.EvmAddress;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
+import io.hashmix.testing.devnet.DevTokens;
 
 @ExtendWith(LocalChainExtension.class)
 class TransactionLayerIntegrationTest {

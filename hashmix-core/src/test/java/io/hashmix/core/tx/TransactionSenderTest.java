@@ -367,9 +367,10 @@ class TransactionSenderTest {
     }
 
     @Test
-    void alreadyKnownCountsAsSentWithTheLocalHashAndKeepsTheNonceSequence() throws Exception {
+    void alreadyKnownCountsAsSentOnceTheNodeReturnsItAndKeepsTheNonceSequence() throws Exception {
         node.on("eth_sendRawTransaction", ScriptedNode.error(-32000, "already known"),
-                (ScriptedNode.Responder) params -> Hash.sha3(params.path(0).asText()));
+                        (ScriptedNode.Responder) params -> Hash.sha3(params.path(0).asText()))
+                .on("eth_getTransactionByHash", (ScriptedNode.Responder) params -> pendingTx(params.path(0).asText(), 7));
         TransactionSender sender = sender();
 
         SentTransaction sent = await(sender.submit(request()));
@@ -379,15 +380,36 @@ class TransactionSenderTest {
         assertEquals(BigInteger.valueOf(7), sent.nonce());
         assertEquals(BigInteger.valueOf(8), next.nonce());
         assertEquals(1, node.count("eth_getTransactionCount"));
+        assertEquals(Hash.sha3(rawTransactions().get(0)), node.calls("eth_getTransactionByHash").get(0).param(0),
+                "'already known' is confirmed by looking the transaction up");
+    }
+
+    @Test
+    void alreadyKnownThatTheNodeDoesNotReturnIsUnknownWithTheHash() {
+        node.on("eth_sendRawTransaction", ScriptedNode.error(-32000, "already known"))
+                .on("eth_getTransactionByHash", (Object) null);
+
+        TransactionOutcomeUnknownException e = assertInstanceOf(TransactionOutcomeUnknownException.class,
+                failure(sender().submit(request())));
+
+        assertEquals(Hash.sha3(rawTransactions().get(0)), e.transactionHash());
+        assertEquals(SendOutcome.UNKNOWN, e.outcome());
+        assertFalse(e.retryable());
+        assertEquals(rawTransactions().get(0), e.signedTransaction().orElseThrow());
+        assertEquals(BigInteger.valueOf(7), e.sent().orElseThrow().nonce());
     }
 
     @Test
     void otherSendErrorIsATransactionRejection() {
-        node.on("eth_sendRawTransaction", ScriptedNode.error(-32000, "insufficient funds for gas * price + value"));
+        node.on("eth_sendRawTransaction", ScriptedNode.error(-32000, "insufficient funds for gas * price + value"))
+                .on("eth_getTransactionByHash", (Object) null);
 
         Throwable cause = failure(sender().send(request()));
 
         TransactionRejectedException e = assertInstanceOf(TransactionRejectedException.class, cause);
+        assertEquals(SendOutcome.NOT_SENT, e.outcome());
+        assertTrue(e.retryable());
+        assertEquals(Hash.sha3(rawTransactions().get(0)), e.hash().orElseThrow());
         assertTrue(e.getMessage().contains(LABEL), e.getMessage());
         assertTrue(e.getMessage().contains("insufficient funds for gas * price + value"), e.getMessage());
         RpcErrorException rpcError = assertInstanceOf(RpcErrorException.class, e.getCause());
@@ -485,12 +507,239 @@ class TransactionSenderTest {
     }
 
     @Test
-    void rpcErrorWhileAwaitingTheReceiptFailsTheWait() {
-        node.on("eth_getTransactionReceipt", ScriptedNode.error(-32602, "invalid argument 0: hex string has length 2"));
+    void awaitingAMalformedHashFailsAtOnceWithoutAsking() {
+        assertInstanceOf(IllegalArgumentException.class, failure(sender().awaitReceipt("0x12")));
+        assertEquals(0, node.count("eth_getTransactionReceipt"));
+    }
 
-        RpcErrorException e = assertInstanceOf(RpcErrorException.class, failure(sender().awaitReceipt("0x12")));
+    @Test
+    void receiptPollingSurvivesErrorsAndGarbageUntilTheReceiptComes() throws Exception {
+        String hash = "0x" + "78".repeat(32);
+        node.on("eth_getTransactionReceipt", ScriptedNode.error(-32603, "internal error"), ScriptedNode.Fault.NOT_JSON,
+                ScriptedNode.Fault.TRUNCATED, ScriptedNode.Fault.DROP_CONNECTION, ScriptedNode.Fault.HTTP_503,
+                receipt(hash, 0x10, BLOCK_HASH, true));
 
-        assertEquals(-32602, e.code());
-        assertEquals(1, node.count("eth_getTransactionReceipt"));
+        TxReceipt receipt = await(sender().awaitReceipt(hash));
+
+        assertEquals(hash, receipt.transactionHash());
+        assertEquals(6, node.count("eth_getTransactionReceipt"));
+    }
+
+    @Test
+    void receiptTimeoutCarriesTheLastPollingError() {
+        String hash = "0x" + "9a".repeat(32);
+        node.on("eth_getTransactionReceipt", ScriptedNode.error(-32603, "internal error"));
+        TransactionSender sender = sender(FeePolicy.DEFAULT, FAST_RECEIPTS.withTimeout(Duration.ofMillis(200)));
+
+        ReceiptTimeoutException e = assertInstanceOf(ReceiptTimeoutException.class, failure(sender.awaitReceipt(hash)));
+
+        assertEquals(hash, e.transactionHash());
+        assertEquals(SendOutcome.UNKNOWN, e.outcome());
+        RpcErrorException last = assertInstanceOf(RpcErrorException.class, e.getCause());
+        assertEquals("internal error", last.rpcMessage());
+    }
+
+    @Test
+    void deadlineEndsAWaitWhosePollNeverReturns() {
+        String hash = "0x" + "bc".repeat(32);
+        node.on("eth_getTransactionReceipt", ScriptedNode.Fault.NO_RESPONSE); // each attempt waits for the 2 s call timeout
+        TransactionSender sender = sender(FeePolicy.DEFAULT, FAST_RECEIPTS.withTimeout(Duration.ofMillis(200)));
+
+        ReceiptTimeoutException e = assertInstanceOf(ReceiptTimeoutException.class, failure(sender.awaitReceipt(hash)));
+
+        assertEquals(hash, e.transactionHash());
+        assertEquals(1, node.count("eth_getTransactionReceipt"), "the deadline, not the stuck poll, ended the wait");
+    }
+
+    // ------------------------------------------------------------------ outcomes of a send under faults
+
+    @Test
+    void garbledAnswerToTheSendIsResolvedByLookingTheTransactionUp() throws Exception {
+        node.on("eth_sendRawTransaction", ScriptedNode.Fault.TRUNCATED)
+                .on("eth_getTransactionByHash", (ScriptedNode.Responder) params -> pendingTx(params.path(0).asText(), 7));
+        TransactionSender sender = sender();
+
+        SentTransaction sent = await(sender.submit(request()));
+        SentTransaction next = await(sender.submit(request()));
+
+        assertEquals(Hash.sha3(rawTransactions().get(0)), sent.hash());
+        assertEquals(BigInteger.valueOf(8), next.nonce(), "found: sent, the nonce sequence goes on from the cache");
+        assertEquals(1, node.count("eth_getTransactionCount"));
+    }
+
+    @Test
+    void garbledAnswerToAnUnknownTransactionIsUnknownAndSendStillDeliversTheReceipt() throws Exception {
+        node.on("eth_sendRawTransaction", ScriptedNode.Fault.NOT_JSON)
+                .on("eth_getTransactionByHash", (Object) null);
+        TransactionSender sender = sender();
+
+        TransactionOutcomeUnknownException e = assertInstanceOf(TransactionOutcomeUnknownException.class,
+                failure(sender.submit(request())));
+        assertEquals(Hash.sha3(rawTransactions().get(0)), e.transactionHash());
+        assertInstanceOf(io.hashmix.core.rpc.RpcProtocolException.class, e.getCause());
+
+        // send() does not report it failed: the receipt says it was mined
+        TxReceipt receipt = await(sender.send(request()));
+        assertEquals(Hash.sha3(rawTransactions().get(1)), receipt.transactionHash());
+        assertTrue(receipt.success());
+    }
+
+    @Test
+    void connectionLostAfterTheSendIsUnknownCarryingTheHashAndTheLineBehindFailsNotSent() throws Exception {
+        node.on("eth_sendRawTransaction", ScriptedNode.Fault.DROP_CONNECTION);
+        TransactionSender sender = sender();
+
+        CompletableFuture<SentTransaction> first = sender.submit(request());
+        CompletableFuture<SentTransaction> second = sender.submit(request());
+        CompletableFuture<SentTransaction> third = sender.submit(request());
+
+        TransactionOutcomeUnknownException unknown = assertInstanceOf(TransactionOutcomeUnknownException.class, failure(first));
+        assertEquals(Hash.sha3(rawTransactions().get(0)), unknown.transactionHash());
+        assertInstanceOf(io.hashmix.core.rpc.NodeUnavailableException.class, unknown.getCause());
+        for (CompletableFuture<SentTransaction> queued : List.of(second, third)) {
+            TransactionNotSentException notSent = assertInstanceOf(TransactionNotSentException.class, failure(queued));
+            assertTrue(notSent.retryable());
+            assertTrue(notSent.hash().isEmpty(), "never signed");
+            assertTrue(notSent.getMessage().contains("waited in line"), notSent.getMessage());
+        }
+        assertEquals(1, rawTransactions().size(), "the queued sends did not each try the dead node");
+
+        // a later submission tries the node again
+        node.on("eth_sendRawTransaction", (ScriptedNode.Responder) params -> Hash.sha3(params.path(0).asText()));
+        assertEquals(Hash.sha3(rawTransactions().get(rawTransactions().size() - 1)), await(sender.submit(request())).hash());
+    }
+
+    @Test
+    void sendTurnedAwayUnprocessedOnEveryAttemptIsNotSentWithTheHash() {
+        node.on("eth_sendRawTransaction", ScriptedNode.Fault.HTTP_503);
+
+        TransactionNotSentException e = assertInstanceOf(TransactionNotSentException.class, failure(sender().send(request())));
+
+        assertEquals(Hash.sha3(rawTransactions().get(0)), e.hash().orElseThrow());
+        assertEquals(SendOutcome.NOT_SENT, e.outcome());
+        assertTrue(e.retryable());
+        assertEquals(0, node.count("eth_getTransactionReceipt"));
+    }
+
+    @Test
+    void nodeUnavailableBeforeSigningIsNotSentWithoutAHash() {
+        node.on("eth_estimateGas", ScriptedNode.Fault.HTTP_429);
+
+        TransactionNotSentException e = assertInstanceOf(TransactionNotSentException.class, failure(sender().send(request())));
+
+        assertTrue(e.hash().isEmpty());
+        assertTrue(e.getMessage().contains("simulate"), e.getMessage());
+        assertEquals(0, node.count("eth_getTransactionCount"));
+        assertEquals(0, node.count("eth_sendRawTransaction"));
+    }
+
+    @Test
+    void refusalThatTheNodeContradictsByHavingTheTransactionCountsAsSent() throws Exception {
+        node.on("eth_sendRawTransaction", ScriptedNode.error(-32603, "internal error"))
+                .on("eth_getTransactionByHash", (ScriptedNode.Responder) params -> pendingTx(params.path(0).asText(), 7));
+
+        TxReceipt receipt = await(sender().send(request()));
+
+        assertEquals(Hash.sha3(rawTransactions().get(0)), receipt.transactionHash());
+    }
+
+    @Test
+    void unknownSendTheNodeDoesNotKnowIsBroadcastAgainAsTheIdenticalBytes() throws Exception {
+        List<String> receiptsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        node.on("eth_sendRawTransaction", ScriptedNode.Fault.DROP_CONNECTION,
+                        (ScriptedNode.Responder) params -> Hash.sha3(params.path(0).asText()))
+                .on("eth_getTransactionByHash", (Object) null)
+                .on("eth_getTransactionReceipt", (ScriptedNode.Responder) params -> {
+                    receiptsAsked.add(params.path(0).asText());
+                    // mined only once it was broadcast again
+                    return node.count("eth_sendRawTransaction") >= 2 ? receipt(params.path(0).asText(), 0x10, BLOCK_HASH, true) : null;
+                });
+        TransactionSender sender = sender(FeePolicy.DEFAULT, FAST_RECEIPTS.withDropCheckInterval(Duration.ZERO));
+
+        TxReceipt receipt = await(sender.send(request()));
+
+        List<String> raws = rawTransactions();
+        assertEquals(2, raws.size());
+        assertEquals(raws.get(0), raws.get(1), "the same signed bytes: it can be mined at most once");
+        assertEquals(Hash.sha3(raws.get(0)), receipt.transactionHash());
+    }
+
+    // ------------------------------------------------------------------ drops and gaps
+
+    @Test
+    void transactionWhoseNonceAnotherOneUsedIsReportedDroppedAndTheNonceResynced() throws Exception {
+        node.on("eth_getTransactionReceipt", (Object) null)
+                .on("eth_getTransactionByHash", (Object) null)
+                // nonce 7 is handed out; then another transaction of the key is mined with it
+                .on("eth_getTransactionCount", "0x7", "0x8");
+        TransactionSender sender = sender(FeePolicy.DEFAULT, FAST_RECEIPTS.withDropCheckInterval(Duration.ZERO));
+
+        TransactionDroppedException e = assertInstanceOf(TransactionDroppedException.class, failure(sender.send(request())));
+
+        assertEquals(TransactionDroppedException.Reason.NONCE_USED, e.reason());
+        assertEquals(Hash.sha3(rawTransactions().get(0)), e.transactionHash());
+        assertEquals(BigInteger.valueOf(7), e.nonce());
+        assertEquals(SendOutcome.DROPPED, e.outcome());
+        assertTrue(e.retryable());
+
+        node.on("eth_getTransactionReceipt", (ScriptedNode.Responder) params -> receipt(params.path(0).asText(), 0x11, BLOCK_HASH, true));
+        long pendingReadsBefore = node.calls("eth_getTransactionCount").stream().filter(c -> c.param(1).equals("pending")).count();
+        SentTransaction retry = await(sender.submit(request()));
+        assertEquals(BigInteger.valueOf(8), retry.nonce(), "the retry takes the node's pending nonce");
+        assertTrue(node.calls("eth_getTransactionCount").stream().filter(c -> c.param(1).equals("pending")).count() > pendingReadsBefore);
+    }
+
+    @Test
+    void transactionTheNodeNoLongerHasIsReportedGoneAfterTwoChecks() {
+        node.on("eth_getTransactionReceipt", (Object) null)
+                .on("eth_getTransactionByHash", (Object) null)
+                .on("eth_getTransactionCount", "0x7");
+        TransactionSender sender = sender(FeePolicy.DEFAULT, FAST_RECEIPTS.withDropCheckInterval(Duration.ZERO));
+
+        TransactionDroppedException e = assertInstanceOf(TransactionDroppedException.class, failure(sender.send(request())));
+
+        assertEquals(TransactionDroppedException.Reason.GONE, e.reason());
+        assertEquals(2, node.count("eth_getTransactionByHash"), "gone twice in a row before it is called dropped");
+    }
+
+    @Test
+    void transactionStillPendingIsNeverCalledDropped() {
+        node.on("eth_getTransactionReceipt", (Object) null)
+                .on("eth_getTransactionByHash", (ScriptedNode.Responder) params -> pendingTx(params.path(0).asText(), 7))
+                // nonce 7 handed out; then it waits in the pool: mined count 7, pending count 8
+                .on("eth_getTransactionCount", "0x7",
+                        (ScriptedNode.Responder) params -> params.path(1).asText().equals("latest") ? "0x7" : "0x8");
+        TransactionSender sender = sender(FeePolicy.DEFAULT, FAST_RECEIPTS.withTimeout(Duration.ofMillis(300))
+                .withDropCheckInterval(Duration.ZERO));
+
+        ReceiptTimeoutException e = assertInstanceOf(ReceiptTimeoutException.class, failure(sender.send(request())));
+
+        assertTrue(node.count("eth_getTransactionByHash") >= 2, "checked more than once");
+        assertEquals(BigInteger.valueOf(7), e.sent().orElseThrow().nonce());
+    }
+
+    @Test
+    void transactionWaitingBehindANonceGapResyncsSoTheNextSendFillsIt() throws Exception {
+        // the node lost nonces 7..8 (fresh node): it holds our nonce-9 transaction as a future one, pending nonce 7
+        node.on("eth_getTransactionCount", "0x9", "0x7")
+                .on("eth_getTransactionReceipt", (Object) null)
+                .on("eth_getTransactionByHash", (ScriptedNode.Responder) params -> pendingTx(params.path(0).asText(), 9));
+        TransactionSender sender = sender(FeePolicy.DEFAULT, FAST_RECEIPTS.withTimeout(Duration.ofMillis(400))
+                .withDropCheckInterval(Duration.ZERO));
+        CompletableFuture<TxReceipt> stuck = sender.send(request());
+        assertInstanceOf(ReceiptTimeoutException.class, failure(stuck));
+
+        SentTransaction next = await(sender.submit(request()));
+
+        assertEquals(BigInteger.valueOf(7), next.nonce(), "the next send takes the pending nonce and fills the gap");
+    }
+
+    private static Map<String, Object> pendingTx(String hash, long nonce) {
+        Map<String, Object> tx = new LinkedHashMap<>();
+        tx.put("hash", hash);
+        tx.put("nonce", Quantities.encode(nonce));
+        tx.put("from", FROM);
+        tx.put("blockNumber", null);
+        return tx;
     }
 }

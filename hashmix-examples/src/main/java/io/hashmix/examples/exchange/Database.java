@@ -31,7 +31,7 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     /** The migrations, in order; version {@code i + 1} is {@code MIGRATIONS.get(i)}. Append only. */
-    private static final List<List<String>> MIGRATIONS = List.of(Schema.V1);
+    private static final List<List<String>> MIGRATIONS = List.of(Schema.V1, Schema.V2);
 
     private final String url;
     private final JdbcConnectionPool pool;

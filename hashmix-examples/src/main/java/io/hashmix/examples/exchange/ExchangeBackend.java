@@ -46,7 +46,7 @@ public final class ExchangeBackend implements AutoCloseable {
         this.matcher = new Matcher(book, settlements, port, clock);
         this.settler = new Settler(settlements, port);
         this.follower = new ChainFollower(db, book, settlements, port, config.confirmations(), config.maxBlockRange(),
-                config.inDoubtGraceBlocks());
+                config.inDoubtGraceBlocks(), config.reorgDepth());
         this.scheduler = config.pollInterval() == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "exchange-chain-follower");
             t.setDaemon(true);

@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param inDoubtGraceBlocks blocks after which a settlement in doubt without a fill has failed
  * @param pollInterval how often the chain is followed in the background, or null to follow only on
  *        {@link ExchangeBackend#follow()} (tests)
+ * @param reorgDepth how many of the newest applied blocks the {@link ChainFollower} remembers: a reorganisation
+ *        that replaces up to that many applied blocks is undone and the new chain applied; a deeper one stops the
+ *        follower ({@link io.hashmix.core.events.ReorgTooDeepException})
  */
 public record ExchangeConfig(String jdbcUrl, long firstBlock, int confirmations, long maxBlockRange, long inDoubtGraceBlocks,
-        Duration pollInterval) {
+        Duration pollInterval, int reorgDepth) {
 
     /**
      * The default {@link #inDoubtGraceBlocks}: long enough that a sent transaction is either mined or dropped by the
@@ -25,11 +28,15 @@ public record ExchangeConfig(String jdbcUrl, long firstBlock, int confirmations,
      */
     public static final long DEFAULT_GRACE_BLOCKS = 1_000;
 
+    /** The default {@link #reorgDepth}: 64 blocks, beyond any reorganisation of a chain with finality. */
+    public static final int DEFAULT_REORG_DEPTH = 64;
+
     /** Checks the parts. */
     public ExchangeConfig {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        if (firstBlock < 0 || confirmations < 1 || maxBlockRange < 1 || inDoubtGraceBlocks < 0) {
-            throw new IllegalArgumentException("firstBlock >= 0, confirmations >= 1, maxBlockRange >= 1, inDoubtGraceBlocks >= 0");
+        if (firstBlock < 0 || confirmations < 1 || maxBlockRange < 1 || inDoubtGraceBlocks < 0 || reorgDepth < 1) {
+            throw new IllegalArgumentException("firstBlock >= 0, confirmations >= 1, maxBlockRange >= 1, inDoubtGraceBlocks >= 0, "
+                    + "reorgDepth >= 1");
         }
         if (pollInterval != null && (pollInterval.isNegative() || pollInterval.isZero())) {
             throw new IllegalArgumentException("pollInterval must be positive");
@@ -37,8 +44,23 @@ public record ExchangeConfig(String jdbcUrl, long firstBlock, int confirmations,
     }
 
     /**
+     * A configuration remembering {@link #DEFAULT_REORG_DEPTH} blocks.
+     *
+     * @param jdbcUrl the database
+     * @param firstBlock the first block to follow on a fresh database
+     * @param confirmations blocks that must include or follow an event's block before it is applied
+     * @param maxBlockRange the widest block range read at once
+     * @param inDoubtGraceBlocks blocks after which a settlement in doubt without a fill has failed
+     * @param pollInterval how often the chain is followed in the background, or null
+     */
+    public ExchangeConfig(String jdbcUrl, long firstBlock, int confirmations, long maxBlockRange, long inDoubtGraceBlocks,
+            Duration pollInterval) {
+        this(jdbcUrl, firstBlock, confirmations, maxBlockRange, inDoubtGraceBlocks, pollInterval, DEFAULT_REORG_DEPTH);
+    }
+
+    /**
      * Defaults for a local chain: follow the head (1 confirmation), 2,000-block ranges, 1,000 grace blocks (above
-     * a node's pending-transaction lifetime, see docs/exchange-backend.md), poll every second.
+     * a node's pending-transaction lifetime, see docs/exchange-backend.md), poll every second, remember 64 blocks.
      *
      * @param jdbcUrl the database
      * @param firstBlock the market's deployment block
@@ -54,6 +76,26 @@ public record ExchangeConfig(String jdbcUrl, long firstBlock, int confirmations,
      * @return a copy without background polling
      */
     public ExchangeConfig manualFollow() {
-        return new ExchangeConfig(jdbcUrl, firstBlock, confirmations, maxBlockRange, inDoubtGraceBlocks, null);
+        return new ExchangeConfig(jdbcUrl, firstBlock, confirmations, maxBlockRange, inDoubtGraceBlocks, null, reorgDepth);
+    }
+
+    /**
+     * This configuration with another in-doubt grace.
+     *
+     * @param blocks blocks after which a settlement in doubt without a fill has failed
+     * @return the copy
+     */
+    public ExchangeConfig withInDoubtGraceBlocks(long blocks) {
+        return new ExchangeConfig(jdbcUrl, firstBlock, confirmations, maxBlockRange, blocks, pollInterval, reorgDepth);
+    }
+
+    /**
+     * This configuration with another reorg depth.
+     *
+     * @param blocks how many of the newest applied blocks the follower remembers
+     * @return the copy
+     */
+    public ExchangeConfig withReorgDepth(int blocks) {
+        return new ExchangeConfig(jdbcUrl, firstBlock, confirmations, maxBlockRange, inDoubtGraceBlocks, pollInterval, blocks);
     }
 }

@@ -14,14 +14,15 @@ import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.deploy.DeployOptions;
 import io.hashmix.core.deploy.Deployer;
-import io.hashmix.core.devnet.DevAccounts;
-import io.hashmix.core.devnet.LocalHardhatNode;
+import io.hashmix.testing.devnet.DevAccounts;
+import io.hashmix.testing.devnet.LocalHardhatNode;
 
 /**
  * Runs the exchange backend with its HTTP API until stopped (Ctrl-C).
  *
  * <pre>
  * usage: ExchangeServer [--rpc URL --manifest PATH --private-key HEX] [--db PATH] [--port N] [--confirmations N]
+ *                       [--in-doubt-grace N] [--reorg-depth N]
  *   --rpc            a running node; without it a local Hardhat chain is started and the protocol deployed
  *                    (manifest in target/exchange-deployment.json, the exchange signs with dev account #9)
  *   --manifest       the deployment manifest (with --rpc)
@@ -29,6 +30,8 @@ import io.hashmix.core.devnet.LocalHardhatNode;
  *   --db             the H2 database file (default: target/exchange-db)
  *   --port           the HTTP port on 127.0.0.1 (default: 8080; 0 = any free port)
  *   --confirmations  blocks an event needs before it is applied (default: 1 on a local chain, 12 otherwise)
+ *   --in-doubt-grace blocks after which a settlement in doubt without a fill has failed (default: 1000)
+ *   --reorg-depth    applied blocks the follower remembers, the deepest reorganisation it undoes (default: 64)
  * </pre>
  * Restart it on the same {@code --db} at any time: it recovers its state from the database and the chain.
  */
@@ -57,7 +60,8 @@ public final class ExchangeServer implements AutoCloseable {
             server = start(args);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: ExchangeServer [--rpc URL --manifest PATH --private-key HEX] [--db PATH] [--port N] [--confirmations N]");
+            System.err.println("usage: ExchangeServer [--rpc URL --manifest PATH --private-key HEX] [--db PATH] [--port N] [--confirmations N] "
+                    + "[--in-doubt-grace N] [--reorg-depth N]");
             System.exit(2);
             return;
         }
@@ -106,7 +110,7 @@ public final class ExchangeServer implements AutoCloseable {
             int confirmations = o.confirmations != null ? o.confirmations : hm.chainId() == LocalHardhatNode.CHAIN_ID ? 1 : 12;
             long firstBlock = deployment.contract(ProtocolContract.HASH_MIX_MARKET).blockNumber();
             ExchangeConfig config = new ExchangeConfig(Database.fileUrl(o.db), firstBlock, confirmations, 2_000,
-                    ExchangeConfig.DEFAULT_GRACE_BLOCKS, Duration.ofSeconds(2));
+                    o.inDoubtGrace, Duration.ofSeconds(2), o.reorgDepth);
             backend = ExchangeBackend.start(config, new SdkMarket(hm), Clock.systemUTC());
             return new ExchangeServer(node, hm, backend, new HttpApi(backend, o.port));
         } catch (IOException e) {
@@ -148,7 +152,8 @@ public final class ExchangeServer implements AutoCloseable {
         }
     }
 
-    private record Options(String rpc, Path manifest, Credentials key, Path db, int port, Integer confirmations) {
+    private record Options(String rpc, Path manifest, Credentials key, Path db, int port, Integer confirmations, long inDoubtGrace,
+            int reorgDepth) {
         static Options parse(String[] args) {
             String rpc = null;
             Path manifest = null;
@@ -156,6 +161,8 @@ public final class ExchangeServer implements AutoCloseable {
             Path db = Path.of("target", "exchange-db");
             int port = 8080;
             Integer confirmations = null;
+            long inDoubtGrace = ExchangeConfig.DEFAULT_GRACE_BLOCKS;
+            int reorgDepth = ExchangeConfig.DEFAULT_REORG_DEPTH;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (i + 1 >= args.length) {
@@ -175,13 +182,18 @@ public final class ExchangeServer implements AutoCloseable {
                     case "--db" -> db = Path.of(v);
                     case "--port" -> port = Integer.parseInt(v);
                     case "--confirmations" -> confirmations = Integer.parseInt(v);
+                    case "--in-doubt-grace" -> inDoubtGrace = Long.parseLong(v);
+                    case "--reorg-depth" -> reorgDepth = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
+            }
+            if (inDoubtGrace < 0 || reorgDepth < 1) {
+                throw new IllegalArgumentException("--in-doubt-grace must be >= 0 and --reorg-depth >= 1");
             }
             if (rpc != null && (manifest == null || key == null)) {
                 throw new IllegalArgumentException("--rpc needs --manifest and --private-key");
             }
-            return new Options(rpc, manifest, key, db, port, confirmations);
+            return new Options(rpc, manifest, key, db, port, confirmations, inDoubtGrace, reorgDepth);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.hashmix.core.events.BlockRef;
 import io.hashmix.core.market.Fill;
 import io.hashmix.core.market.Fillability;
 import io.hashmix.core.market.ListingFill;
@@ -107,4 +108,13 @@ public interface MarketPort {
      * @return the latest block number
      */
     CompletableFuture<Long> blockNumber();
+
+    /**
+     * Block headers (number, hash, parent hash) of a range, for the {@link ChainFollower}'s reorg-aware cursor.
+     *
+     * @param fromBlock first block (inclusive)
+     * @param toBlock last block (inclusive)
+     * @return the blocks, in order; fails if one of them does not exist
+     */
+    CompletableFuture<List<BlockRef>> blocks(long fromBlock, long toBlock);
 }

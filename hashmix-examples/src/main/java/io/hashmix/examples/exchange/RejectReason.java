@@ -10,6 +10,8 @@ public enum RejectReason {
     BAD_SIGNATURE,
     /** The signature is valid but not the maker's. */
     WRONG_SIGNER,
+    /** The order's fields were changed after it was signed. */
+    ORDER_CHANGED,
     /** The order's expiry has passed. */
     EXPIRED,
     /** Signed for another chain. */
@@ -36,6 +38,7 @@ public enum RejectReason {
             case MALFORMED -> MALFORMED;
             case BAD_SIGNATURE -> BAD_SIGNATURE;
             case WRONG_SIGNER -> WRONG_SIGNER;
+            case ORDER_CHANGED -> ORDER_CHANGED;
             case EXPIRED -> EXPIRED;
             case WRONG_CHAIN -> WRONG_CHAIN;
             case WRONG_CONTRACT, WRONG_DOMAIN -> WRONG_MARKET;

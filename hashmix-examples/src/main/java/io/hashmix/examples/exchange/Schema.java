@@ -97,4 +97,27 @@ final class Schema {
               market         CHAR(42)      NOT NULL,
               last_block     BIGINT        NOT NULL
             )""");
+
+    /**
+     * Version 2: what the {@link ChainFollower} needs to undo a reorganisation exactly: the hashes of the newest
+     * blocks it applied (its reorg-aware cursor's memory, so a reorganisation while the exchange is down is found at
+     * the next start) and every {@code CounterIncremented} (so a removed one takes the maker's counter back).
+     */
+    static final List<String> V2 = List.of(
+            """
+            CREATE TABLE sync_blocks (
+              block_number   BIGINT        PRIMARY KEY,
+              block_hash     CHAR(66)      NOT NULL,
+              parent_hash    CHAR(66)      NOT NULL
+            )""",
+            """
+            CREATE TABLE counter_events (
+              tx_hash        CHAR(66)      NOT NULL,
+              log_index      INT           NOT NULL,
+              maker          CHAR(42)      NOT NULL,
+              counter        DECIMAL(78,0) NOT NULL,
+              block_number   BIGINT        NOT NULL,
+              CONSTRAINT counter_events_log PRIMARY KEY (tx_hash, log_index)
+            )""",
+            "CREATE INDEX counter_events_maker ON counter_events (maker, block_number)");
 }

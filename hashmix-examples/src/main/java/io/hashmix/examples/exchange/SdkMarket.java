@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.hashmix.core.HashMix;
+import io.hashmix.core.events.BlockReader;
+import io.hashmix.core.events.BlockRef;
 import io.hashmix.core.market.Fill;
 import io.hashmix.core.market.Fillability;
 import io.hashmix.core.market.ListingFill;
@@ -31,6 +33,7 @@ public final class SdkMarket implements MarketPort {
 
     private final HashMix hm;
     private final MarketClient market;
+    private final BlockReader blocks;
 
     /**
      * Wraps a client.
@@ -40,6 +43,7 @@ public final class SdkMarket implements MarketPort {
     public SdkMarket(HashMix hm) {
         this.hm = hm;
         this.market = hm.market();
+        this.blocks = new BlockReader(hm.rpc());
     }
 
     @Override
@@ -105,5 +109,10 @@ public final class SdkMarket implements MarketPort {
     @Override
     public CompletableFuture<Long> blockNumber() {
         return market.blockNumber();
+    }
+
+    @Override
+    public CompletableFuture<List<BlockRef>> blocks(long fromBlock, long toBlock) {
+        return blocks.blocks(fromBlock, toBlock);
     }
 }

@@ -279,6 +279,22 @@ public final class Settlements {
         return OptionalLong.of(id);
     }
 
+    /**
+     * The fill a settlement was confirmed by was removed by a reorganisation (called by the {@link ChainFollower} in its
+     * transaction, before it deletes the fill): the settlement is {@link SettlementState#IN_DOUBT} again and keeps its
+     * transaction hash, so the fill of that transaction on the new chain confirms it again, and without one the grace
+     * blocks fail it.
+     *
+     * @param id the settlement
+     * @param why what happened
+     */
+    void unlinkReorganisedFill(Connection c, long id, String why) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE settlements SET state = ?, fill_id = NULL, error = ?, updated_at = ? "
+                + "WHERE id = ?")) {
+            bind(p, SettlementState.IN_DOUBT, truncate(why), clock.instant(), id).executeUpdate();
+        }
+    }
+
     /** Links a settlement in doubt to a fill already recorded for it, if any (rules 1 and 2 of the class comment). */
     private void linkExisting(Connection c, long id) throws SQLException {
         Settlement s = find(c, id).orElseThrow();

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import io.hashmix.core.errors.ContractRevertException;
 import io.hashmix.core.market.Fill;
 import io.hashmix.core.market.ListingFill;
-import io.hashmix.core.tx.ReceiptTimeoutException;
-import io.hashmix.core.tx.TransactionRejectedException;
+import io.hashmix.core.tx.SendOutcome;
+import io.hashmix.core.tx.TransactionException;
+import io.hashmix.core.tx.TransactionOutcomeUnknownException;
 
 /**
  * Sends a {@link MatchPlan} as one {@code fillListings} transaction, with the write-ahead discipline that makes a
@@ -68,9 +69,10 @@ public final class Settler {
                 return new BuyResult(requestId, plan, settlements.ofRequest(requestId), BuyResult.Outcome.FAILED, cause.toString());
             }
             // MarketPort.fillListings sends approvals before the fill and reports their failures as NotSentException,
-            // so a receipt timeout here names the fill transaction itself. Other failures (e.g. decoding the receipt)
-            // carry no hash: the legs are linked to their fill by order and units (see Settlements).
-            String tx = cause instanceof ReceiptTimeoutException timeout ? timeout.transactionHash() : null;
+            // so an unknown outcome here (a receipt timeout, or the node lost after the send) names the fill transaction
+            // itself. Other failures (e.g. decoding the receipt) carry no hash: the legs are linked to their fill by order
+            // and units (see Settlements).
+            String tx = cause instanceof TransactionOutcomeUnknownException unknown ? unknown.transactionHash() : null;
             log.warn("request {} in doubt (the chain follower will resolve it): {}", requestId, cause.toString());
             settlements.markInDoubt(ids, tx, cause.toString());
             return new BuyResult(requestId, plan, settlements.ofRequest(requestId), BuyResult.Outcome.IN_DOUBT, cause.toString());
@@ -89,15 +91,17 @@ public final class Settler {
 
     /**
      * Whether a failure proves the fill did not happen: a revert (at simulation, estimate, send or in the mined
-     * receipt), a transaction the node refused, input the SDK refused before sending, or a failure before the fill
-     * transaction was sent ({@link MarketPort.NotSentException}, e.g. its approval timed out). Anything else (a
-     * timeout, a lost connection) may have happened after the transaction went out.
+     * receipt), a transaction the SDK knows was not sent or was dropped ({@link TransactionException} with an outcome
+     * other than {@link SendOutcome#UNKNOWN}, e.g. a refusal by the node), input the SDK refused before sending, or a
+     * failure before the fill transaction was sent ({@link MarketPort.NotSentException}, e.g. its approval timed out).
+     * Anything else (a receipt timeout, a lost connection) may have happened after the transaction went out.
      *
      * @param cause the failure
      * @return true if nothing was filled
      */
     static boolean certainlyNotFilled(Throwable cause) {
-        return cause instanceof ContractRevertException || cause instanceof TransactionRejectedException
+        return cause instanceof ContractRevertException
+                || (cause instanceof TransactionException te && te.outcome() != SendOutcome.UNKNOWN)
                 || cause instanceof IllegalArgumentException || cause instanceof MarketPort.NotSentException;
     }
 

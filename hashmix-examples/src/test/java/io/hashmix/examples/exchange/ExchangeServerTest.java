@@ -13,5 +13,8 @@ class ExchangeServerTest {
         assertThrows(IllegalArgumentException.class, () -> ExchangeServer.start(new String[] {"--port"}));
         assertThrows(IllegalArgumentException.class, () -> ExchangeServer.start(new String[] {"--rpc", "http://127.0.0.1:1"}));
         assertThrows(IllegalArgumentException.class, () -> ExchangeServer.start(new String[] {"--private-key", "zz"}));
+        assertThrows(IllegalArgumentException.class, () -> ExchangeServer.start(new String[] {"--in-doubt-grace", "-1"}));
+        assertThrows(IllegalArgumentException.class, () -> ExchangeServer.start(new String[] {"--reorg-depth", "0"}));
+        assertThrows(IllegalArgumentException.class, () -> ExchangeServer.start(new String[] {"--in-doubt-grace", "soon"}));
     }
 }

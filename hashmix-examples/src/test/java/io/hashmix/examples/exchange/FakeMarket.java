@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.web3j.crypto.Credentials;
 
-import io.hashmix.core.devnet.DevAccounts;
 import io.hashmix.core.errors.ContractRevertException;
+import io.hashmix.core.events.BlockRef;
 import io.hashmix.core.market.Fill;
 import io.hashmix.core.market.FillProblem;
 import io.hashmix.core.market.Fillability;
@@ -33,6 +33,7 @@ import io.hashmix.proofs.market.OrderSigner;
 import io.hashmix.proofs.market.OrderValidator;
 import io.hashmix.proofs.market.PricedOrder;
 import io.hashmix.proofs.market.SignedOrder;
+import io.hashmix.testing.devnet.DevAccounts;
 
 /**
  * A market on a pretend chain, enough for the exchange's tests: every transaction is mined in a block of its own,
@@ -66,7 +67,11 @@ final class FakeMarket implements MarketPort {
         /** The transaction is sent but not mined yet: a receipt timeout naming it; {@link #minePending} mines it. */
         RECEIPT_TIMEOUT,
         /** The ERC-20 approval before the fill times out: the fill is not sent. */
-        APPROVAL_TIMEOUT
+        APPROVAL_TIMEOUT,
+        /** Fills on chain, then the node stops answering after the send: the SDK's UNKNOWN outcome, with the hash. */
+        UNKNOWN_AFTER_SEND,
+        /** The transaction is accepted, then dropped (its nonce used by another): nothing is filled. */
+        DROPPED
     }
 
     /** The exchange process dying in a test. */
@@ -94,6 +99,8 @@ final class FakeMarket implements MarketPort {
     private Runnable beforeReceipt;
     private boolean down;
     private int eventCalls;
+    /** The last common block of every reorganisation so far: a block's hash depends on how many replaced it. */
+    private final List<Long> reorgs = new ArrayList<>();
 
     FakeMarket(Clock clock, EvmAddress account) {
         this.clock = clock;
@@ -147,6 +154,68 @@ final class FakeMarket implements MarketPort {
 
     synchronized int eventCalls() {
         return eventCalls;
+    }
+
+    /**
+     * A reorganisation: every block above {@code common} is replaced. The events in them are dropped, or, with
+     * {@code reinclude}, mined again in new blocks after {@code common} (one per event, same transaction, as a node
+     * re-injects the transactions of a dropped branch). The head ends at the last re-included block, or at
+     * {@code common}; mine more with {@link #mine}.
+     *
+     * @return the events that left their blocks
+     */
+    synchronized List<MarketEvent> reorg(long common, boolean reinclude) {
+        List<MarketEvent> removed = events.stream().filter(e -> e.blockNumber() > common).toList();
+        events.removeIf(e -> e.blockNumber() > common);
+        head = common;
+        reorgs.add(common);
+        filled.clear();
+        cancelled.clear();
+        counters.clear();
+        for (MarketEvent e : events) {
+            replay(e);
+        }
+        if (reinclude) {
+            for (MarketEvent e : removed) {
+                MarketEvent moved = switch (e) {
+                    case MarketEvent.Filled f -> new MarketEvent.Filled(++head, f.logIndex(), f.transactionHash(), f.orderHash(), f.kind(),
+                            f.maker(), f.taker(), f.tokenId(), f.units(), f.currency(), f.payment(), f.fee());
+                    case MarketEvent.Cancelled x -> new MarketEvent.Cancelled(++head, x.logIndex(), x.transactionHash(), x.orderHash(),
+                            x.maker());
+                    case MarketEvent.CounterIncremented x -> new MarketEvent.CounterIncremented(++head, x.logIndex(),
+                            x.transactionHash(), x.maker(), x.counter());
+                };
+                events.add(moved);
+                replay(moved);
+            }
+        }
+        return removed;
+    }
+
+    private void replay(MarketEvent e) {
+        switch (e) {
+            case MarketEvent.Filled f -> filled.merge(f.orderHash(), f.units(), BigInteger::add);
+            case MarketEvent.Cancelled x -> cancelled.add(x.orderHash());
+            case MarketEvent.CounterIncremented x -> counters.merge(x.maker(), x.counter(), BigInteger::max);
+        }
+    }
+
+    /** The hash of block {@code n} on the chain as it is now. */
+    synchronized String blockHash(long n) {
+        long replaced = reorgs.stream().filter(common -> common < n).count();
+        return Bytes32.keccakUtf8("block " + n + " branch " + replaced).toHex();
+    }
+
+    synchronized List<MarketEvent> events() {
+        return List.copyOf(events);
+    }
+
+    synchronized BigInteger counter(EvmAddress maker) {
+        return counters.getOrDefault(maker, BigInteger.ZERO);
+    }
+
+    synchronized boolean cancelled(Bytes32 order) {
+        return cancelled.contains(order);
     }
 
     synchronized List<MarketEvent.Filled> filledEvents() {
@@ -258,6 +327,12 @@ final class FakeMarket implements MarketPort {
                 return CompletableFuture.failedFuture(new MarketPort.NotSentException("approving the market",
                         new ReceiptTimeoutException(newTx(), Duration.ofSeconds(1), "pending", null)));
             }
+            if (f == Fault.DROPPED) {
+                io.hashmix.core.tx.SentTransaction sent = new io.hashmix.core.tx.SentTransaction(newTx(), account, BigInteger.ONE,
+                        BigInteger.valueOf(200_000), null, io.hashmix.core.tx.TxRequest.call(MARKET, "0x", "HashMixMarket.fillListings"));
+                return CompletableFuture.failedFuture(new io.hashmix.core.tx.TransactionDroppedException("dropped", sent,
+                        io.hashmix.core.tx.TransactionDroppedException.Reason.NONCE_USED));
+            }
             if (f == Fault.RECEIPT_TIMEOUT) {
                 pending = List.copyOf(legs);
                 pendingTx = newTx();
@@ -272,7 +347,7 @@ final class FakeMarket implements MarketPort {
             }
             long block = ++head;
             String tx = newTx();
-            TxReceipt receipt = new TxReceipt(tx, block, Bytes32.keccakUtf8("block " + block).toHex(), true, account,
+            TxReceipt receipt = new TxReceipt(tx, block, blockHash(block), true, account,
                     BigInteger.valueOf(200_000), BigInteger.ONE, null, List.of());
             for (int i = 0; i < legs.size(); i++) {
                 MarketEvent.Filled e = record(block, i, tx, legs.get(i).listing(), legs.get(i).units(), account);
@@ -286,6 +361,8 @@ final class FakeMarket implements MarketPort {
         return switch (f) {
             case LOSE_RECEIPT -> CompletableFuture.failedFuture(new java.io.UncheckedIOException(
                     new java.io.IOException("connection reset while awaiting the receipt")));
+            case UNKNOWN_AFTER_SEND -> CompletableFuture.failedFuture(new io.hashmix.core.tx.TransactionOutcomeUnknownException(
+                    "node lost after the send", fills.get(0).receipt().transactionHash(), new java.io.IOException("connection reset")));
             case CRASH_AFTER_SEND -> throw new SimulatedCrash("after the transaction was mined");
             default -> CompletableFuture.completedFuture(fills);
         };
@@ -304,6 +381,21 @@ final class FakeMarket implements MarketPort {
     @Override
     public synchronized CompletableFuture<Long> blockNumber() {
         return down ? unavailable() : CompletableFuture.completedFuture(head);
+    }
+
+    @Override
+    public synchronized CompletableFuture<List<BlockRef>> blocks(long fromBlock, long toBlock) {
+        if (down) {
+            return unavailable();
+        }
+        if (fromBlock < 0 || toBlock > head) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no block " + toBlock + " (head " + head + ")"));
+        }
+        List<BlockRef> out = new ArrayList<>();
+        for (long n = fromBlock; n <= toBlock; n++) {
+            out.add(new BlockRef(n, blockHash(n), n == 0 ? "0x" + "00".repeat(32) : blockHash(n - 1)));
+        }
+        return CompletableFuture.completedFuture(out);
     }
 
     // ------------------------------------------------------------------ internals

@@ -22,12 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
-import io.hashmix.core.devnet.DevTokens;
 import io.hashmix.core.market.Fill;
 import io.hashmix.core.market.ListingFill;
 import io.hashmix.core.market.MarketEvent;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.proofs.EvmAddress;
@@ -38,6 +35,9 @@ import io.hashmix.proofs.market.Offer;
 import io.hashmix.proofs.market.OrderJson;
 import io.hashmix.proofs.market.SignedOrder;
 import io.hashmix.proofs.merkle.MerkleTree;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
+import io.hashmix.testing.devnet.DevTokens;
 
 /**
  * The restart test on a real local chain with the real market client: the exchange (account 9) buys through the
@@ -121,6 +121,11 @@ class OnChainExchangeRestartTest {
         @Override
         public CompletableFuture<Long> blockNumber() {
             return sdk.blockNumber();
+        }
+
+        @Override
+        public CompletableFuture<List<io.hashmix.core.events.BlockRef>> blocks(long fromBlock, long toBlock) {
+            return sdk.blocks(fromBlock, toBlock);
         }
     }
 

@@ -71,11 +71,11 @@ class OrderBookTest {
     void migrationRunsOnceAndTheVersionIsRecorded(@TempDir Path dir) {
         String url = Database.fileUrl(dir.resolve("book"));
         try (Database first = Database.open(url)) {
-            assertEquals(1, first.schemaVersion());
+            assertEquals(2, first.schemaVersion());
         }
         try (Database again = Database.open(url)) {
-            assertEquals(1, again.schemaVersion());
-            assertEquals(1, (int) again.read(c -> {
+            assertEquals(2, again.schemaVersion());
+            assertEquals(2, (int) again.read(c -> {
                 try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
                     rs.next();
                     return rs.getInt(1);

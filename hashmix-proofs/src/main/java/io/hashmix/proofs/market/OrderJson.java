@@ -41,6 +41,7 @@ import io.hashmix.proofs.eip712.Eip712Domain;
 public final class OrderJson {
 
     private static final Set<String> SIGNED_FIELDS = Set.of("kind", "domain", "order", "signature");
+    private static final Set<String> SIGNED_FIELDS_WITH_DIGEST = Set.of("kind", "domain", "order", "signature", "digest");
     private static final Set<String> LISTING_FIELDS = JsonFields.memberNames(Listing.TYPE_STRING);
     private static final Set<String> OFFER_FIELDS = JsonFields.memberNames(Offer.TYPE_STRING);
     private static final Set<String> CRITERIA_FIELDS = JsonFields.memberNames(CriteriaOffer.TYPE_STRING);
@@ -85,6 +86,7 @@ public final class OrderJson {
         node.set("domain", AttestationJson.domainToNode(order.domain()));
         node.set("order", orderToNode(order.order()));
         node.put("signature", order.signatureHex());
+        node.put("digest", order.signedDigest().toHex());
         return node;
     }
 
@@ -97,12 +99,16 @@ public final class OrderJson {
      * @throws ProofJsonException if the node is malformed
      */
     public static SignedOrder fromNode(JsonNode node, String path) {
-        JsonFields.requireObject(node, path, SIGNED_FIELDS);
+        boolean withDigest = node != null && node.has("digest");
+        JsonFields.requireObject(node, path, withDigest ? SIGNED_FIELDS_WITH_DIGEST : SIGNED_FIELDS);
         OrderKind kind = kind(node, path);
         Eip712Domain domain = AttestationJson.domainFromNode(node.get("domain"), path + ".domain");
         Order order = orderFromNode(kind, node.get("order"), path + ".order");
         byte[] signature = JsonFields.bytes(node, "signature", path);
         try {
+            if (withDigest) {
+                return new SignedOrder(domain, order, signature, JsonFields.bytes32(node, "digest", path));
+            }
             return new SignedOrder(domain, order, signature);
         } catch (IllegalArgumentException e) {
             throw new ProofJsonException(path + ".signature", e.getMessage(), e);

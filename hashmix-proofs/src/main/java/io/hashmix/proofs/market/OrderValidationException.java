@@ -23,6 +23,11 @@ public final class OrderValidationException extends IllegalArgumentException {
         BAD_SIGNATURE,
         /** The signature recovers to an address other than the order's maker ({@code InvalidSignature()}). */
         WRONG_SIGNER,
+        /**
+         * The order's fields were changed after it was signed: its digest differs from the digest recorded
+         * with the signature ({@code InvalidSignature()} on chain).
+         */
+        ORDER_CHANGED,
         /** The expiry has passed ({@code OrderExpired(uint64)}). */
         EXPIRED,
         /** The order's domain names another chain id than expected. */

@@ -89,7 +89,9 @@ public final class OrderValidator {
      * @param signed the signed order
      * @return the same order
      * @throws OrderValidationException naming the first failure, checked in this order: domain (chain,
-     *         contract, name and version), terms ({@link #checkTerms}), expiry, signature
+     *         contract, name and version), terms ({@link #checkTerms}), expiry, signature (with
+     *         {@link Reason#ORDER_CHANGED} when the maker provably signed the digest recorded with the
+     *         signature but the order's fields changed since)
      */
     public SignedOrder validate(SignedOrder signed) {
         if (signed == null) {
@@ -110,10 +112,24 @@ public final class OrderValidator {
             throw new OrderValidationException(Reason.BAD_SIGNATURE, null, "signature " + e.detail(), e);
         }
         if (!recovered.equals(order.maker())) {
+            // the maker did sign: the digest recorded with the signature, which is not this order's any more
+            if (!signed.unchangedSinceSigning() && makerSigned(signed)) {
+                throw new OrderValidationException(Reason.ORDER_CHANGED, null, "the " + order.kind().jsonName()
+                        + " was changed after the maker signed it: signed as " + signed.signedDigest()
+                        + ", it hashes to " + signed.digest() + " now");
+            }
             throw new OrderValidationException(Reason.WRONG_SIGNER, null, "signature recovers to " + recovered
                     + ", not to the maker " + order.maker());
         }
         return signed;
+    }
+
+    private boolean makerSigned(SignedOrder signed) {
+        try {
+            return backend.recoverSigner(signed.signedDigest(), signed.signature()).equals(signed.order().maker());
+        } catch (InvalidSignatureException e) {
+            return false;
+        }
     }
 
     /**

@@ -20,11 +20,16 @@ import io.hashmix.proofs.eip712.Eip712Domain;
  * checked on chain, so this record holds any non-empty byte string; {@link OrderValidator} checks it offline
  * as an ECDSA signature.
  *
+ * <p>{@code signedDigest} is the digest the signature was made over, as recorded when it was signed (and
+ * carried in JSON): if the order's fields are edited afterwards, {@link #digest()} no longer equals it and
+ * {@link OrderValidator} reports {@code ORDER_CHANGED} instead of a wrong signer.
+ *
  * @param domain the EIP-712 domain (chain id + market address)
  * @param order the order
  * @param signature the maker's signature (defensively copied in and out)
+ * @param signedDigest the digest that was signed
  */
-public record SignedOrder(Eip712Domain domain, Order order, byte[] signature) {
+public record SignedOrder(Eip712Domain domain, Order order, byte[] signature, Bytes32 signedDigest) {
 
     /**
      * Validates and copies.
@@ -32,13 +37,33 @@ public record SignedOrder(Eip712Domain domain, Order order, byte[] signature) {
      * @throws IllegalArgumentException if a component is null or the signature is empty
      */
     public SignedOrder {
-        if (domain == null || order == null || signature == null) {
-            throw new IllegalArgumentException("a signed order needs a domain, an order and a signature");
+        if (domain == null || order == null || signature == null || signedDigest == null) {
+            throw new IllegalArgumentException("a signed order needs a domain, an order, a signature and the signed digest");
         }
         if (signature.length == 0) {
             throw new IllegalArgumentException("a signed order's signature must not be empty");
         }
         signature = signature.clone();
+    }
+
+    /**
+     * A signed order whose signature was made over this very order ({@code signedDigest} = {@link #digest()}).
+     *
+     * @param domain the EIP-712 domain
+     * @param order the order
+     * @param signature the maker's signature
+     */
+    public SignedOrder(Eip712Domain domain, Order order, byte[] signature) {
+        this(domain, order, signature, domain == null || order == null ? null : Eip712.digest(domain, order));
+    }
+
+    /**
+     * Whether the order still has the fields it was signed with ({@link #digest()} equals {@link #signedDigest()}).
+     *
+     * @return true if unchanged
+     */
+    public boolean unchangedSinceSigning() {
+        return signedDigest.equals(digest());
     }
 
     /**
@@ -106,16 +131,17 @@ public record SignedOrder(Eip712Domain domain, Order order, byte[] signature) {
     @Override
     public boolean equals(Object o) {
         return o instanceof SignedOrder other && domain.equals(other.domain) && order.equals(other.order)
-                && Arrays.equals(signature, other.signature);
+                && Arrays.equals(signature, other.signature) && signedDigest.equals(other.signedDigest);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * domain.hashCode() + order.hashCode()) + Arrays.hashCode(signature);
+        return 31 * (31 * (31 * domain.hashCode() + order.hashCode()) + Arrays.hashCode(signature)) + signedDigest.hashCode();
     }
 
     @Override
     public String toString() {
-        return "SignedOrder[domain=" + domain + ", order=" + order + ", signature=" + signatureHex() + "]";
+        return "SignedOrder[domain=" + domain + ", order=" + order + ", signature=" + signatureHex()
+                + ", signedDigest=" + signedDigest + "]";
     }
 }

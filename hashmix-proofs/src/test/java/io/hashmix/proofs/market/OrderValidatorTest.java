@@ -176,11 +176,26 @@ class OrderValidatorTest {
                 () -> VALIDATOR.validateJson(swap.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": 1000")));
         assertInstanceOf(ProofJsonException.class, bad.getCause());
         assertEquals("$.order.giveUnits", ((ProofJsonException) bad.getCause()).path());
-        // both sides' units are signed: shrinking either after signing breaks the signature
-        rejects(Reason.WRONG_SIGNER, () -> VALIDATOR.validateJson(swap.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"900\"")));
-        rejects(Reason.WRONG_SIGNER, () -> VALIDATOR.validateJson(swap.replace("\"wantUnits\": \"250\"", "\"wantUnits\": \"249\"")));
-        // a field changed after signing: the JSON parses, the signature no longer matches the maker
-        rejects(Reason.WRONG_SIGNER, () -> VALIDATOR.validateJson(json.replace("\"minFill\": \"100\"", "\"minFill\": \"99\"")));
+        // both sides' units are signed: shrinking either after signing is caught as an edit (the JSON
+        // carries the signed digest) and, without the digest, breaks the signature
+        OrderValidationException edited = rejects(Reason.ORDER_CHANGED,
+                () -> VALIDATOR.validateJson(swap.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"900\"")));
+        assertTrue(edited.getMessage().contains("changed after the maker signed it"), edited.getMessage());
+        String withoutDigest = swap.replaceAll(",\\s*\"digest\"\\s*:\\s*\"0x[0-9a-f]{64}\"", "");
+        assertTrue(!withoutDigest.contains("digest"), withoutDigest);
+        rejects(Reason.WRONG_SIGNER, () -> VALIDATOR.validateJson(withoutDigest.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"900\"")));
+        // ORDER_CHANGED needs the maker's signature over the recorded digest: edit the order and forge the
+        // recorded digest, and it is a wrong signer again
+        SignedOrder original = MarketVectors.swaps().getFirst().signed();
+        String forged = swap.replace("\"giveUnits\": \"1000\"", "\"giveUnits\": \"900\"")
+                .replace(original.signedDigest().toHex(), "0x" + "ab".repeat(32));
+        rejects(Reason.WRONG_SIGNER, () -> VALIDATOR.validateJson(forged));
+        // a corrupted recorded digest alone does not spoil an order validly signed as it stands
+        assertEquals(original.order(), VALIDATOR.validateJson(OrderJson.toJson(original).replace(
+                original.signedDigest().toHex(), "0x" + "ab".repeat(32))).order());
+        rejects(Reason.ORDER_CHANGED, () -> VALIDATOR.validateJson(swap.replace("\"wantUnits\": \"250\"", "\"wantUnits\": \"249\"")));
+        // a field changed after signing: the JSON parses, and the edit is named as such
+        rejects(Reason.ORDER_CHANGED, () -> VALIDATOR.validateJson(json.replace("\"minFill\": \"100\"", "\"minFill\": \"99\"")));
     }
 
     @Test

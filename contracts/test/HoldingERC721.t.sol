@@ -1,0 +1,572 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {Vm} from "forge-std/Vm.sol";
+import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
+import {IERC721Enumerable} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Enumerable.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {HashPowerToken} from "../src/token/HashPowerToken.sol";
+import {HoldingERC721} from "../src/token/HoldingERC721.sol";
+import {IHoldingHistory} from "../src/interfaces/IHoldingHistory.sol";
+import {TokenAreaFixtures} from "./utils/TokenAreaFixtures.sol";
+import {
+    OzReferenceERC721,
+    AcceptingReceiver,
+    WrongMagicReceiver,
+    RevertingReceiver,
+    SilentRevertReceiver,
+    NonReceiver
+} from "./mocks/TokenAreaMocks.sol";
+
+/// @notice HoldingERC721 (through HashPowerToken) against OpenZeppelin's ERC721 semantics: every
+/// call is made on both the hash power token and an unchanged OpenZeppelin ERC721 holding the same
+/// ids, and their success, return or revert data and events must be identical (ERC-6093 errors,
+/// their order, receiver checks, approvals). Then the holding history: exact holdings across
+/// transfers, carves, splits, merges and burns, zero-length holdings skipped.
+contract HoldingERC721Test is TokenAreaFixtures {
+    OzReferenceERC721 internal ref;
+    AcceptingReceiver internal accepting;
+    uint256[] internal ids; // 2, 3, 4 in both tokens, owned by the issuer
+
+    function setUp() public override {
+        super.setUp();
+        ref = new OzReferenceERC721();
+        accepting = new AcceptingReceiver();
+        _mintDefault();
+        vm.prank(issuer);
+        ids = hpt.split(1, _three(100e6, 300e6, 600e6));
+        for (uint256 i; i < ids.length; i++) {
+            ref.mint(issuer, ids[i]);
+        }
+    }
+
+    // ---------------------------------------------------------------- differential helpers
+    // solhint-disable avoid-low-level-calls
+
+    /// Calls both tokens with the same calldata as `caller`; success, return data and events must match.
+    function _both(address caller, bytes memory data) internal returns (bool ok, bytes memory ret) {
+        uint256 snap = vm.snapshotState();
+        vm.recordLogs();
+        vm.getRecordedLogs(); // drop whatever was recorded before
+        vm.prank(caller);
+        (bool okRef, bytes memory retRef) = address(ref).call(data);
+        Vm.Log[] memory logsRef = vm.getRecordedLogs();
+        vm.revertToState(snap); // the receivers see the same state for both calls
+        vm.recordLogs();
+        vm.prank(caller);
+        (ok, ret) = address(hpt).call(data);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        assertEq(ok, okRef, "success differs from OpenZeppelin");
+        assertEq(ret, retRef, "return or revert data differs from OpenZeppelin");
+        // (the cheatcode also records events of reverted calls: OpenZeppelin emits Transfer before
+        // its `from` check reverts; only the events of successful calls are compared)
+        if (ok) _assertSameLogs(logs, logsRef);
+        if (okRef) {
+            // apply the reference call again so both tokens move on together
+            vm.prank(caller);
+            (bool again,) = address(ref).call(data);
+            assertTrue(again);
+            vm.getRecordedLogs();
+        }
+    }
+
+    function _assertSameLogs(Vm.Log[] memory a, Vm.Log[] memory b) internal view {
+        assertEq(a.length, b.length, "event count differs");
+        for (uint256 i; i < a.length; i++) {
+            bool aIsToken = a[i].emitter == address(hpt);
+            assertEq(aIsToken, b[i].emitter == address(ref), "emitter differs");
+            if (!aIsToken) assertEq(a[i].emitter, b[i].emitter);
+            assertEq(a[i].topics.length, b[i].topics.length);
+            for (uint256 k; k < a[i].topics.length; k++) {
+                assertEq(a[i].topics[k], b[i].topics[k], "event topic differs");
+            }
+            assertEq(a[i].data, b[i].data, "event data differs");
+        }
+    }
+
+    function _expectBoth(address caller, bytes memory data, bytes memory err) internal {
+        (bool ok, bytes memory ret) = _both(caller, data);
+        assertFalse(ok);
+        assertEq(ret, err);
+    }
+
+    function _view(bytes memory data) internal view returns (bool ok, bytes memory ret) {
+        bool okRef;
+        bytes memory retRef;
+        (okRef, retRef) = address(ref).staticcall(data);
+        (ok, ret) = address(hpt).staticcall(data);
+        assertEq(ok, okRef, "view success differs");
+        assertEq(ret, retRef, "view data differs");
+    }
+
+    function _assertSameState(address[] memory accounts) internal view {
+        for (uint256 i; i < ids.length; i++) {
+            _view(abi.encodeCall(IERC721.ownerOf, (ids[i])));
+            _view(abi.encodeCall(IERC721.getApproved, (ids[i])));
+        }
+        for (uint256 i; i < accounts.length; i++) {
+            _view(abi.encodeCall(IERC721.balanceOf, (accounts[i])));
+            for (uint256 j; j < accounts.length; j++) {
+                _view(abi.encodeCall(IERC721.isApprovedForAll, (accounts[i], accounts[j])));
+            }
+        }
+    }
+
+    // solhint-enable avoid-low-level-calls
+
+    // =====================================================================================
+    // ERC-165
+    // =====================================================================================
+
+    function test_supportsInterface() public view {
+        bytes4[6] memory ifaces = [
+            type(IERC165).interfaceId,
+            type(IERC721).interfaceId,
+            type(IERC721Metadata).interfaceId,
+            type(IERC721Enumerable).interfaceId,
+            bytes4(0xffffffff),
+            type(IHoldingHistory).interfaceId
+        ];
+        bool[6] memory expected = [true, true, true, false, false, false];
+        for (uint256 i; i < ifaces.length; i++) {
+            assertEq(hpt.supportsInterface(ifaces[i]), expected[i]);
+            assertEq(ref.supportsInterface(ifaces[i]), expected[i]);
+        }
+        assertEq(type(IERC165).interfaceId, bytes4(0x01ffc9a7));
+        assertEq(type(IERC721).interfaceId, bytes4(0x80ac58cd));
+        assertEq(type(IERC721Metadata).interfaceId, bytes4(0x5b5e139f));
+    }
+
+    // =====================================================================================
+    // balanceOf / ownerOf
+    // =====================================================================================
+
+    function test_balanceOfAndOwnerOf() public view {
+        (, bytes memory ret) = _view(abi.encodeCall(IERC721.balanceOf, (issuer)));
+        assertEq(abi.decode(ret, (uint256)), 3);
+        (, ret) = _view(abi.encodeCall(IERC721.balanceOf, (alice)));
+        assertEq(abi.decode(ret, (uint256)), 0);
+        bool ok;
+        (ok, ret) = _view(abi.encodeCall(IERC721.balanceOf, (address(0))));
+        assertFalse(ok);
+        assertEq(ret, abi.encodeWithSelector(IERC721Errors.ERC721InvalidOwner.selector, address(0)));
+        (, ret) = _view(abi.encodeCall(IERC721.ownerOf, (ids[0])));
+        assertEq(abi.decode(ret, (address)), issuer);
+        (ok, ret) = _view(abi.encodeCall(IERC721.ownerOf, (99)));
+        assertFalse(ok);
+        assertEq(ret, abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 99));
+        // a burnt id (token 1, burnt by the split) is nonexistent too
+        vm.assertFalse(hpt.balanceOf(issuer) == 0);
+        (ok,) = address(hpt).staticcall(abi.encodeCall(IERC721.ownerOf, (1)));
+        assertFalse(ok);
+    }
+
+    // =====================================================================================
+    // approve / getApproved / setApprovalForAll
+    // =====================================================================================
+
+    function test_approve_byOwnerOperatorAndOthers() public {
+        uint256 id = ids[0];
+        // by the owner
+        _both(issuer, abi.encodeCall(IERC721.approve, (alice, id)));
+        assertEq(hpt.getApproved(id), alice);
+        // by the approved account (not an operator): refused
+        _expectBoth(
+            alice,
+            abi.encodeCall(IERC721.approve, (bob, id)),
+            abi.encodeWithSelector(IERC721Errors.ERC721InvalidApprover.selector, alice)
+        );
+        // by a stranger: refused
+        _expectBoth(
+            stranger,
+            abi.encodeCall(IERC721.approve, (stranger, id)),
+            abi.encodeWithSelector(IERC721Errors.ERC721InvalidApprover.selector, stranger)
+        );
+        // by an operator of the owner
+        _both(issuer, abi.encodeCall(IERC721.setApprovalForAll, (bob, true)));
+        _both(bob, abi.encodeCall(IERC721.approve, (carol, id)));
+        assertEq(hpt.getApproved(id), carol);
+        // approving the zero address clears the approval
+        _both(issuer, abi.encodeCall(IERC721.approve, (address(0), id)));
+        assertEq(hpt.getApproved(id), address(0));
+        // approving the owner itself is allowed, as in OpenZeppelin
+        _both(issuer, abi.encodeCall(IERC721.approve, (issuer, id)));
+        // nonexistent token
+        _expectBoth(
+            issuer,
+            abi.encodeCall(IERC721.approve, (alice, 99)),
+            abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 99)
+        );
+        (bool ok, bytes memory ret) = _view(abi.encodeCall(IERC721.getApproved, (99)));
+        assertFalse(ok);
+        assertEq(ret, abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 99));
+        address[] memory accounts = new address[](4);
+        (accounts[0], accounts[1], accounts[2], accounts[3]) = (issuer, alice, bob, carol);
+        _assertSameState(accounts);
+    }
+
+    function test_getApproved_clearedByTransfer() public {
+        uint256 id = ids[1];
+        _both(issuer, abi.encodeCall(IERC721.approve, (alice, id)));
+        _both(alice, abi.encodeCall(IERC721.transferFrom, (issuer, bob, id)));
+        assertEq(hpt.getApproved(id), address(0));
+        assertEq(ref.getApproved(id), address(0));
+        // the old approval does not revive if the token comes back
+        _both(bob, abi.encodeCall(IERC721.transferFrom, (bob, issuer, id)));
+        _expectBoth(
+            alice,
+            abi.encodeCall(IERC721.transferFrom, (issuer, alice, id)),
+            abi.encodeWithSelector(IERC721Errors.ERC721InsufficientApproval.selector, alice, id)
+        );
+    }
+
+    function test_setApprovalForAll() public {
+        _expectBoth(
+            issuer,
+            abi.encodeCall(IERC721.setApprovalForAll, (address(0), true)),
+            abi.encodeWithSelector(IERC721Errors.ERC721InvalidOperator.selector, address(0))
+        );
+        _expectBoth(
+            issuer,
+            abi.encodeCall(IERC721.setApprovalForAll, (address(0), false)),
+            abi.encodeWithSelector(IERC721Errors.ERC721InvalidOperator.selector, address(0))
+        );
+        _both(issuer, abi.encodeCall(IERC721.setApprovalForAll, (alice, true)));
+        assertTrue(hpt.isApprovedForAll(issuer, alice));
+        _both(issuer, abi.encodeCall(IERC721.setApprovalForAll, (alice, true))); // again: same event
+        _both(alice, abi.encodeCall(IERC721.transferFrom, (issuer, alice, ids[2])));
+        _both(issuer, abi.encodeCall(IERC721.setApprovalForAll, (alice, false)));
+        assertFalse(hpt.isApprovedForAll(issuer, alice));
+        _expectBoth(
+            alice,
+            abi.encodeCall(IERC721.transferFrom, (issuer, alice, ids[0])),
+            abi.encodeWithSelector(IERC721Errors.ERC721InsufficientApproval.selector, alice, ids[0])
+        );
+        // anyone may approve an operator for itself (even without tokens), and itself as operator
+        _both(stranger, abi.encodeCall(IERC721.setApprovalForAll, (stranger, true)));
+    }
+
+    // =====================================================================================
+    // transferFrom: authorization and the order of errors
+    // =====================================================================================
+
+    function test_transferFrom_errorOrder() public {
+        uint256 id = ids[0];
+        // to == 0 first, even for a nonexistent token and an unauthorized caller
+        _expectBoth(
+            stranger,
+            abi.encodeCall(IERC721.transferFrom, (alice, address(0), 99)),
+            abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, address(0))
+        );
+        // then existence
+        _expectBoth(
+            stranger,
+            abi.encodeCall(IERC721.transferFrom, (alice, bob, 99)),
+            abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 99)
+        );
+        // then authorization (before the `from` check)
+        _expectBoth(
+            stranger,
+            abi.encodeCall(IERC721.transferFrom, (alice, bob, id)),
+            abi.encodeWithSelector(IERC721Errors.ERC721InsufficientApproval.selector, stranger, id)
+        );
+        // then the owner: an authorized caller naming the wrong `from`
+        _expectBoth(
+            issuer,
+            abi.encodeCall(IERC721.transferFrom, (alice, bob, id)),
+            abi.encodeWithSelector(IERC721Errors.ERC721IncorrectOwner.selector, alice, id, issuer)
+        );
+        // an operator of `from` who is not the owner's operator
+        _both(alice, abi.encodeCall(IERC721.setApprovalForAll, (bob, true)));
+        _expectBoth(
+            bob,
+            abi.encodeCall(IERC721.transferFrom, (alice, bob, id)),
+            abi.encodeWithSelector(IERC721Errors.ERC721InsufficientApproval.selector, bob, id)
+        );
+    }
+
+    function test_transferFrom_byOwnerApprovedOperatorAndToSelf() public {
+        _both(issuer, abi.encodeCall(IERC721.transferFrom, (issuer, alice, ids[0])));
+        _both(alice, abi.encodeCall(IERC721.approve, (bob, ids[0])));
+        _both(bob, abi.encodeCall(IERC721.transferFrom, (alice, carol, ids[0])));
+        _both(carol, abi.encodeCall(IERC721.setApprovalForAll, (alice, true)));
+        _both(alice, abi.encodeCall(IERC721.transferFrom, (carol, alice, ids[0])));
+        _both(alice, abi.encodeCall(IERC721.transferFrom, (alice, alice, ids[0]))); // to self
+        address[] memory accounts = new address[](4);
+        (accounts[0], accounts[1], accounts[2], accounts[3]) = (issuer, alice, bob, carol);
+        _assertSameState(accounts);
+        assertEq(hpt.ownerOf(ids[0]), alice);
+        assertEq(hpt.tokenNonce(ids[0]), 4, "every transfer bumps the token nonce, to self too");
+    }
+
+    // =====================================================================================
+    // safeTransferFrom: receiver checks
+    // =====================================================================================
+
+    bytes4 internal constant SAFE_TRANSFER = bytes4(keccak256("safeTransferFrom(address,address,uint256)"));
+    bytes4 internal constant SAFE_TRANSFER_DATA = bytes4(keccak256("safeTransferFrom(address,address,uint256,bytes)"));
+
+    function test_safeTransferFrom_toEoaAndAcceptingContract() public {
+        _both(issuer, abi.encodeWithSelector(SAFE_TRANSFER, issuer, alice, ids[0]));
+        _both(issuer, abi.encodeWithSelector(SAFE_TRANSFER_DATA, issuer, address(accepting), ids[1], hex"c0ffee"));
+        assertEq(accepting.lastOperator(), issuer);
+        assertEq(accepting.lastFrom(), issuer);
+        assertEq(accepting.lastTokenId(), ids[1]);
+        assertEq(accepting.lastData(), hex"c0ffee");
+        // by an operator: the operator is reported
+        _both(issuer, abi.encodeCall(IERC721.setApprovalForAll, (bob, true)));
+        _both(bob, abi.encodeWithSelector(SAFE_TRANSFER, issuer, address(accepting), ids[2]));
+        assertEq(accepting.lastOperator(), bob);
+        assertEq(accepting.lastData(), "");
+        assertEq(hpt.ownerOf(ids[2]), address(accepting));
+    }
+
+    function test_safeTransferFrom_refusingReceivers() public {
+        address wrong = address(new WrongMagicReceiver());
+        address reverting = address(new RevertingReceiver());
+        address silent = address(new SilentRevertReceiver());
+        address none = address(new NonReceiver());
+        uint256 id = ids[0];
+        _expectBoth(
+            issuer,
+            abi.encodeWithSelector(SAFE_TRANSFER, issuer, wrong, id),
+            abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, wrong)
+        );
+        _expectBoth(
+            issuer,
+            abi.encodeWithSelector(SAFE_TRANSFER_DATA, issuer, reverting, id, hex"01"),
+            abi.encodeWithSelector(RevertingReceiver.NoThanks.selector, id) // bubbled up as is
+        );
+        _expectBoth(
+            issuer,
+            abi.encodeWithSelector(SAFE_TRANSFER, issuer, silent, id),
+            abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, silent)
+        );
+        _expectBoth(
+            issuer,
+            abi.encodeWithSelector(SAFE_TRANSFER, issuer, none, id),
+            abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, none)
+        );
+        // a plain transferFrom does not ask the receiver
+        _both(issuer, abi.encodeCall(IERC721.transferFrom, (issuer, none, id)));
+        assertEq(hpt.ownerOf(id), none);
+        // the token's own checks come before the receiver's
+        _expectBoth(
+            issuer,
+            abi.encodeWithSelector(SAFE_TRANSFER, issuer, wrong, 99),
+            abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 99)
+        );
+    }
+
+    // =====================================================================================
+    // differential fuzz against OpenZeppelin
+    // =====================================================================================
+
+    /// Random sequences of approve / setApprovalForAll / transferFrom / safeTransferFrom by random
+    /// callers, to random recipients (the zero address and refusing contracts included): the hash
+    /// power token behaves exactly like OpenZeppelin's ERC721 (success, revert data, events, owners,
+    /// balances, approvals).
+    function testFuzz_differential_againstOpenZeppelin(uint256 seed) public {
+        address[6] memory actors = [issuer, alice, bob, address(accepting), address(new WrongMagicReceiver()), address(0)];
+        for (uint256 step; step < 8; step++) {
+            seed = uint256(keccak256(abi.encode(seed, step)));
+            address caller = actors[seed % 3];
+            address a = actors[(seed >> 8) % 6];
+            address b = actors[(seed >> 16) % 6];
+            uint256 id = (seed >> 24) % 4 == 3 ? 99 : ids[(seed >> 24) % 4 % 3];
+            uint256 op = (seed >> 32) % 5;
+            bytes memory data;
+            if (op == 0) data = abi.encodeCall(IERC721.approve, (a, id));
+            else if (op == 1) data = abi.encodeCall(IERC721.setApprovalForAll, (a, (seed >> 40) % 2 == 0));
+            else if (op == 2) data = abi.encodeCall(IERC721.transferFrom, ((seed >> 48) % 2 == 0 ? hpt.ownerOf(ids[0]) : a, b, id));
+            else if (op == 3) data = abi.encodeWithSelector(SAFE_TRANSFER, a, b, id);
+            else data = abi.encodeWithSelector(SAFE_TRANSFER_DATA, a, b, id, abi.encode(seed));
+            _both(caller, data);
+        }
+        address[] memory accounts = new address[](5);
+        for (uint256 i; i < 5; i++) {
+            accounts[i] = actors[i];
+        }
+        _assertSameState(accounts);
+    }
+
+    // =====================================================================================
+    // holding history
+    // =====================================================================================
+
+    function _holding(uint256 id, uint256 index) internal view returns (IHoldingHistory.Holding memory) {
+        return hpt.holding(id, index);
+    }
+
+    function _assertHolding(uint256 id, uint256 index, address holder, uint256 start, uint256 end, uint256 units)
+        internal
+        view
+    {
+        IHoldingHistory.Holding memory h = hpt.holding(id, index);
+        assertEq(h.holder, holder, "holder");
+        assertEq(h.start, start, "start");
+        assertEq(h.end, end, "end");
+        assertEq(h.units, units, "units");
+        assertEq(h.productId, hpt.tokenData(ids[0]).productId, "product");
+    }
+
+    uint256 internal constant OPEN = type(uint64).max;
+
+    /// The burnt token 1 (split at T0, the second it was minted) has no holding at all: its only
+    /// holding had zero length.
+    function test_holdings_zeroLengthMintThenSplitLeavesNothing() public {
+        assertEq(hpt.holdingCount(1), 0);
+        vm.expectRevert(abi.encodeWithSelector(HoldingERC721.UnknownHolding.selector, 1, 0));
+        hpt.holding(1, 0);
+        assertEq(hpt.holdingCount(ids[0]), 1);
+        _assertHolding(ids[0], 0, issuer, T0, OPEN, 100e6);
+    }
+
+    function test_holdings_exactAcrossTransfersCarveSplitMergeAndBurn() public {
+        uint256 id = ids[2]; // 600e6 units, issuer since T0
+        vm.warp(T0 + 10);
+        vm.prank(issuer);
+        hpt.transferFrom(issuer, alice, id); // closes [T0, T0+10) issuer 600
+        vm.prank(alice);
+        hpt.transferFrom(alice, bob, id); // same second: alice's holding has no length
+        vm.warp(T0 + 30);
+        vm.prank(bob);
+        uint256 carved = hpt.carve(id, 200e6, carol); // closes [T0+10, T0+30) bob 600; bob keeps 400
+        vm.warp(T0 + 45);
+        vm.prank(bob);
+        uint256[] memory parts = hpt.split(id, _units(150e6, 250e6)); // burns id: [T0+30, T0+45) bob 400
+        vm.warp(T0 + 60);
+        vm.prank(bob);
+        hpt.transferFrom(bob, carol, parts[0]);
+        vm.warp(T0 + 80);
+        vm.prank(carol);
+        uint256 merged = hpt.merge(_ids(carved, parts[0])); // 200 + 150, carol
+
+        assertEq(hpt.holdingCount(id), 3);
+        _assertHolding(id, 0, issuer, T0, T0 + 10, 600e6);
+        _assertHolding(id, 1, bob, T0 + 10, T0 + 30, 600e6);
+        _assertHolding(id, 2, bob, T0 + 30, T0 + 45, 400e6);
+        vm.expectRevert(abi.encodeWithSelector(HoldingERC721.UnknownHolding.selector, id, 3));
+        hpt.holding(id, 3);
+
+        assertEq(hpt.holdingCount(carved), 1);
+        _assertHolding(carved, 0, carol, T0 + 30, T0 + 80, 200e6);
+        assertEq(hpt.holdingCount(parts[0]), 2);
+        _assertHolding(parts[0], 0, bob, T0 + 45, T0 + 60, 150e6);
+        _assertHolding(parts[0], 1, carol, T0 + 60, T0 + 80, 150e6);
+        assertEq(hpt.holdingCount(parts[1]), 1);
+        _assertHolding(parts[1], 0, bob, T0 + 45, OPEN, 250e6);
+        assertEq(hpt.holdingCount(merged), 1);
+        _assertHolding(merged, 0, carol, T0 + 80, OPEN, 350e6);
+
+        vm.warp(T0 + 100);
+        _assertUnitsTimesTimeConserved(100);
+
+        // balances follow
+        assertEq(hpt.balanceOf(bob), 1);
+        assertEq(hpt.balanceOf(carol), 1);
+        assertEq(hpt.balanceOf(alice), 0);
+        assertEq(hpt.balanceOf(issuer), 2);
+    }
+
+    /// Units x time of the product is conserved: every second of [T0, T0 + elapsed) is covered by
+    /// exactly CAPACITY units across all of the product's tokens' holdings.
+    function _assertUnitsTimesTimeConserved(uint256 elapsed) internal view {
+        uint256 total;
+        uint256 next = hpt.nextTokenId();
+        for (uint256 t = 1; t < next; t++) {
+            uint256 n = hpt.holdingCount(t);
+            for (uint256 k; k < n; k++) {
+                IHoldingHistory.Holding memory h = hpt.holding(t, k);
+                uint256 end = h.end == OPEN ? block.timestamp : h.end;
+                total += h.units * (end - h.start);
+            }
+        }
+        assertEq(total, CAPACITY * elapsed);
+    }
+
+    /// A carve in the second the holding began records nothing for the old units (zero length):
+    /// the holding simply continues with the new units from that second.
+    function test_holdings_zeroLengthCarve() public {
+        uint256 id = ids[2];
+        vm.warp(T0 + 5);
+        vm.prank(issuer);
+        hpt.transferFrom(issuer, alice, id);
+        vm.prank(alice);
+        hpt.carve(id, 100e6, bob); // same second
+        assertEq(hpt.holdingCount(id), 2);
+        _assertHolding(id, 0, issuer, T0, T0 + 5, 600e6);
+        _assertHolding(id, 1, alice, T0 + 5, OPEN, 500e6);
+    }
+
+    /// A product minted after its start credits the issuer from the start: a transfer in the
+    /// second of the mint still closes a holding of non-zero length.
+    function test_holdings_lateMintCreditsFromTheStart() public {
+        vm.warp(T0 + 1 days);
+        HashPowerToken.ProductAttestation memory a = _attestation(2);
+        (, uint256 id) = _mint(a);
+        vm.prank(issuer);
+        hpt.transferFrom(issuer, alice, id);
+        assertEq(hpt.holdingCount(id), 2);
+        IHoldingHistory.Holding memory h = hpt.holding(id, 0);
+        assertEq(h.holder, issuer);
+        assertEq(h.start, T0);
+        assertEq(h.end, T0 + 1 days);
+        h = hpt.holding(id, 1);
+        assertEq(h.holder, alice);
+        assertEq(h.start, T0 + 1 days);
+        assertEq(h.end, OPEN);
+    }
+
+    /// Minting to the zero address (a carve to address(0)) is refused with OpenZeppelin's error.
+    function test_mint_toZeroAddressReverts() public {
+        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, address(0)));
+        vm.prank(issuer);
+        hpt.carve(ids[2], 1, address(0));
+    }
+
+    function test_holdings_unknownTokens() public {
+        assertEq(hpt.holdingCount(0), 0);
+        assertEq(hpt.holdingCount(999), 0);
+        vm.expectRevert(abi.encodeWithSelector(HoldingERC721.UnknownHolding.selector, 999, 0));
+        hpt.holding(999, 0);
+        vm.expectRevert(abi.encodeWithSelector(HoldingERC721.UnknownHolding.selector, ids[0], 1));
+        hpt.holding(ids[0], 1);
+    }
+
+    /// Many transfers at distinct times: the holdings tile the token's life without gaps.
+    function testFuzz_holdings_transfersTileTheTimeline(uint8[6] memory gaps) public {
+        uint256 id = ids[0];
+        address[3] memory people = [alice, bob, carol];
+        address current = issuer;
+        uint256 t = T0;
+        for (uint256 i; i < gaps.length; i++) {
+            t += gaps[i];
+            vm.warp(t);
+            address next = people[i % 3];
+            vm.prank(current);
+            hpt.transferFrom(current, next, id);
+            current = next;
+        }
+        uint256 n = hpt.holdingCount(id);
+        uint256 cursor = T0;
+        uint256 nonZeroGaps;
+        for (uint256 i; i < gaps.length; i++) {
+            if (gaps[i] != 0) nonZeroGaps++;
+        }
+        assertEq(n, nonZeroGaps + 1, "one closed holding per transfer after a non-zero gap, plus the open one");
+        for (uint256 k; k < n; k++) {
+            IHoldingHistory.Holding memory h = hpt.holding(id, k);
+            assertEq(h.start, cursor);
+            if (k + 1 < n) {
+                assertGt(h.end, h.start);
+                cursor = h.end;
+            } else {
+                assertEq(h.end, OPEN);
+                assertEq(h.holder, current);
+            }
+        }
+    }
+}
