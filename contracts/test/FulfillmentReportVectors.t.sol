@@ -6,6 +6,7 @@ import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
 import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {VectorFixtures} from "./utils/VectorFixtures.sol";
+import {IFulfillmentObserver} from "../src/interfaces/IFulfillmentObserver.sol";
 
 /// @notice SECURITY-CHECKLIST item 6 for the vault: ../test-vectors/fulfillment-report.json is generated and
 /// signed by the Java SDK (hashmix-proofs FulfillmentVectors, checked by TestVectorsTest). For every report
@@ -29,7 +30,9 @@ contract FulfillmentReportVectorsTest is VectorFixtures {
     function setUp() public override {
         super.setUp();
         FulfillmentVault deployed =
-            new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, IBtcSpvVerifier(address(0)));
+            new FulfillmentVault(
+                address(manager), hpt, collateralVault, attestorRegistry, IBtcSpvVerifier(address(0)), IFulfillmentObserver(address(0))
+            );
         _loadVectors(VECTORS, address(deployed));
         vault = FulfillmentVault(vectorContract);
     }

@@ -14,6 +14,7 @@ import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";
 import {FeeOnTransferToken, ReentrantToken} from "./mocks/TokenMocks.sol";
+import {IFulfillmentObserver} from "../src/interfaces/IFulfillmentObserver.sol";
 
 /// @notice Attack tests of FulfillmentVault, named by SECURITY-CHECKLIST item (1, 3, 4, 7, 15, 17,
 /// 24, 27, 30, 31, 32).
@@ -80,7 +81,9 @@ contract FulfillmentVaultAttacksTest is FulfillmentAreaFixtures {
 
     /// SECURITY-CHECKLIST 3: a report signed for another deployment of the vault fails there.
     function test_attack3_signatureForAnotherVault() public {
-        FulfillmentVault other = new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, spv);
+        FulfillmentVault other = new FulfillmentVault(
+            address(manager), hpt, collateralVault, attestorRegistry, spv, IFulfillmentObserver(address(0))
+        );
         vm.prank(owner);
         other.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);
         vm.warp(_epochEnd(0, TERM));

@@ -29,6 +29,7 @@ import {IHashPowerToken} from "../src/interfaces/IHashPowerToken.sol";
 import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
 import {ToggleFeeToken} from "./mocks/FulfillmentMocks.sol";
 import {ShortCollateralVault} from "./mocks/FulfillmentAreaMocks.sol";
+import {IFulfillmentObserver} from "../src/interfaces/IFulfillmentObserver.sol";
 
 /// @notice Unit tests of FulfillmentVault: every path and every custom error.
 contract FulfillmentVaultTest is FulfillmentAreaFixtures {
@@ -82,21 +83,27 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
 
     function test_constructor_rejectsZeroAddresses() public {
         vm.expectRevert(ZeroAddress.selector);
-        new FulfillmentVault(address(manager), IHashPowerToken(address(0)), collateralVault, attestorRegistry, spv);
+        new FulfillmentVault(
+            address(manager), IHashPowerToken(address(0)), collateralVault, attestorRegistry, spv, IFulfillmentObserver(address(0))
+        );
         vm.expectRevert(ZeroAddress.selector);
-        new FulfillmentVault(address(manager), hpt, ICollateralVault(address(0)), attestorRegistry, spv);
+        new FulfillmentVault(address(manager), hpt, ICollateralVault(address(0)), attestorRegistry, spv, IFulfillmentObserver(address(0)));
         vm.expectRevert(ZeroAddress.selector);
-        new FulfillmentVault(address(manager), hpt, collateralVault, IAttestorRegistry(address(0)), spv);
+        new FulfillmentVault(address(manager), hpt, collateralVault, IAttestorRegistry(address(0)), spv, IFulfillmentObserver(address(0)));
         // no SPV verifier is allowed
         FulfillmentVault v =
-            new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, IBtcSpvVerifier(address(0)));
+            new FulfillmentVault(
+                address(manager), hpt, collateralVault, attestorRegistry, IBtcSpvVerifier(address(0)), IFulfillmentObserver(address(0))
+            );
         assertEq(address(v.spv()), address(0));
     }
 
     /// SECURITY-CHECKLIST 31: AccessManaged (no owner any more) accepts any authority, address(0)
     /// included: such a vault can never be configured (its admin function is locked for everybody).
     function test_item31_constructor_zeroAuthorityLocksTheAdmin() public {
-        FulfillmentVault v = new FulfillmentVault(address(0), hpt, collateralVault, attestorRegistry, spv);
+        FulfillmentVault v = new FulfillmentVault(
+            address(0), hpt, collateralVault, attestorRegistry, spv, IFulfillmentObserver(address(0))
+        );
         assertEq(v.authority(), address(0));
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
         vm.prank(owner);
@@ -921,7 +928,7 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
         ShortCollateralVault bad = new ShortCollateralVault(wbtc, 1e9);
         vm.prank(owner);
         wbtc.mint(address(bad), 2e9);
-        FulfillmentVault v = new FulfillmentVault(address(manager), hpt, bad, attestorRegistry, spv);
+        FulfillmentVault v = new FulfillmentVault(address(manager), hpt, bad, attestorRegistry, spv, IFulfillmentObserver(address(0)));
         vm.prank(owner);
         v.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);
         vm.warp(_epochEnd(0, TERM) + REPORT_WINDOW + 1);
