@@ -349,6 +349,53 @@ contract CreditIntegrationTest is CreditFixtures {
         assertFalse(hpt.product(frozenId).frozen);
     }
 
+    /// The credit hooks sit on top of the issue #10 redemption and change nothing of it: the challenge
+    /// records the fraud, and the forfeited collateral goes to the holders at the freeze (never the
+    /// issuer's own units, never whoever got the token after the freeze).
+    function test_fraudRecordLeavesRedemptionToTheHoldersAtTheFreeze() public {
+        uint256 frozenId = _duplicate();
+        uint256 issuerToken = hpt.nextTokenId() - 1;
+        address buyer = makeAddr("buyer");
+        vm.prank(issuer);
+        uint256 sold = hpt.carve(issuerToken, CAPACITY / 4, buyer);
+        vm.warp(block.timestamp + 1);
+        vm.prank(challenger);
+        hardwareRegistry.challengeDuplicateHardware(hw[0], 1, MerkleHelper.proof(hw, 0), frozenId, new bytes32[](0));
+        assertEq(credit.accountOf(issuer).frozen, 1, "the fraud is on the issuer's record");
+        (uint256 forfeited, uint256 capacity, uint64 frozenAt, address poolIssuer) =
+            hardwareRegistry.frozenPool(frozenId);
+        assertEq(forfeited, COLLATERAL - COLLATERAL / 10);
+        assertEq(capacity, CAPACITY);
+        assertEq(frozenAt, block.timestamp);
+        assertEq(poolIssuer, issuer);
+
+        // after the freeze the buyer passes its slice on: the new owner's holding does not cover it
+        vm.warp(block.timestamp + 1);
+        vm.prank(buyer);
+        hpt.transferFrom(buyer, stranger, sold);
+        uint256[] memory ids = new uint256[](1);
+        uint256[] memory at = new uint256[](1);
+        ids[0] = sold;
+        at[0] = hpt.holdingCount(sold) - 1;
+        vm.expectRevert(abi.encodeWithSelector(HardwareRegistry.NotHolderAtFreeze.selector, sold, at[0]));
+        hardwareRegistry.redeemFrozen(ids, at);
+
+        ids = new uint256[](2);
+        at = new uint256[](2);
+        (ids[0], ids[1]) = (issuerToken, sold);
+        (at[0], at[1]) = (hpt.holdingCount(issuerToken) - 1, 0);
+        uint256 issuerBefore = wbtc.balanceOf(issuer);
+        vm.prank(stranger);
+        uint256 total = hardwareRegistry.redeemFrozen(ids, at);
+        uint256 share = (CAPACITY / 4) * forfeited / CAPACITY;
+        assertEq(total, share, "only the buyer's share");
+        assertEq(wbtc.balanceOf(buyer), share, "the holder at the freeze is paid");
+        assertEq(wbtc.balanceOf(stranger), 0, "not the current owner");
+        assertEq(wbtc.balanceOf(issuer), issuerBefore, "never the issuer's own units");
+        assertEq(collateralVault.forfeitedOf(frozenId), forfeited - share);
+        assertEq(credit.accountOf(issuer).frozen, 1, "redemption records nothing more");
+    }
+
     function test_withoutCreditTheHardwareRegistryBehavesAsBefore() public {
         HardwareRegistry plain = new HardwareRegistry(hpt, collateralVault, attestorRegistry, credit);
         assertEq(address(plain.credit()), address(credit));
