@@ -28,6 +28,7 @@ const EXPORTS = [
   { name: "HardwareRegistry", source: "src/token/HardwareRegistry.sol" },
   { name: "TokenMetadataRenderer", source: "src/token/TokenMetadataRenderer.sol" },
   { name: "BtcSpvVerifier", source: "src/spv/BtcSpvVerifier.sol" },
+  { name: "BitcoinEvidence", source: "src/spv/BitcoinEvidence.sol" },
   { name: "FulfillmentVault", source: "src/fulfillment/FulfillmentVault.sol" },
   { name: "FulfillmentLens", source: "src/fulfillment/FulfillmentLens.sol" },
   { name: "HashMixMarket", source: "src/market/HashMixMarket.sol" },

@@ -10,6 +10,7 @@ import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {AssetClassRegistry} from "../src/registry/AssetClassRegistry.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
+import {BitcoinEvidence} from "../src/spv/BitcoinEvidence.sol";
 import {ITokenMetadataRenderer} from "../src/interfaces/ITokenMetadataRenderer.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {AccessFixtures} from "./utils/AccessFixtures.sol";
@@ -220,6 +221,39 @@ contract AccessControlTest is AccessFixtures {
         assertEq(c.depositWindow, 2 hours);
     }
 
+    /// The Bitcoin evidence binding's admin functions: class parameters (set at once for a new class,
+    /// scheduled behind the contract's own delay for a configured one), cancelling a change, and the
+    /// one-time vault link (already made by the deployment, so the admin passes the access check and
+    /// meets VaultAlreadySet).
+    function test_item31_BitcoinEvidence_adminFunctions() public {
+        vm.expectRevert(_unauthorized(stranger));
+        vm.prank(stranger);
+        evidence.scheduleClassParams(btc, 6, 1 days, 2 hours, 1);
+        vm.prank(owner);
+        evidence.scheduleClassParams(btc, 6, 1 days, 2 hours, 1);
+        assertTrue(evidence.classParams(btc).configured);
+        vm.prank(owner);
+        evidence.scheduleClassParams(btc, 3, 1 days, 2 hours, 1);
+        (, uint64 eta) = evidence.pendingClassParams(btc);
+        assertEq(eta, block.timestamp + evidence.PARAMS_DELAY());
+
+        vm.expectRevert(_unauthorized(stranger));
+        vm.prank(stranger);
+        evidence.cancelClassParams(btc);
+        vm.prank(owner);
+        evidence.cancelClassParams(btc);
+        (, eta) = evidence.pendingClassParams(btc);
+        assertEq(eta, 0);
+
+        vm.expectRevert(_unauthorized(stranger));
+        vm.prank(stranger);
+        evidence.setFulfillmentVault(fv);
+        vm.expectRevert(BitcoinEvidence.VaultAlreadySet.selector);
+        vm.prank(owner);
+        evidence.setFulfillmentVault(fv);
+        assertEq(address(evidence.fulfillmentVault()), address(fv));
+    }
+
     function test_item31_HashMixMarket_setFee() public {
         vm.expectRevert(_unauthorized(stranger));
         vm.prank(stranger);
@@ -273,6 +307,16 @@ contract AccessControlTest is AccessFixtures {
         vm.prank(address(fv));
         (, uint256 amount) = spv.consumePayment(p);
         assertEq(amount, 175_000_000);
+    }
+
+    /// The Bitcoin evidence binding holds the same hook: it consumes a proof the vault has not.
+    function test_item31_BtcSpvVerifier_consumePayment_byTheEvidenceBinding() public {
+        IBtcSpvVerifier.PaymentProof memory p = _defaultProof();
+        vm.prank(address(evidence));
+        (, uint256 amount) = spv.consumePayment(p);
+        assertEq(amount, 175_000_000);
+        (bool member,) = manager.hasRole(Roles.SPV_CONSUMER, address(evidence));
+        assertTrue(member);
     }
 
     function test_item31_AttestorRegistry_hooks() public {

@@ -10,6 +10,7 @@ import {ObserverRouter} from "../src/credit/ObserverRouter.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {HardwareRegistry} from "../src/token/HardwareRegistry.sol";
+import {IBitcoinEvidence} from "../src/interfaces/IBitcoinEvidence.sol";
 import {IFulfillmentObserver} from "../src/interfaces/IFulfillmentObserver.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {TooManyItems, ZeroAddress} from "../src/common/Errors.sol";
@@ -27,7 +28,9 @@ contract CreditIntegrationTest is CreditFixtures {
 
     /// A vault like the fixture's, with `o` as its observer, holding the vault roles.
     function _vaultWith(IFulfillmentObserver o) internal returns (FulfillmentVault v) {
-        v = new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, spv, o);
+        v = new FulfillmentVault(
+            address(manager), hpt, collateralVault, attestorRegistry, spv, IBitcoinEvidence(address(0)), o
+        );
         vm.startPrank(owner);
         manager.grantRole(Roles.COLLATERAL_MANAGER, address(v), 0);
         manager.grantRole(Roles.PRODUCT_DEFAULTER, address(v), 0);

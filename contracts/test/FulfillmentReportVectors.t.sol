@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {stdJson} from "forge-std/StdJson.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
+import {IBitcoinEvidence} from "../src/interfaces/IBitcoinEvidence.sol";
 import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {VectorFixtures} from "./utils/VectorFixtures.sol";
@@ -31,7 +32,13 @@ contract FulfillmentReportVectorsTest is VectorFixtures {
         super.setUp();
         FulfillmentVault deployed =
             new FulfillmentVault(
-                address(manager), hpt, collateralVault, attestorRegistry, IBtcSpvVerifier(address(0)), IFulfillmentObserver(address(0))
+                address(manager),
+                hpt,
+                collateralVault,
+                attestorRegistry,
+                IBtcSpvVerifier(address(0)),
+                IBitcoinEvidence(address(0)),
+                IFulfillmentObserver(address(0))
             );
         _loadVectors(VECTORS, address(deployed));
         vault = FulfillmentVault(vectorContract);

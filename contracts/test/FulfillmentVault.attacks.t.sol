@@ -10,6 +10,7 @@ import {CollateralVault} from "../src/token/CollateralVault.sol";
 import {HardwareRegistry} from "../src/token/HardwareRegistry.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
+import {IBitcoinEvidence} from "../src/interfaces/IBitcoinEvidence.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";
@@ -82,7 +83,13 @@ contract FulfillmentVaultAttacksTest is FulfillmentAreaFixtures {
     /// SECURITY-CHECKLIST 3: a report signed for another deployment of the vault fails there.
     function test_attack3_signatureForAnotherVault() public {
         FulfillmentVault other = new FulfillmentVault(
-            address(manager), hpt, collateralVault, attestorRegistry, spv, IFulfillmentObserver(address(0))
+            address(manager),
+            hpt,
+            collateralVault,
+            attestorRegistry,
+            spv,
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
         );
         vm.prank(owner);
         other.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);

@@ -7,6 +7,7 @@ import {Roles} from "../src/common/Roles.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
 import {BtcSpvVerifier} from "../src/spv/BtcSpvVerifier.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
+import {IBitcoinEvidence} from "../src/interfaces/IBitcoinEvidence.sol";
 import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {BtcRef} from "./utils/BtcSpvFixtures.sol";
@@ -136,7 +137,13 @@ contract FulfillmentVaultSpvTest is FulfillmentAreaFixtures {
     function test_spv_verifierNotSet() public {
         FulfillmentVault noSpv =
             new FulfillmentVault(
-                address(manager), hpt, collateralVault, attestorRegistry, IBtcSpvVerifier(address(0)), IFulfillmentObserver(address(0))
+                address(manager),
+                hpt,
+                collateralVault,
+                attestorRegistry,
+                IBtcSpvVerifier(address(0)),
+                IBitcoinEvidence(address(0)),
+                IFulfillmentObserver(address(0))
             );
         (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
         vm.expectRevert(FulfillmentVault.SpvVerifierNotSet.selector);

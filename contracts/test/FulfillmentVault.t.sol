@@ -22,6 +22,7 @@ import {HoldingERC721} from "../src/token/HoldingERC721.sol";
 import {CollateralVault} from "../src/token/CollateralVault.sol";
 import {AttestorRegistry} from "../src/registry/AttestorRegistry.sol";
 import {AttestorSignature, IAttestorRegistry} from "../src/interfaces/IAttestorRegistry.sol";
+import {IBitcoinEvidence} from "../src/interfaces/IBitcoinEvidence.sol";
 import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
 import {ICollateralVault} from "../src/interfaces/ICollateralVault.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
@@ -84,16 +85,44 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
     function test_constructor_rejectsZeroAddresses() public {
         vm.expectRevert(ZeroAddress.selector);
         new FulfillmentVault(
-            address(manager), IHashPowerToken(address(0)), collateralVault, attestorRegistry, spv, IFulfillmentObserver(address(0))
+            address(manager),
+            IHashPowerToken(address(0)),
+            collateralVault,
+            attestorRegistry,
+            spv,
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
         );
         vm.expectRevert(ZeroAddress.selector);
-        new FulfillmentVault(address(manager), hpt, ICollateralVault(address(0)), attestorRegistry, spv, IFulfillmentObserver(address(0)));
+        new FulfillmentVault(
+            address(manager),
+            hpt,
+            ICollateralVault(address(0)),
+            attestorRegistry,
+            spv,
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
+        );
         vm.expectRevert(ZeroAddress.selector);
-        new FulfillmentVault(address(manager), hpt, collateralVault, IAttestorRegistry(address(0)), spv, IFulfillmentObserver(address(0)));
+        new FulfillmentVault(
+            address(manager),
+            hpt,
+            collateralVault,
+            IAttestorRegistry(address(0)),
+            spv,
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
+        );
         // no SPV verifier is allowed
         FulfillmentVault v =
             new FulfillmentVault(
-                address(manager), hpt, collateralVault, attestorRegistry, IBtcSpvVerifier(address(0)), IFulfillmentObserver(address(0))
+                address(manager),
+                hpt,
+                collateralVault,
+                attestorRegistry,
+                IBtcSpvVerifier(address(0)),
+                IBitcoinEvidence(address(0)),
+                IFulfillmentObserver(address(0))
             );
         assertEq(address(v.spv()), address(0));
     }
@@ -102,7 +131,13 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
     /// included: such a vault can never be configured (its admin function is locked for everybody).
     function test_item31_constructor_zeroAuthorityLocksTheAdmin() public {
         FulfillmentVault v = new FulfillmentVault(
-            address(0), hpt, collateralVault, attestorRegistry, spv, IFulfillmentObserver(address(0))
+            address(0),
+            hpt,
+            collateralVault,
+            attestorRegistry,
+            spv,
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
         );
         assertEq(v.authority(), address(0));
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
@@ -928,7 +963,15 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
         ShortCollateralVault bad = new ShortCollateralVault(wbtc, 1e9);
         vm.prank(owner);
         wbtc.mint(address(bad), 2e9);
-        FulfillmentVault v = new FulfillmentVault(address(manager), hpt, bad, attestorRegistry, spv, IFulfillmentObserver(address(0)));
+        FulfillmentVault v = new FulfillmentVault(
+            address(manager),
+            hpt,
+            bad,
+            attestorRegistry,
+            spv,
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
+        );
         vm.prank(owner);
         v.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);
         vm.warp(_epochEnd(0, TERM) + REPORT_WINDOW + 1);

@@ -757,16 +757,7 @@ contract HardwareRegistryTest is TokenAreaFixtures {
         _fund(alice, 100e8);
         _mintWith(b, 0, 3);
         uint256 n = bound(partsSeed, 2, 16);
-        uint256[] memory units = new uint256[](n);
-        uint256 remaining = CAPACITY;
-        for (uint256 i; i < n - 1; i++) {
-            seed = uint256(keccak256(abi.encode(seed, i)));
-            units[i] = 1 + seed % (remaining - (n - 1 - i));
-            remaining -= units[i];
-        }
-        units[n - 1] = remaining;
-        vm.prank(alice);
-        uint256[] memory ids = hpt.split(2, units);
+        (uint256[] memory units, uint256[] memory ids) = _splitRandomly(2, n, seed);
         address[3] memory people = [alice, bob, carol];
         for (uint256 i; i < n; i++) {
             address to = people[uint256(keccak256(abi.encode(seed, "to", i))) % 3];
@@ -789,13 +780,7 @@ contract HardwareRegistryTest is TokenAreaFixtures {
         }
         // resales after the freeze move no claim
         vm.warp(block.timestamp + 1);
-        for (uint256 i; i < n; i++) {
-            if (uint256(keccak256(abi.encode(seed, "resell", i))) % 2 == 0) {
-                address o = hpt.ownerOf(ids[i]);
-                vm.prank(o);
-                hpt.transferFrom(o, stranger, ids[i]);
-            }
-        }
+        _resellSome(ids, seed, stranger);
         uint256[3] memory before = [wbtc.balanceOf(alice), wbtc.balanceOf(bob), wbtc.balanceOf(carol)];
         uint256 total = hardwareRegistry.redeemFrozen(ids, _atFreeze(ids));
         assertEq(total, sum);
@@ -806,5 +791,33 @@ contract HardwareRegistryTest is TokenAreaFixtures {
         assertEq(wbtc.balanceOf(carol) - before[2], expected[2]);
         assertEq(wbtc.balanceOf(stranger), 0, "post-freeze buyers are not paid");
         assertEq(collateralVault.forfeitedOf(2), forfeited - total);
+    }
+
+    /// @dev Splits token `tokenId` (of capacity CAPACITY, held by alice) into `n` random non-zero parts.
+    function _splitRandomly(uint256 tokenId, uint256 n, uint256 seed)
+        private
+        returns (uint256[] memory units, uint256[] memory ids)
+    {
+        units = new uint256[](n);
+        uint256 remaining = CAPACITY;
+        for (uint256 i; i < n - 1; i++) {
+            uint256 r = uint256(keccak256(abi.encode(seed, i)));
+            units[i] = 1 + r % (remaining - (n - 1 - i));
+            remaining -= units[i];
+        }
+        units[n - 1] = remaining;
+        vm.prank(alice);
+        ids = hpt.split(tokenId, units);
+    }
+
+    /// @dev Each token goes from its owner to `buyer` with probability 1/2 (by `seed`).
+    function _resellSome(uint256[] memory ids, uint256 seed, address buyer) private {
+        for (uint256 i; i < ids.length; i++) {
+            if (uint256(keccak256(abi.encode(seed, "resell", i))) % 2 == 0) {
+                address o = hpt.ownerOf(ids[i]);
+                vm.prank(o);
+                hpt.transferFrom(o, buyer, ids[i]);
+            }
+        }
     }
 }

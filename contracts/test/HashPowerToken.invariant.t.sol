@@ -244,6 +244,7 @@ contract HashPowerHandler is Test {
             successes[this.transfer.selector]++;
             // holdings are kept to the second: a move in the second of the freeze counts as before it
             uint256 p = hpt.tokenData(id).productId;
+            // solhint-disable-next-line reentrancy
             if (frozenUnits[id] != 0 && frozenAtTime[p] == currentTime) ownerAtFreeze[id] = to;
         } catch {
             unexpectedReverts++;

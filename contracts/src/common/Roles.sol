@@ -30,7 +30,8 @@ library Roles {
     uint64 internal constant BOND_LOCKER = 6;
     /// @notice Slashes attestor bonds (`AttestorRegistry.slash`): the hardware registry.
     uint64 internal constant BOND_SLASHER = 7;
-    /// @notice Consumes proven Bitcoin payments (`BtcSpvVerifier.consumePayment`): the fulfillment vault.
+    /// @notice Consumes proven Bitcoin payments (`BtcSpvVerifier.consumePayment`): the fulfillment vault
+    /// and the Bitcoin evidence binding.
     uint64 internal constant SPV_CONSUMER = 8;
     /// @notice Adds and removes market payment currencies (`HashMixMarket.scheduleCurrency`, ...).
     uint64 internal constant CURRENCY_ADMIN = 9;

@@ -11,6 +11,7 @@ import {CommitteeAttested} from "../common/CommitteeAttested.sol";
 import {AmountNotReceived, LengthMismatch, NotTheIssuer, TooManyItems, ZeroAddress} from "../common/Errors.sol";
 import {Transfers} from "../common/Transfers.sol";
 import {AttestorSignature, IAttestorRegistry} from "../interfaces/IAttestorRegistry.sol";
+import {IBitcoinEvidence} from "../interfaces/IBitcoinEvidence.sol";
 import {IBtcSpvVerifier} from "../interfaces/IBtcSpvVerifier.sol";
 import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
 import {IFulfillmentObserver} from "../interfaces/IFulfillmentObserver.sol";
@@ -54,6 +55,11 @@ import {IHoldingHistory} from "../interfaces/IHoldingHistory.sol";
  * Only the product's collateral token (the asset class's payout token, snapshotted on the product's
  * first touch) is ever paid. Fee-on-transfer payout tokens are refused: a deposit or a collateral
  * transfer that does not arrive in full reverts.
+ *
+ * Bitcoin evidence: with a {bitcoinEvidence} binding, every report is first shown to it
+ * (`checkRelayer`): a product whose payout commitment requires SPV evidence is reported only
+ * through `BitcoinEvidence.submitReportWithEvidence` (which relays here, then checks the proofs);
+ * products without such a commitment behave exactly as before.
  *
  * An optional {observer} (the credit system and incentive programs, through one router) is told
  * once per settle pass what was settled ({IFulfillmentObserver-onSettled}) and, per accepted
@@ -134,6 +140,9 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     /// @notice The Bitcoin SPV verifier for {submitReportWithPayment} (address(0): not available).
     IBtcSpvVerifier public immutable spv;
+
+    /// @notice The Bitcoin evidence binding every report is checked with (address(0): none).
+    IBitcoinEvidence public immutable bitcoinEvidence;
 
     /// @notice Told of settle passes and reports (address(0): none).
     IFulfillmentObserver public immutable observer;
@@ -235,6 +244,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
      * @param collateral The collateral vault.
      * @param attestors The attestor registry.
      * @param spv_ The Bitcoin SPV verifier, or address(0).
+     * @param evidence_ The Bitcoin evidence binding, or address(0).
      * @param observer_ The fulfillment observer, or address(0).
      */
     constructor(
@@ -243,12 +253,14 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         ICollateralVault collateral,
         IAttestorRegistry attestors,
         IBtcSpvVerifier spv_,
+        IBitcoinEvidence evidence_,
         IFulfillmentObserver observer_
     ) CommitteeAttested(attestors) AccessManaged(authority) {
         if (address(token_) == address(0) || address(collateral) == address(0)) revert ZeroAddress();
         token = token_;
         collateralVault = collateral;
         spv = spv_;
+        bitcoinEvidence = evidence_;
         observer = observer_;
     }
 
@@ -281,7 +293,8 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     /**
      * @notice Records a committee-signed fulfillment report of an ended epoch. Anyone may relay it.
-     * @dev Reverts with `UnknownProduct` (token), {EpochConfigNotSet}, {InvalidReport},
+     * @dev Reverts with the evidence binding's `SpvEvidenceRequired` (a product that requires SPV
+     * evidence, relayed by anyone but the binding), `UnknownProduct` (token), {EpochConfigNotSet}, {InvalidReport},
      * {EpochOutOfRange}, {EpochNotEnded}, {EpochAlreadySettled}, {EpochAlreadyReported},
      * {ReportWindowClosed}, then `AttestationExpired`, `NonceAlreadyUsed` and the registry's
      * signature errors (`StaleCommitteeEpoch`, `BelowThreshold`, ...), in that order. The deposit
@@ -548,6 +561,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     function _submitReport(FulfillmentReport calldata r, AttestorSignature[] calldata sigs) private {
         uint256 productId = r.productId;
+        if (address(bitcoinEvidence) != address(0)) bitcoinEvidence.checkRelayer(msg.sender, productId);
         ProductState storage st = _track(productId);
         EpochData storage ep = _checkReport(r, st);
         (bytes32 digest, address[] memory signers) =

@@ -36,9 +36,29 @@ interface IBtcSpvVerifier {
     }
     // solhint-enable gas-struct-packing
 
+    /**
+     * @notice An accepted header checkpoint (one storage slot).
+     * @param height The checkpoint block's height.
+     * @param nBits Its compact target.
+     * @param exists Whether the checkpoint was accepted.
+     * @param acceptedAt `block.timestamp` of its acceptance (what a consumer's maximum checkpoint age is
+     * measured from; 0 for checkpoints accepted before the field existed, which then count as ancient).
+     */
+    struct Checkpoint {
+        uint64 height;
+        uint32 nBits;
+        bool exists;
+        uint64 acceptedAt;
+    }
+
     /// @notice Verifies a payment proof and marks its txid claimed (role `SPV_CONSUMER`).
     /// @param proof The proof.
     /// @return txid The transaction's txid, internal order.
     /// @return amount Satoshis paid to `proof.outputScript`.
     function consumePayment(PaymentProof calldata proof) external returns (bytes32 txid, uint256 amount);
+
+    /// @notice An accepted checkpoint (all zero if unknown).
+    /// @param blockHash Block hash, internal order.
+    /// @return The checkpoint.
+    function checkpoint(bytes32 blockHash) external view returns (Checkpoint memory);
 }

@@ -41,8 +41,10 @@ import {BitcoinPrimitives} from "./BitcoinPrimitives.sol";
  * not carry), so a checkpoint should be recent and `requiredConfirmations` chosen for the value at
  * stake. Bitcoin's testnet minimum-difficulty rule is not supported.
  *
- * Payments are claimed once: {consumePayment} (role `SPV_CONSUMER`: the fulfillment vault) marks the
- * txid used.
+ * Payments are claimed once: {consumePayment} (role `SPV_CONSUMER`: the fulfillment vault and the
+ * Bitcoin evidence contract) marks the txid used, for every consumer at once. Each accepted checkpoint
+ * records when it was accepted ({Checkpoint-acceptedAt}), so a consumer can refuse proofs anchored at
+ * an old one.
  */
 contract BtcSpvVerifier is IBtcSpvVerifier, CommitteeAttested, AccessManaged {
     // solhint-disable gas-struct-packing
@@ -57,14 +59,6 @@ contract BtcSpvVerifier is IBtcSpvVerifier, CommitteeAttested, AccessManaged {
         uint64 deadline;
         uint64 committeeEpoch;
     }
-
-    /// @notice An accepted checkpoint (one storage slot).
-    struct Checkpoint {
-        uint64 height;
-        uint32 nBits;
-        bool exists;
-    }
-
 
     // solhint-enable gas-struct-packing
 
@@ -191,7 +185,8 @@ contract BtcSpvVerifier is IBtcSpvVerifier, CommitteeAttested, AccessManaged {
         if (!ok || c.height > 0xfffffffe) revert InvalidCheckpoint(c.height, c.nBits);
         if (_checkpoints[c.blockHash].exists) revert CheckpointExists(c.blockHash);
         _consumeAttestation(_checkpointHash(c), assetClass, c.nonce, c.deadline, c.committeeEpoch, signatures);
-        _checkpoints[c.blockHash] = Checkpoint({height: c.height, nBits: c.nBits, exists: true});
+        _checkpoints[c.blockHash] =
+            Checkpoint({height: c.height, nBits: c.nBits, exists: true, acceptedAt: uint64(block.timestamp)});
         emit CheckpointAccepted(c.blockHash, c.height);
     }
 
@@ -216,9 +211,8 @@ contract BtcSpvVerifier is IBtcSpvVerifier, CommitteeAttested, AccessManaged {
         return _checkpoints[blockHash].height;
     }
 
-    /// @notice An accepted checkpoint (all zero if unknown).
-    /// @param blockHash Block hash, internal order.
-    /// @return The checkpoint.
+    /// @inheritdoc IBtcSpvVerifier
+    /// @dev `acceptedAt` is the block time of {submitCheckpoint}: consumers bound a checkpoint's age with it.
     function checkpoint(bytes32 blockHash) external view returns (Checkpoint memory) {
         return _checkpoints[blockHash];
     }

@@ -11,9 +11,9 @@ import {IncentivesFixtures} from "./IncentivesFixtures.sol";
 
 /// @dev The whole protocol behind one AccessManager (admin `owner`), wired from
 /// deploy/access-wiring.json: FulfillmentFixtures (asset classes, committee, collateral vault,
-/// token, hardware registry, renderer, regtest SPV verifiers, fulfillment vault and lens), the
-/// credit and incentive contracts (IncentivesFixtures) plus the market, and a table of every
-/// `restricted` function with the role it must map to.
+/// token, hardware registry, renderer, regtest SPV verifiers, Bitcoin evidence binding, fulfillment
+/// vault and lens), the credit and incentive contracts (IncentivesFixtures) plus the market, and a
+/// table of every `restricted` function with the role it must map to.
 abstract contract AccessFixtures is IncentivesFixtures {
     HashMixMarket internal market;
     TestPayoutToken internal usd;
@@ -44,11 +44,11 @@ abstract contract AccessFixtures is IncentivesFixtures {
         _wire();
     }
 
-    /// Every `restricted` function of every AccessManaged HashMix contract (46), with plausible
+    /// Every `restricted` function of every AccessManaged HashMix contract (49), with plausible
     /// arguments: the access check runs before the body, so the arguments never matter to it.
     // solhint-disable-next-line function-max-lines
     function _restrictedFunctions() internal view returns (Restricted[] memory r) {
-        r = new Restricted[](46);
+        r = new Restricted[](49);
         uint256 i;
         address[] memory one = new address[](1);
         one[0] = att[0];
@@ -187,6 +187,25 @@ abstract contract AccessFixtures is IncentivesFixtures {
             abi.encodeCall(spv.consumePayment, (_defaultProof())),
             _roleId("SPV_CONSUMER")
         );
+        // BitcoinEvidence (admin)
+        r[i++] = Restricted(
+            "BitcoinEvidence.scheduleClassParams",
+            address(evidence),
+            abi.encodeCall(evidence.scheduleClassParams, (btc, 6, 1 days, 2 hours, 1)),
+            0
+        );
+        r[i++] = Restricted(
+            "BitcoinEvidence.cancelClassParams",
+            address(evidence),
+            abi.encodeCall(evidence.cancelClassParams, (btc)),
+            0
+        );
+        r[i++] = Restricted(
+            "BitcoinEvidence.setFulfillmentVault",
+            address(evidence),
+            abi.encodeCall(evidence.setFulfillmentVault, (fv)),
+            0
+        );
         i = _creditAndIncentives(r, i);
         assert(i == r.length);
     }
@@ -301,7 +320,7 @@ abstract contract AccessFixtures is IncentivesFixtures {
 
     /// Every AccessManaged HashMix contract of the fixture.
     function _managedContracts() internal view returns (address[] memory c) {
-        c = new address[](16);
+        c = new address[](17);
         c[0] = address(assetClasses);
         c[1] = address(attestorRegistry);
         c[2] = address(hpt);
@@ -318,5 +337,6 @@ abstract contract AccessFixtures is IncentivesFixtures {
         c[13] = address(attestorRewards);
         c[14] = address(holderRewards);
         c[15] = address(lenderProgram);
+        c[16] = address(evidence);
     }
 }

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {FulfillmentVault} from "../../src/fulfillment/FulfillmentVault.sol";
 import {FulfillmentLens} from "../../src/fulfillment/FulfillmentLens.sol";
+import {BitcoinEvidence} from "../../src/spv/BitcoinEvidence.sol";
 import {HashPowerToken} from "../../src/token/HashPowerToken.sol";
 import {IFulfillmentVault} from "../../src/interfaces/IFulfillmentVault.sol";
 import {IFulfillmentObserver} from "../../src/interfaces/IFulfillmentObserver.sol";
@@ -14,9 +15,12 @@ import {BtcSpvFixtures} from "./BtcSpvFixtures.sol";
 /// token, collateral vault) and BtcSpvFixtures (regtest SPV verifier): a vault with its roles
 /// (collateral manager, product defaulter, SPV consumer), its lens, BTC epochs of 7 days with a 2-day report window and a
 /// 3-day deposit window, and a 30-day product of 1,000 units (epochs 0-3 of 7 days, epoch 4 of 2).
+/// The vault is deployed with a Bitcoin evidence binding (`evidence`), so every suite also checks that
+/// products without a payout commitment behave exactly as without one.
 abstract contract FulfillmentFixtures is BtcSpvFixtures {
     FulfillmentVault internal fv;
     FulfillmentLens internal lens;
+    BitcoinEvidence internal evidence;
 
     address internal bob = makeAddr("bob");
     address internal carol = makeAddr("carol");
@@ -37,10 +41,16 @@ abstract contract FulfillmentFixtures is BtcSpvFixtures {
 
     function setUp() public virtual override {
         super.setUp();
-        fv = new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, spv, _fulfillmentObserver());
+        evidence = new BitcoinEvidence(address(manager), attestorRegistry, hpt, spv, assetClasses);
+        fv = new FulfillmentVault(
+            address(manager), hpt, collateralVault, attestorRegistry, spv, evidence, _fulfillmentObserver()
+        );
         lens = new FulfillmentLens(fv, hpt, collateralVault);
         _register("FulfillmentVault", address(fv));
+        _register("BitcoinEvidence", address(evidence));
         _wire();
+        vm.prank(owner);
+        evidence.setFulfillmentVault(fv);
         vm.prank(owner);
         fv.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);
         vm.prank(issuer);

@@ -32,6 +32,12 @@ public enum ProtocolContract {
     /** Bitcoin SPV verifier: committee-attested header checkpoints, payment proofs consumed once. */
     BTC_SPV_VERIFIER("BtcSpvVerifier", false),
 
+    /**
+     * Bitcoin evidence: committed payout scripts per product, SPV proofs bound to their reports, the subsidy floor
+     * of unit revenues (deployed before the vault, which asks it about every report).
+     */
+    BITCOIN_EVIDENCE("BitcoinEvidence", false),
+
     /** Fulfillment: epoch reports, revenue deposits, holder claims, shortfall compensation, collateral release. */
     FULFILLMENT_VAULT("FulfillmentVault", false),
 

@@ -441,6 +441,7 @@ public final class LifecycleDemo {
         check(again.signum() == 0, "a holding is never paid twice");
         line("claim everything again: %s paid (a holding is never paid twice)", again);
         CreditIncentivesDemoStep.run(this::header, this::line, admin, issuer, holders, accounts, minted);
+        new BitcoinEvidenceDemoStep(this::header, text -> line("%s", text)).run(admin, issuer, accounts, minted.productId());
     }
 
     private void expectFailure(String what, CompletableFuture<?> attempt) {

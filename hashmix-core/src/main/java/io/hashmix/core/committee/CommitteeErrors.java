@@ -22,6 +22,7 @@ public final class CommitteeErrors {
                 .map("CommitteeFull(uint256)", CommitteeFullException::new)
                 .map("InvalidThreshold(uint8)", InvalidThresholdException::new)
                 .map("BondLocked(address,uint64)", BondLockedException::new)
-                .map("NothingToWithdraw(address)", NothingToWithdrawException::new);
+                .map("NothingToWithdraw(address)", NothingToWithdrawException::new)
+                .map("ExitDelayTooLong(uint64,uint64)", ExitDelayTooLongException::new);
     }
 }

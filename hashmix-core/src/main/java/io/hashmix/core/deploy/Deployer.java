@@ -70,14 +70,16 @@ public final class Deployer {
      * Deploys every protocol contract in dependency order, plus dev tokens if asked for: the
      * {@code HashMixAccessManager}, then each domain's contracts ({@code AssetClassRegistry},
      * {@code AttestorRegistry}, {@code CollateralVault}, {@code HashPowerToken},
-     * {@code HardwareRegistry}, {@code TokenMetadataRenderer}, the {@code BtcSpvVerifier} unless
-     * {@link DeployOptions#bitcoinNetwork()} is null, {@code FulfillmentVault}, {@code FulfillmentLens},
+     * {@code HardwareRegistry}, {@code TokenMetadataRenderer}, the {@code BtcSpvVerifier} and the
+     * {@code BitcoinEvidence} binding unless {@link DeployOptions#bitcoinNetwork()} is null,
+     * {@code FulfillmentVault} (then linked to the binding), {@code FulfillmentLens},
      * {@code HashMixMarket}, ...). Then it wires the AccessManager: each hook of the wiring table is
      * mapped to its role and the role granted to the contract that calls it (the token locks
      * collateral and bonds, the fulfillment vault takes collateral and marks defaults, the hardware
-     * registry freezes, forfeits and slashes, the fulfillment vault consumes SPV payments), and the
-     * admin gets the market's currency role. With dev tokens, the dev payout token becomes a market
-     * currency (the local chain's clock is moved past the currency delay).
+     * registry freezes, forfeits and slashes, the fulfillment vault and the Bitcoin evidence binding
+     * consume SPV payments), and the admin gets the market's currency role. With dev tokens, the dev
+     * payout token becomes a market currency (the local chain's clock is moved past the currency
+     * delay).
      *
      * <p>The deploying account is the manager's first admin. With an {@link DeployOptions#owner()}
      * other than the deploying account, the admin role is granted to that owner and renounced by the

@@ -247,7 +247,9 @@ public final class RevertDecoder {
             if (!known) {
                 throw new IllegalArgumentException("no error " + signature + " in the ABI catalogue");
             }
-            factories.put(signature, Objects.requireNonNull(factory, "factory"));
+            if (factories.putIfAbsent(signature, Objects.requireNonNull(factory, "factory")) != null) {
+                throw new IllegalStateException(signature + " is already mapped: one error, one exception type");
+            }
             return this;
         }
 

@@ -3,9 +3,14 @@ package io.hashmix.core.fulfillment;
 import io.hashmix.core.errors.CustomErrorException;
 import io.hashmix.core.errors.DecodedError;
 import io.hashmix.proofs.eip712.Bytes32;
+import io.hashmix.proofs.spv.EvidenceBindingException;
 
-/** {@code EvidenceMismatch(bytes32,bytes32)}: the proven Bitcoin transaction is not the report's evidence. */
-public final class EvidenceMismatchException extends CustomErrorException {
+/**
+ * {@code EvidenceMismatch(bytes32,bytes32)}: the proven Bitcoin transaction is not the report's evidence (from the
+ * vault's {@code submitReportWithPayment}, or from {@code BitcoinEvidence}, where {@link #txid()} is the evidence the
+ * proofs back: a single txid or the hash of several).
+ */
+public final class EvidenceMismatchException extends CustomErrorException implements EvidenceRefusal {
 
     private static final long serialVersionUID = 1L;
 
@@ -22,5 +27,17 @@ public final class EvidenceMismatchException extends CustomErrorException {
     /** The txid the payment proof proved (internal byte order). */
     public Bytes32 txid() {
         return Bytes32.of((byte[]) error().value(1));
+    }
+
+    /** {@link EvidenceBindingException.Reason#EVIDENCE_MISMATCH}. */
+    @Override
+    public EvidenceBindingException.Reason reason() {
+        return EvidenceBindingException.Reason.EVIDENCE_MISMATCH;
+    }
+
+    /** The report as a whole: -1. */
+    @Override
+    public int payment() {
+        return -1;
     }
 }

@@ -37,6 +37,7 @@ import io.hashmix.proofs.fulfillment.FulfillmentReport;
 import io.hashmix.proofs.fulfillment.ReportBundle;
 import io.hashmix.proofs.spv.BlockHeader;
 import io.hashmix.proofs.spv.PaymentProof;
+import io.hashmix.proofs.spv.PayoutCommitmentBundle;
 
 /**
  * Fulfillment of hash power products through the {@code FulfillmentVault}: relay committee-signed
@@ -72,6 +73,7 @@ public final class FulfillmentClient {
     private final TokenizationClient tokenization;
     private final Erc20Client erc20;
     private final long chainId;
+    private final BitcoinEvidenceClient bitcoinEvidence;
 
     /**
      * Creates the client.
@@ -93,6 +95,42 @@ public final class FulfillmentClient {
         this.tokenization = new TokenizationClient(deployment, calls, sender, erc20, logs);
         this.erc20 = erc20;
         this.chainId = deployment.chainId();
+        this.bitcoinEvidence = deployment.find(ProtocolContract.BITCOIN_EVIDENCE).isPresent()
+                ? new BitcoinEvidenceClient(deployment, calls, sender, this) : null;
+    }
+
+    /**
+     * The Bitcoin evidence binding: payout commitments, Bitcoin class parameters, checkpoints, reports with bound
+     * SPV evidence.
+     *
+     * @return its client
+     * @throws IllegalStateException if the deployment has no {@code BitcoinEvidence} (deployed without a Bitcoin
+     *         network)
+     */
+    public BitcoinEvidenceClient bitcoinEvidence() {
+        if (bitcoinEvidence == null) {
+            throw new IllegalStateException("this deployment has no BitcoinEvidence (deployed without a Bitcoin network)");
+        }
+        return bitcoinEvidence;
+    }
+
+    /**
+     * Records a committee-signed payout commitment of a Bitcoin product: the scripts its pool pays to, and whether
+     * its reports need SPV evidence ({@link BitcoinEvidenceClient#submitCommitment}).
+     */
+    public CompletableFuture<CommittedPayout> submitPayoutCommitment(PayoutCommitmentBundle bundle) {
+        return bitcoinEvidence == null ? CompletableFuture.failedFuture(new IllegalStateException(
+                "this deployment has no BitcoinEvidence")) : bitcoinEvidence.submitCommitment(bundle);
+    }
+
+    /**
+     * Relays a report with SPV proofs of the product's payouts, bound to it: the only way to report a product whose
+     * commitment requires SPV evidence ({@link BitcoinEvidenceClient#submitReportWithEvidence}; every refusal is an
+     * {@link EvidenceRefusal}).
+     */
+    public CompletableFuture<EvidencedReport> submitReportWithEvidence(ReportBundle bundle, List<PaymentProof> proofs) {
+        return bitcoinEvidence == null ? CompletableFuture.failedFuture(new IllegalStateException(
+                "this deployment has no BitcoinEvidence")) : bitcoinEvidence.submitReportWithEvidence(bundle, proofs);
     }
 
     /** The vault's address (the verifying contract of fulfillment reports). */
@@ -168,7 +206,8 @@ public final class FulfillmentClient {
      *         {@link EpochAlreadyReportedException}, {@link EpochNotEndedException},
      *         {@link EpochOutOfRangeException}, {@link io.hashmix.core.errors.AttestationExpiredException},
      *         {@link ReportWindowClosedException}, {@link InvalidReportException},
-     *         {@link EpochConfigNotSetException} or the committee's signature exceptions
+     *         {@link EpochConfigNotSetException}, {@link SpvEvidenceRequiredException} (the product's commitment
+     *         requires SPV evidence: use {@link #submitReportWithEvidence}) or the committee's signature exceptions
      */
     public CompletableFuture<SubmittedReport> submitReport(ReportBundle bundle) {
         IllegalArgumentException foreign = checkDomain(bundle);
@@ -482,6 +521,11 @@ public final class FulfillmentClient {
                     + ", not " + Eip712Domain.HASHMIX_NAME + " v" + Eip712Domain.HASHMIX_VERSION);
         }
         return null;
+    }
+
+    /** The vault's {@code FulfillmentReported} of a receipt (the evidence binding relays to the vault). */
+    SubmittedReport reportedIn(TxReceipt receipt) {
+        return reported(receipt, Optional.empty());
     }
 
     private SubmittedReport reported(TxReceipt receipt, Optional<BigInteger> satoshis) {

@@ -13,6 +13,7 @@ import org.web3j.abi.datatypes.generated.Uint64;
 import io.hashmix.contracts.DeployedContract;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
+import io.hashmix.contracts.generated.BitcoinEvidence;
 import io.hashmix.contracts.generated.EmissionController;
 import io.hashmix.contracts.generated.HashPowerToken;
 import io.hashmix.contracts.generated.ObserverRouter;
@@ -91,7 +92,10 @@ public final class Domains {
             IncentivesErrors::register, c -> new IncentivesClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
             Domains::deployIncentives);
 
-    /** Fulfillment: the SPV verifier (optional), the vault and its lens. */
+    /**
+     * Fulfillment: the SPV verifier and the Bitcoin evidence binding (optional, deployed together), the vault and its
+     * lens; the binding is then told the vault's address.
+     */
     public static final Domain<FulfillmentClient> FULFILLMENT = new Simple<>("fulfillment",
             List.of(ProtocolContract.FULFILLMENT_VAULT, ProtocolContract.FULFILLMENT_LENS), FulfillmentErrors::register,
             c -> new FulfillmentClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
@@ -193,16 +197,36 @@ public final class Domains {
             deployment = deployment.thenCompose(d -> ctx.deploy(d, ProtocolContract.BTC_SPV_VERIFIER, List.of(
                     address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.ATTESTOR_REGISTRY),
                     new Bytes32(BITCOIN_ASSET_CLASS.value()), new Uint256(btc.powLimit()),
-                    new Uint256(BigInteger.valueOf(btc.retargetInterval())), new Bool(btc.retargeting()))));
+                    new Uint256(BigInteger.valueOf(btc.retargetInterval())), new Bool(btc.retargeting()))))
+                    // the Bitcoin evidence binding comes before the vault, which takes its address
+                    .thenCompose(d -> ctx.deploy(d, ProtocolContract.BITCOIN_EVIDENCE, List.of(
+                            address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.ATTESTOR_REGISTRY),
+                            address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.BTC_SPV_VERIFIER),
+                            address(d, ProtocolContract.ASSET_CLASS_REGISTRY))));
         }
         return deployment
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.FULFILLMENT_VAULT, List.of(
                         address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.HASH_POWER_TOKEN),
                         address(d, ProtocolContract.COLLATERAL_VAULT), address(d, ProtocolContract.ATTESTOR_REGISTRY),
-                        optional(d, ProtocolContract.BTC_SPV_VERIFIER), optional(d, ProtocolContract.OBSERVER_ROUTER))))
+                        d.find(ProtocolContract.BTC_SPV_VERIFIER).isPresent()
+                                ? address(d, ProtocolContract.BTC_SPV_VERIFIER) : address(EvmAddress.ZERO),
+                        d.find(ProtocolContract.BITCOIN_EVIDENCE).isPresent()
+                                ? address(d, ProtocolContract.BITCOIN_EVIDENCE) : address(EvmAddress.ZERO),
+                        optional(d, ProtocolContract.OBSERVER_ROUTER))))
+                .thenCompose(d -> linkEvidenceToVault(ctx, d))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.FULFILLMENT_LENS, List.of(
                         address(d, ProtocolContract.FULFILLMENT_VAULT), address(d, ProtocolContract.HASH_POWER_TOKEN),
                         address(d, ProtocolContract.COLLATERAL_VAULT))));
+    }
+
+    /** Tells the Bitcoin evidence binding, if deployed, which vault it relays reports to (once, as admin). */
+    private static CompletableFuture<Deployment> linkEvidenceToVault(DeployContext ctx, Deployment d) {
+        if (d.find(ProtocolContract.BITCOIN_EVIDENCE).isEmpty()) {
+            return CompletableFuture.completedFuture(d);
+        }
+        BoundContract evidence = ctx.bind(d, ProtocolContract.BITCOIN_EVIDENCE);
+        return evidence.send("setFulfillmentVault", evidence.encoder(BitcoinEvidence::load)
+                .setFulfillmentVault(d.contract(ProtocolContract.FULFILLMENT_VAULT).address().hex())).thenApply(r -> d);
     }
 
     /** A domain made of functions. */

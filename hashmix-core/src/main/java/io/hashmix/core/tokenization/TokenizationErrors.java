@@ -39,6 +39,11 @@ public final class TokenizationErrors {
                 .map("NotHolderAtFreeze(uint256,uint256)", NotHolderAtFreezeException::new)
                 .map("TokenNotInProduct(uint256,uint256)", TokenNotInProductException::new)
                 .map("TokenIdsNotAscending(uint256,uint256)", TokenIdsNotAscendingException::new)
-                .map("TooManyTokens(uint256,uint256)", TooManyTokensException::new);
+                .map("TooManyTokens(uint256,uint256)", TooManyTokensException::new)
+                // the collateral vault, under mint, challenges and redemption
+                .map("AlreadyLocked(uint256)", CollateralAlreadyLockedException::new)
+                .map("AmountTooLarge(uint256)", CollateralAmountTooLargeException::new)
+                .map("InsufficientForfeited(uint256,uint256,uint256)", InsufficientForfeitedException::new)
+                .map("InvalidBountyBps(uint256)", InvalidBountyBpsException::new);
     }
 }

@@ -18,6 +18,16 @@
  *     {@link io.hashmix.proofs.spv.SpvVerificationException} with a
  *     {@link io.hashmix.proofs.spv.SpvVerificationException.Reason}; JSON via
  *     {@link io.hashmix.proofs.spv.PaymentProofJson}.</li>
+ * <li>Binding proofs to a product (issue #15, the contract {@code BitcoinEvidence}):
+ *     {@link io.hashmix.proofs.spv.PayoutCommitment} (the committee's commitment of a product's payout scripts, with
+ *     {@link io.hashmix.proofs.spv.PayoutCommitmentBundle} and {@link io.hashmix.proofs.spv.PayoutCommitmentJson}),
+ *     {@link io.hashmix.proofs.spv.BitcoinClassParams} (a class's minimum confirmations, checkpoint age, window slack,
+ *     conversion), {@link io.hashmix.proofs.spv.BoundEvidence} (an epoch's proofs checked as the contract checks them,
+ *     failing with {@link io.hashmix.proofs.spv.EvidenceBindingException}) and
+ *     {@link io.hashmix.proofs.spv.SubsidyFloor} (the subsidy-only revenue of a unit at a proven header, the floor of
+ *     a report's unit revenue). Vectors: {@code test-vectors/btc-floor.json} (real main-net headers of
+ *     {@code btc-mainnet-headers.json}, extracted from bitcoinj 0.17's checkpoints), {@code btc-evidence.json},
+ *     {@code payout-commitment.json}.</li>
  * </ul>
  *
  * <h2>Byte order</h2>
