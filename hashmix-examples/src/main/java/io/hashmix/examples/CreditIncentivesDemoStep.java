@@ -11,12 +11,9 @@ import java.util.function.Consumer;
 import org.web3j.crypto.Credentials;
 
 import io.hashmix.core.HashMix;
-import io.hashmix.core.devnet.DevAccounts;
-import io.hashmix.core.devnet.DevTokens;
 import io.hashmix.core.credit.CollateralQuote;
 import io.hashmix.core.credit.CreditReportCheck;
 import io.hashmix.core.credit.CreditScore;
-import io.hashmix.core.devnet.DevChainControl;
 import io.hashmix.core.fulfillment.SettledEpoch;
 import io.hashmix.core.incentives.IncentivesClient;
 import io.hashmix.core.incentives.RewardProgram;
@@ -38,6 +35,9 @@ import io.hashmix.proofs.fulfillment.ReportBundle;
 import io.hashmix.proofs.fulfillment.SourceChain;
 import io.hashmix.proofs.hardware.HardwareId;
 import io.hashmix.proofs.merkle.MerkleTree;
+import io.hashmix.testing.devnet.DevAccounts;
+import io.hashmix.testing.devnet.DevChainControl;
+import io.hashmix.testing.devnet.DevTokens;
 
 /**
  * The lifecycle demo's credit and incentives part, run after the fulfillment epochs: the demo

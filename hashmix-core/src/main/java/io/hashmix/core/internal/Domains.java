@@ -24,7 +24,6 @@ import io.hashmix.core.committee.CommitteeErrors;
 import io.hashmix.core.credit.CreditClient;
 import io.hashmix.core.credit.CreditErrors;
 import io.hashmix.core.errors.RevertDecoder;
-import io.hashmix.core.devnet.DevChainControl;
 import io.hashmix.core.fulfillment.FulfillmentClient;
 import io.hashmix.core.fulfillment.FulfillmentErrors;
 import io.hashmix.core.incentives.IncentivesClient;
@@ -33,6 +32,7 @@ import io.hashmix.core.market.MarketClient;
 import io.hashmix.core.market.MarketErrors;
 import io.hashmix.core.tokenization.TokenizationClient;
 import io.hashmix.core.tokenization.TokenizationErrors;
+import io.hashmix.core.tx.Quantities;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.proofs.spv.NetworkParams;
@@ -129,7 +129,8 @@ public final class Domains {
         BigInteger rate = BigInteger.TEN.pow(18);
         long halving = 365L * 24 * 3600;
         Bytes32 btc = new Bytes32(BITCOIN_ASSET_CLASS.value());
-        return new DevChainControl(ctx.hm().rpc()).latestTimestamp()
+        return ctx.hm().rpc().call("eth_getBlockByNumber", "latest", false)
+                .thenApply(block -> Quantities.toLong(block.get("timestamp")))
                 .thenCompose(now -> ctx.deploy(start, ProtocolContract.EMISSION_CONTROLLER, List.of(
                         address(start, ProtocolContract.ACCESS_MANAGER), new Uint256(cap),
                         new Uint64(BigInteger.valueOf(now + 3600)), new Uint256(rate), new Uint64(BigInteger.valueOf(halving)))))

@@ -22,8 +22,6 @@ import io.hashmix.core.errors.UnauthorizedAccountException;
 import io.hashmix.core.fulfillment.EpochStatus;
 import io.hashmix.core.internal.BoundContract;
 import io.hashmix.core.testing.FulfillmentFixture;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.proofs.EvmAddress;
@@ -35,6 +33,8 @@ import io.hashmix.proofs.credit.CreditParams;
 import io.hashmix.proofs.credit.CreditReport;
 import io.hashmix.proofs.credit.LoanCounts;
 import io.hashmix.proofs.merkle.MerkleTree;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
 
 /**
  * {@code hm.credit()} against a real chain: the demo's three epochs (fulfilled, short, missed) become

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.fulfillment.EpochStatus;
 import io.hashmix.core.testing.FulfillmentFixture;
-import io.hashmix.core.testing.LocalChain;
-import io.hashmix.core.testing.LocalChainExtension;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.proofs.ProductId;
 import io.hashmix.proofs.TokenId;
+import io.hashmix.testing.LocalChain;
+import io.hashmix.testing.LocalChainExtension;
 
 /**
  * {@code hm.incentives()} against a real chain, after the demo's three epochs (fulfilled, short,
