@@ -107,7 +107,10 @@ public final class CreditClient {
                         ((BigInteger) v.get(1).getValue()).longValueExact(), ((BigInteger) v.get(2).getValue()).longValueExact()));
     }
 
-    /** An account's score and its parts as of a time not before its last record ({@code creditAt}). */
+    /**
+     * An account's score and its parts as of a time not before its last record ({@code creditAt}); an earlier time
+     * fails with {@link TimeBeforeRecordException}.
+     */
     public CompletableFuture<CreditBreakdown> creditAt(EvmAddress account, Instant at) {
         return registryContract.read("creditAt", registry.creditAt(account.hex(), BigInteger.valueOf(at.getEpochSecond())),
                 v -> toBreakdown((CreditRegistry.Breakdown) v.get(0)));

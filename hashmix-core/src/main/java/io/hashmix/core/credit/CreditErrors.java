@@ -30,6 +30,7 @@ public final class CreditErrors {
                 .map("NoPendingCreditChange()", NoPendingCreditChangeException::new)
                 .map("CreditChangeNotReady(uint64)", CreditChangeNotReadyException::new)
                 .map("InvalidPass()", InvalidPassException::new)
+                .map("TimeBeforeRecord(uint64,uint64)", TimeBeforeRecordException::new)
                 .map("InvalidMultipliers(uint256,uint256)", InvalidMultipliersException::new)
                 .map("BaseRateTooLarge(uint256)", BaseRateTooLargeException::new)
                 .map("NoPendingRate(bytes32)", NoPendingRateException::new)

@@ -159,6 +159,12 @@ class CreditClientIntegrationTest {
         assertEquals(offline, admin.credit().creditAt(issuerAddress, Instant.ofEpochSecond(later)).join());
         assertEquals(BigInteger.valueOf(19), offline.penaltyPoints(),
                 "40 points: 20 after 180 days, 19 after 200 (linear between half-lives, rounded up)");
+        // a record is never decayed backwards: a time before the last record is refused, typed
+        long lastRecord = afterMissed.record().lastUpdate();
+        TimeBeforeRecordException early = assertInstanceOf(TimeBeforeRecordException.class,
+                cause(admin.credit().creditAt(issuerAddress, Instant.ofEpochSecond(lastRecord - 1))));
+        assertEquals(lastRecord - 1, early.at());
+        assertEquals(lastRecord, early.lastUpdate());
         assertEquals(report.requiredCollateralAt(TokenizationFixture.BTC.bytes(), RATE, CAPACITY, 30 * 86_400L, 10_000, 30_000,
                 check.at(), LoanCounts.NONE), newcomerRequired);
     }
