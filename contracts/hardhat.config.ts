@@ -7,6 +7,7 @@
 //      default  - `npm test`: fuzz 10,000 runs, invariants 256 runs x depth 100
 //      coverage - `npm run coverage`: reduced runs so instrumented runs stay fast
 //      long     - `npm run invariant:long`: invariants 1,000 runs x depth 500
+import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { defineConfig } from "hardhat/config";
 
@@ -32,6 +33,21 @@ const fsPermissions = { readDirectory: ["../test-vectors", "./deploy"] };
 // gas figures in docs/contracts.md come from the same inputs every time.
 const FUZZ_SEED = "0x7727ea51af0441c20da14dcd68a15dac8c9ebd589c5be8fa8c87c1d3720450bc";
 
+// Hardhat merges every test file with the same compiler settings into one solc job. With all the
+// protocol's suites that job's output passes what solc-js can return ("Error writing output JSON"), so
+// the suites of these areas are compiled one job per file (an override is its own job); the others
+// stay merged, which is much faster than isolating them all with solc-js.
+const OWN_JOB_TESTS = /^(HashPowerSwapPool|HashPowerValuation|HashPriceOracle|PriceReportVectors|SwapMathVectors|HashPowerLending|Lending|FixedPriceValuation)/;
+
+function ownJobTests(): Record<string, typeof compiler> {
+  const dir = new URL("./test/", import.meta.url);
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".t.sol") && OWN_JOB_TESTS.test(f))
+      .map((f) => [`test/${f}`, { ...compiler }]),
+  );
+}
+
 export default defineConfig({
   paths: {
     sources: "src",
@@ -39,7 +55,7 @@ export default defineConfig({
   },
   solidity: {
     profiles: {
-      default: { ...compiler, splitTestsCompilation: true },
+      default: { compilers: [compiler], overrides: ownJobTests(), splitTestsCompilation: true },
       // Isolated: each contract in its own compilation unit (used by the export).
       production: { ...compiler, isolated: true, splitTestsCompilation: true },
     },

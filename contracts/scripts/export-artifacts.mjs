@@ -35,6 +35,16 @@ const EXPORTS = [
   { name: "HashPriceOracle", source: "src/oracle/HashPriceOracle.sol" },
   { name: "HashPowerValuation", source: "src/oracle/HashPowerValuation.sol" },
   { name: "HashPowerSwapPool", source: "src/swap/HashPowerSwapPool.sol" },
+  { name: "CreditRegistry", source: "src/credit/CreditRegistry.sol" },
+  { name: "CollateralPolicy", source: "src/credit/CollateralPolicy.sol" },
+  { name: "ObserverRouter", source: "src/credit/ObserverRouter.sol" },
+  { name: "EmissionController", source: "src/incentives/EmissionController.sol" },
+  { name: "HMXToken", source: "src/incentives/HMXToken.sol" },
+  { name: "IssuerRewards", source: "src/incentives/IssuerRewards.sol" },
+  { name: "AttestorRewards", source: "src/incentives/AttestorRewards.sol" },
+  { name: "HolderRewards", source: "src/incentives/HolderRewards.sol" },
+  { name: "TokenStakingProgram", source: "src/incentives/TokenStakingProgram.sol" },
+  { name: "HookStakeProgram", source: "src/incentives/HookStakeProgram.sol" },
 ];
 // Data files exported beside the contracts, byte for byte (the deployment's wiring table).
 const DATA_FILES = [{ file: "access-wiring.json", source: "deploy/access-wiring.json" }];

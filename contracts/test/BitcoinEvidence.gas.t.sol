@@ -11,6 +11,7 @@ import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {BitcoinEvidenceFixtures} from "./utils/BitcoinEvidenceFixtures.sol";
 import {GasProbe} from "./mocks/MarketMocks.sol";
+import {IFulfillmentObserver} from "../src/interfaces/IFulfillmentObserver.sol";
 
 /// @notice Gas of a report relayed with its bound evidence (one and three payout proofs, each of 6 headers, a
 /// 2-transaction block), measured as the relayer's transaction would pay it, and the cost the evidence gate adds
@@ -38,7 +39,13 @@ contract BitcoinEvidenceGasTest is BitcoinEvidenceFixtures {
         super.setUp();
         probe = new GasProbe();
         ungated = new FulfillmentVault(
-            address(manager), hpt, collateralVault, attestorRegistry, spv, IBitcoinEvidence(address(0))
+            address(manager),
+            hpt,
+            collateralVault,
+            attestorRegistry,
+            spv,
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
         );
         vm.prank(owner);
         ungated.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);

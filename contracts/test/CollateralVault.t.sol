@@ -90,16 +90,30 @@ contract CollateralVaultTest is TokenAreaFixtures {
         assertEq(wbtc.balanceOf(issuer), before - 3e8);
     }
 
-    function test_lock_zeroAmountOpensThePositionWithoutPulling() public {
-        vm.expectEmit(address(vault));
-        emit CollateralVault.CollateralLocked(7, address(wbtc), stranger, 0);
+    /// A zero amount books nothing (credit/incentives: the token calls `lock` at every mint, even
+    /// without collateral, so that the collateral policy sees every mint; a zero-collateral product
+    /// still has no position, as when the token skipped the call): no event, no pull, no position,
+    /// and the product's id stays free.
+    function test_lock_zeroAmountLocksNothing() public {
+        vm.recordLogs();
         vm.prank(locker);
         vault.lock(7, address(wbtc), stranger, 0); // no allowance needed
-        (address token, uint256 amount,) = _position(7);
-        assertEq(token, address(wbtc));
+        assertEq(vm.getRecordedLogs().length, 0, "no event, no transfer");
+        (address token, uint256 amount, uint256 forfeited) = _position(7);
+        assertEq(token, address(0));
         assertEq(amount, 0);
+        assertEq(forfeited, 0);
+        assertEq(wbtc.balanceOf(address(vault)), 0);
+        _lock(7, 1);
+        (token, amount,) = _position(7);
+        assertEq(token, address(wbtc));
+        assertEq(amount, 1);
         vm.expectRevert(abi.encodeWithSelector(CollateralVault.AlreadyLocked.selector, 7));
         _lock(7, 1);
+        _lock(7, 0); // a zero amount is a no-op even on a booked position
+        (token, amount,) = _position(7);
+        assertEq(token, address(wbtc));
+        assertEq(amount, 1);
     }
 
     function test_lock_reverts() public {

@@ -7,6 +7,7 @@ import {IBitcoinEvidence} from "../src/interfaces/IBitcoinEvidence.sol";
 import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {VectorFixtures} from "./utils/VectorFixtures.sol";
+import {IFulfillmentObserver} from "../src/interfaces/IFulfillmentObserver.sol";
 
 /// @notice SECURITY-CHECKLIST item 6 for the vault: ../test-vectors/fulfillment-report.json is generated and
 /// signed by the Java SDK (hashmix-proofs FulfillmentVectors, checked by TestVectorsTest). For every report
@@ -36,7 +37,8 @@ contract FulfillmentReportVectorsTest is VectorFixtures {
                 collateralVault,
                 attestorRegistry,
                 IBtcSpvVerifier(address(0)),
-                IBitcoinEvidence(address(0))
+                IBitcoinEvidence(address(0)),
+                IFulfillmentObserver(address(0))
             );
         _loadVectors(VECTORS, address(deployed));
         vault = FulfillmentVault(vectorContract);

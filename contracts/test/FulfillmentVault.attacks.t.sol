@@ -15,6 +15,7 @@ import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";
 import {FeeOnTransferToken, ReentrantToken} from "./mocks/TokenMocks.sol";
+import {IFulfillmentObserver} from "../src/interfaces/IFulfillmentObserver.sol";
 
 /// @notice Attack tests of FulfillmentVault, named by SECURITY-CHECKLIST item (1, 3, 4, 7, 15, 17,
 /// 24, 27, 30, 31, 32).
@@ -87,7 +88,8 @@ contract FulfillmentVaultAttacksTest is FulfillmentAreaFixtures {
             collateralVault,
             attestorRegistry,
             spv,
-            IBitcoinEvidence(address(0))
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
         );
         vm.prank(owner);
         other.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);

@@ -12,6 +12,7 @@ import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {BtcRef} from "./utils/BtcSpvFixtures.sol";
 import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
+import {IFulfillmentObserver} from "../src/interfaces/IFulfillmentObserver.sol";
 
 /// @notice submitReportWithPayment: the report's evidence proven a Bitcoin payout by SPV
 /// (SECURITY-CHECKLIST 11: one txid cannot be claimed twice; 30: only a consumer may consume).
@@ -141,7 +142,8 @@ contract FulfillmentVaultSpvTest is FulfillmentAreaFixtures {
                 collateralVault,
                 attestorRegistry,
                 IBtcSpvVerifier(address(0)),
-                IBitcoinEvidence(address(0))
+                IBitcoinEvidence(address(0)),
+                IFulfillmentObserver(address(0))
             );
         (IFulfillmentVault.FulfillmentReport memory r, AttestorSignature[] memory sigs) = _paidReport(1, txid);
         vm.expectRevert(FulfillmentVault.SpvVerifierNotSet.selector);

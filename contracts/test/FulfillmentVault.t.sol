@@ -30,6 +30,7 @@ import {IHashPowerToken} from "../src/interfaces/IHashPowerToken.sol";
 import {FulfillmentAreaFixtures} from "./utils/FulfillmentAreaFixtures.sol";
 import {ToggleFeeToken} from "./mocks/FulfillmentMocks.sol";
 import {ShortCollateralVault} from "./mocks/FulfillmentAreaMocks.sol";
+import {IFulfillmentObserver} from "../src/interfaces/IFulfillmentObserver.sol";
 
 /// @notice Unit tests of FulfillmentVault: every path and every custom error.
 contract FulfillmentVaultTest is FulfillmentAreaFixtures {
@@ -89,7 +90,8 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
             collateralVault,
             attestorRegistry,
             spv,
-            IBitcoinEvidence(address(0))
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
         );
         vm.expectRevert(ZeroAddress.selector);
         new FulfillmentVault(
@@ -98,7 +100,8 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
             ICollateralVault(address(0)),
             attestorRegistry,
             spv,
-            IBitcoinEvidence(address(0))
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
         );
         vm.expectRevert(ZeroAddress.selector);
         new FulfillmentVault(
@@ -107,7 +110,8 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
             collateralVault,
             IAttestorRegistry(address(0)),
             spv,
-            IBitcoinEvidence(address(0))
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
         );
         // no SPV verifier is allowed
         FulfillmentVault v =
@@ -117,7 +121,8 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
                 collateralVault,
                 attestorRegistry,
                 IBtcSpvVerifier(address(0)),
-                IBitcoinEvidence(address(0))
+                IBitcoinEvidence(address(0)),
+                IFulfillmentObserver(address(0))
             );
         assertEq(address(v.spv()), address(0));
     }
@@ -131,7 +136,8 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
             collateralVault,
             attestorRegistry,
             spv,
-            IBitcoinEvidence(address(0))
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
         );
         assertEq(v.authority(), address(0));
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, owner));
@@ -963,7 +969,8 @@ contract FulfillmentVaultTest is FulfillmentAreaFixtures {
             bad,
             attestorRegistry,
             spv,
-            IBitcoinEvidence(address(0))
+            IBitcoinEvidence(address(0)),
+            IFulfillmentObserver(address(0))
         );
         vm.prank(owner);
         v.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);

@@ -15,6 +15,7 @@ import {Roles} from "../src/common/Roles.sol";
 import {LengthMismatch, UnknownProduct, ZeroAddress} from "../src/common/Errors.sol";
 import {TokenAreaFixtures} from "./utils/TokenAreaFixtures.sol";
 import {MerkleHelper} from "./utils/MerkleHelper.sol";
+import {ICreditRecorder} from "../src/interfaces/ICreditRecorder.sol";
 
 /// @notice Unit tests of HardwareRegistry: every function, every error with its exact arguments,
 /// every event. The duplicate-hardware challenge tests moved here from the token (issue #10);
@@ -34,11 +35,11 @@ contract HardwareRegistryTest is TokenAreaFixtures {
 
     function test_constructor_revertsOnZeroAddresses() public {
         vm.expectRevert(ZeroAddress.selector);
-        new HardwareRegistry(IHashPowerToken(address(0)), collateralVault, attestorRegistry);
+        new HardwareRegistry(IHashPowerToken(address(0)), collateralVault, attestorRegistry, ICreditRecorder(address(0)));
         vm.expectRevert(ZeroAddress.selector);
-        new HardwareRegistry(hpt, ICollateralVault(address(0)), attestorRegistry);
+        new HardwareRegistry(hpt, ICollateralVault(address(0)), attestorRegistry, ICreditRecorder(address(0)));
         vm.expectRevert(ZeroAddress.selector);
-        new HardwareRegistry(hpt, collateralVault, IAttestorRegistry(address(0)));
+        new HardwareRegistry(hpt, collateralVault, IAttestorRegistry(address(0)), ICreditRecorder(address(0)));
     }
 
     /// The wiring table gives the registry exactly the roles it needs: freeze, forfeit, payForfeited, slash.

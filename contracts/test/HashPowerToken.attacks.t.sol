@@ -30,6 +30,8 @@ import {
 } from "./mocks/ERC1271Mocks.sol";
 import {ReentrantReceiver} from "./mocks/ReentrantReceiver.sol";
 import {FeeOnTransferToken, ReentrantToken, LyingToken} from "./mocks/TokenMocks.sol";
+import {ICreditRecorder} from "../src/interfaces/ICreditRecorder.sol";
+import {ICollateralPolicy} from "../src/interfaces/ICollateralPolicy.sol";
 
 /// @notice Attack tests, named by SECURITY-CHECKLIST item (1-6, 8, 14, 15, 31, 32).
 contract HashPowerTokenAttacksTest is HashPowerFixtures {
@@ -898,9 +900,9 @@ contract HashPowerTokenAttacksTest is HashPowerFixtures {
     function test_item32_fullCommitteeGasBounded() public {
         _deployManager(owner);
         AttestorRegistry reg = new AttestorRegistry(address(manager), MIN_BOND, EXIT_DELAY);
-        CollateralVault vault = new CollateralVault(address(manager));
+        CollateralVault vault = new CollateralVault(address(manager), ICollateralPolicy(address(0)));
         HashPowerToken token = new HashPowerToken(address(manager), assetClasses, reg, vault);
-        HardwareRegistry hwReg = new HardwareRegistry(token, vault, reg);
+        HardwareRegistry hwReg = new HardwareRegistry(token, vault, reg, ICreditRecorder(address(0)));
         _register("AttestorRegistry", address(reg));
         _register("CollateralVault", address(vault));
         _register("HashPowerToken", address(token));

@@ -464,9 +464,12 @@ contract HashPowerTokenTest is HashPowerFixtures {
         _expectMintRevert(
             _attestation(1), abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, address(hpt))
         );
-        // without collateral the vault is not called: minting works
+        // without collateral the vault is called too (its collateral policy sees every mint): still refused
         HashPowerToken.ProductAttestation memory a = _attestation(1);
         a.collateral = 0;
+        _expectMintRevert(a, abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, address(hpt)));
+        vm.prank(owner);
+        manager.grantRole(Roles.COLLATERAL_LOCKER, address(hpt), 0);
         _mint(a);
     }
 

@@ -3,14 +3,14 @@ pragma solidity 0.8.30;
 
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {Roles} from "../src/common/Roles.sol";
-import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+import {IncentivesFixtures} from "./utils/IncentivesFixtures.sol";
 import {HashMixMarket} from "../src/market/HashMixMarket.sol";
 import {HashPriceOracle} from "../src/oracle/HashPriceOracle.sol";
 
 /// @notice The AccessManager wiring (checklist item 31): the role ids of `Roles.sol` are the ones the
 /// wiring table (read by the Java Deployer too) names; every wired function refuses everyone but
 /// its grantee and the admin; and the wiring table covers every restricted hook.
-contract ProtocolWiringTest is FulfillmentFixtures {
+contract ProtocolWiringTest is IncentivesFixtures {
     HashMixMarket internal market;
 
     function setUp() public override {
@@ -32,7 +32,12 @@ contract ProtocolWiringTest is FulfillmentFixtures {
         assertEq(_roleId("SPV_CONSUMER"), Roles.SPV_CONSUMER);
         assertEq(_roleId("CURRENCY_ADMIN"), Roles.CURRENCY_ADMIN);
         assertEq(_roleId("PRICE_GUARDIAN"), Roles.PRICE_GUARDIAN);
-        assertEq(_roles().length, 10, "every role of Roles.sol is in the table");
+        assertEq(_roleId("FULFILLMENT_NOTIFIER"), Roles.FULFILLMENT_NOTIFIER);
+        assertEq(_roleId("CREDIT_RECORDER"), Roles.CREDIT_RECORDER);
+        assertEq(_roleId("FRAUD_REPORTER"), Roles.FRAUD_REPORTER);
+        assertEq(_roleId("REWARD_NOTIFIER"), Roles.REWARD_NOTIFIER);
+        assertEq(_roleId("STAKE_REPORTER"), Roles.STAKE_REPORTER);
+        assertEq(_roles().length, 15, "every role of Roles.sol is in the table");
     }
 
     /// Every wired function is mapped to its role, and a stranger cannot call it.

@@ -38,4 +38,19 @@ library Roles {
     /// @notice Pauses and resumes asset class prices at once (`HashPriceOracle.setPaused`): the
     /// circuit breaker, held by a person or a guardian multisig.
     uint64 internal constant PRICE_GUARDIAN = 10;
+    /// @notice Tells the fulfillment observer router of settle passes and reports
+    /// (`ObserverRouter.onSettled`, `onReported`): the fulfillment vault.
+    uint64 internal constant FULFILLMENT_NOTIFIER = 11;
+    /// @notice Records settled fulfillment in the credit registry (`CreditRegistry.recordFulfillment`):
+    /// the observer router.
+    uint64 internal constant CREDIT_RECORDER = 12;
+    /// @notice Records slashed attestors and frozen products in the credit registry
+    /// (`CreditRegistry.recordSlash`, `recordFrozen`): the hardware registry.
+    uint64 internal constant FRAUD_REPORTER = 13;
+    /// @notice Tells incentive programs of settle passes and reports (`IssuerRewards`,
+    /// `AttestorRewards`, `HolderRewards`: `onSettled`, `onReported`): the observer router.
+    uint64 internal constant REWARD_NOTIFIER = 14;
+    /// @notice Sets lenders' stakes in the lenders' program (`HookStakeProgram.setStake`): the
+    /// lending contract, once it is deployed and wired.
+    uint64 internal constant STAKE_REPORTER = 15;
 }

@@ -14,6 +14,7 @@ import {AttestorSignature, IAttestorRegistry} from "../interfaces/IAttestorRegis
 import {IBitcoinEvidence} from "../interfaces/IBitcoinEvidence.sol";
 import {IBtcSpvVerifier} from "../interfaces/IBtcSpvVerifier.sol";
 import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
+import {IFulfillmentObserver} from "../interfaces/IFulfillmentObserver.sol";
 import {IFulfillmentVault} from "../interfaces/IFulfillmentVault.sol";
 import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
 import {IHoldingHistory} from "../interfaces/IHoldingHistory.sol";
@@ -59,6 +60,13 @@ import {IHoldingHistory} from "../interfaces/IHoldingHistory.sol";
  * (`checkRelayer`): a product whose payout commitment requires SPV evidence is reported only
  * through `BitcoinEvidence.submitReportWithEvidence` (which relays here, then checks the proofs);
  * products without such a commitment behave exactly as before.
+ *
+ * An optional {observer} (the credit system and incentive programs, through one router) is told
+ * once per settle pass what was settled ({IFulfillmentObserver-onSettled}) and, per accepted
+ * report, who signed it ({IFulfillmentObserver-onReported}). It gets at most {OBSERVER_GAS} and
+ * cannot block anything: a failing observer costs an {ObserverFailed} event. A call that does not
+ * leave the observer its gas reverts with {ObserverGasTooLow}, so nobody can drop a record by
+ * sending too little gas. With no observer (address(0)) the vault behaves exactly as without the hook.
  */
 contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -76,8 +84,24 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         uint256 amount;
     }
 
-    /// @dev Running totals of one {settle} pass, written back once.
+    /// @dev Running totals of one {settle} pass, written back once. Its first 13 members are, in
+    /// order, an `IFulfillmentObserver.SettledPass` (a static struct's memory layout is its ABI
+    /// encoding): the observer's calldata is copied from here ({_notifySettled}).
+    // solhint-disable-next-line gas-struct-packing
     struct SettlePass {
+        uint256 productId;
+        address issuer;
+        bytes32 assetClass;
+        uint64 capacity;
+        uint32 firstEpoch;
+        uint32 fulfilled;
+        uint32 short_;
+        uint32 missed;
+        uint32 unreported;
+        bool newlyDefaulted;
+        uint64 from;
+        uint64 to;
+        uint256 delivered;
         uint256 entitled;
         uint256 compensation;
         uint256 lastUnitRevenue;
@@ -85,11 +109,6 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         uint256 take;
         bool collateralKnown;
         bool defaulted;
-        bool newlyDefaulted;
-        uint32 fulfilled;
-        uint32 short_;
-        uint32 missed;
-        uint32 unreported;
     }
 
     /// @notice EIP-712 type hash of {FulfillmentReport}.
@@ -124,6 +143,12 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
 
     /// @notice The Bitcoin evidence binding every report is checked with (address(0): none).
     IBitcoinEvidence public immutable bitcoinEvidence;
+
+    /// @notice Told of settle passes and reports (address(0): none).
+    IFulfillmentObserver public immutable observer;
+
+    /// @notice Gas given to each observer call.
+    uint256 public constant OBSERVER_GAS = 600_000;
 
     mapping(bytes32 assetClass => EpochConfig) private _configs;
     mapping(uint256 productId => ProductState) private _products;
@@ -161,6 +186,8 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
     error ProductNotEnded(uint256 productId, uint64 end);
     /// @notice Not every epoch of the product is settled.
     error ProductNotSettled(uint256 productId, uint32 settledEpochs, uint32 epochCount);
+    /// @notice Too little gas left to give the observer {OBSERVER_GAS}.
+    error ObserverGasTooLow();
 
     /// @notice The epoch configuration of an asset class was set.
     event EpochConfigSet(bytes32 indexed assetClass, uint32 epochLength, uint32 reportWindow, uint32 depositWindow);
@@ -204,6 +231,8 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
     event Claimed(uint256 indexed tokenId, uint256 indexed holdingIndex, address indexed holder, uint256 amount);
     /// @notice The issuer withdrew the product's remaining collateral after settlement.
     event CollateralWithdrawn(uint256 indexed productId, address indexed issuer, uint256 amount);
+    /// @notice The observer reverted (or ran out of its gas) when told about `productId`.
+    event ObserverFailed(uint256 indexed productId);
 
     /**
      * @notice Deploys the vault with EIP-712 domain ("HashMix", "1").
@@ -216,6 +245,7 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
      * @param attestors The attestor registry.
      * @param spv_ The Bitcoin SPV verifier, or address(0).
      * @param evidence_ The Bitcoin evidence binding, or address(0).
+     * @param observer_ The fulfillment observer, or address(0).
      */
     constructor(
         address authority,
@@ -223,13 +253,15 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         ICollateralVault collateral,
         IAttestorRegistry attestors,
         IBtcSpvVerifier spv_,
-        IBitcoinEvidence evidence_
+        IBitcoinEvidence evidence_,
+        IFulfillmentObserver observer_
     ) CommitteeAttested(attestors) AccessManaged(authority) {
         if (address(token_) == address(0) || address(collateral) == address(0)) revert ZeroAddress();
         token = token_;
         collateralVault = collateral;
         spv = spv_;
         bitcoinEvidence = evidence_;
+        observer = observer_;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -531,21 +563,8 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         uint256 productId = r.productId;
         if (address(bitcoinEvidence) != address(0)) bitcoinEvidence.checkRelayer(msg.sender, productId);
         ProductState storage st = _track(productId);
-        uint256 capacity = st.capacity;
-        if (
-            r.deliveredUnits > capacity || r.sourceChain == bytes32(0) || r.unitRevenue > type(uint128).max
-                || r.revenue > MAX_REPORT_VALUE || _unitsValue(capacity, r.unitRevenue) > MAX_REPORT_VALUE - r.revenue
-        ) revert InvalidReport();
-        uint32 epoch = r.epoch;
-        if (epoch >= st.epochCount) revert EpochOutOfRange(productId, epoch, st.epochCount);
-        (, uint256 epochEnd) = _epochBoundsStorage(st, epoch);
-        if (block.timestamp < epochEnd) revert EpochNotEnded(productId, epoch, uint64(epochEnd));
-        if (epoch < st.settledEpochs) revert EpochAlreadySettled(productId, epoch);
-        EpochData storage ep = _epochs[productId][epoch];
-        if (ep.status != EpochStatus.Pending) revert EpochAlreadyReported(productId, epoch);
-        uint256 reportDeadline = epochEnd + st.reportWindow;
-        if (block.timestamp > reportDeadline) revert ReportWindowClosed(productId, epoch, uint64(reportDeadline));
-        (bytes32 digest,) =
+        EpochData storage ep = _checkReport(r, st);
+        (bytes32 digest, address[] memory signers) =
             _consumeAttestation(_reportHash(r), st.assetClass, r.nonce, r.deadline, r.committeeEpoch, sigs);
 
         // The epoch has ended (checked above), so max(epochEnd, now) is now.
@@ -558,6 +577,34 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         ep.sourceChain = r.sourceChain;
         ep.evidence = r.evidence;
         _emitReported(r, digest, depositDeadline);
+        if (address(observer) != address(0)) {
+            _notify(
+                productId, abi.encodeCall(IFulfillmentObserver.onReported, (productId, r.epoch, st.assetClass, signers))
+            );
+        }
+    }
+
+    /// @dev The report checks before the committee check; returns the epoch's storage.
+    function _checkReport(FulfillmentReport calldata r, ProductState storage st)
+        private
+        view
+        returns (EpochData storage ep)
+    {
+        uint256 productId = r.productId;
+        uint256 capacity = st.capacity;
+        if (
+            r.deliveredUnits > capacity || r.sourceChain == bytes32(0) || r.unitRevenue > type(uint128).max
+                || r.revenue > MAX_REPORT_VALUE || _unitsValue(capacity, r.unitRevenue) > MAX_REPORT_VALUE - r.revenue
+        ) revert InvalidReport();
+        uint32 epoch = r.epoch;
+        if (epoch >= st.epochCount) revert EpochOutOfRange(productId, epoch, st.epochCount);
+        (, uint256 epochEnd) = _epochBoundsStorage(st, epoch);
+        if (block.timestamp < epochEnd) revert EpochNotEnded(productId, epoch, uint64(epochEnd));
+        if (epoch < st.settledEpochs) revert EpochAlreadySettled(productId, epoch);
+        ep = _epochs[productId][epoch];
+        if (ep.status != EpochStatus.Pending) revert EpochAlreadyReported(productId, epoch);
+        uint256 reportDeadline = epochEnd + st.reportWindow;
+        if (block.timestamp > reportDeadline) revert ReportWindowClosed(productId, epoch, uint64(reportDeadline));
     }
 
     /// @dev All fields are static: `abi.encode(typehash, r)` is EIP-712's `typeHash || enc(field_1) || ...`.
@@ -638,7 +685,50 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
         st.epochsUnreported += pass.unreported;
         if (pass.compensation != 0) st.totalCompensation += pass.compensation;
         if (pass.newlyDefaulted) st.defaulted = true;
+        if (address(observer) != address(0)) _notifySettled(productId, st, first, e, pass);
         return (settled, pass.take, pass.newlyDefaulted);
+    }
+
+    /// @dev Tells the observer what a settle pass settled (epochs `first .. last - 1`): completes the
+    /// pass's observer fields and sends them as `onSettled` calldata.
+    function _notifySettled(
+        uint256 productId,
+        ProductState storage st,
+        uint256 first,
+        uint256 last,
+        SettlePass memory pass
+    ) private {
+        (uint256 from,) = _epochBoundsStorage(st, first);
+        (, uint256 to) = _epochBoundsStorage(st, last - 1);
+        pass.productId = productId;
+        pass.issuer = st.issuer;
+        pass.assetClass = st.assetClass;
+        pass.capacity = st.capacity;
+        pass.firstEpoch = uint32(first);
+        pass.from = uint64(from);
+        pass.to = uint64(to);
+        bytes memory data = new bytes(4 + 13 * 32);
+        bytes4 selector = IFulfillmentObserver.onSettled.selector;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(add(data, 32), selector)
+            mcopy(add(data, 36), pass, 416)
+        }
+        _notify(productId, data);
+    }
+
+    /// @dev Calls the observer with {OBSERVER_GAS}; a failure is an event, never a revert. Reverts
+    /// with {ObserverGasTooLow} unless the call can get its whole budget (EIP-150 passes on at most
+    /// 63/64 of what is left, and the call itself costs some).
+    function _notify(uint256 productId, bytes memory data) private {
+        if (gasleft() < OBSERVER_GAS + OBSERVER_GAS / 63 + 10_000) revert ObserverGasTooLow();
+        address target = address(observer);
+        bool ok;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            ok := call(OBSERVER_GAS, target, 0, add(data, 0x20), mload(data), 0, 0)
+        }
+        if (!ok) emit ObserverFailed(productId);
     }
 
     /// @dev Settles one epoch if it can be; returns false (and changes nothing) if not.
@@ -678,6 +768,10 @@ contract FulfillmentVault is IFulfillmentVault, CommitteeAttested, AccessManaged
             due = _unitsValue(capacity - ep.deliveredUnits, ep.unitRevenue);
             outcome = due == 0 ? EpochStatus.Fulfilled : EpochStatus.Short;
             pass.lastUnitRevenue = ep.unitRevenue;
+            if (address(observer) != address(0)) {
+                (uint256 epochStart, uint256 epochEnd) = _epochBoundsStorage(st, e);
+                pass.delivered += ep.deliveredUnits * (epochEnd - epochStart);
+            }
         } else if (status == EpochStatus.Reported) {
             if (block.timestamp <= ep.depositDeadline) return (false, status, 0, 0);
             due = ep.revenue + _unitsValue(capacity - ep.deliveredUnits, ep.unitRevenue);

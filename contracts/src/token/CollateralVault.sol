@@ -7,7 +7,9 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ZeroAddress} from "../common/Errors.sol";
 import {Transfers} from "../common/Transfers.sol";
+import {ICollateralPolicy} from "../interfaces/ICollateralPolicy.sol";
 import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
+import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
 
 /**
  * @title CollateralVault
@@ -26,6 +28,11 @@ import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
  * equal to it unless someone sends tokens to the vault directly (the
  * invariant tests check it): every pull is exact ({Transfers-pullExact}: fee-on-transfer tokens
  * are refused) and every payout is booked before it is sent.
+ *
+ * Credit-adjusted collateral: with a {collateralPolicy} set, {lock} reads the product the token has
+ * just stored (`IHashPowerToken(msg.sender).product`) and refuses collateral below what the policy
+ * requires of its issuer ({CollateralBelowRequired}). The policy changes only after
+ * {POLICY_DELAY} ({schedulePolicy}, then {applyPolicy} by anyone). Without a policy, nothing is required.
  */
 contract CollateralVault is ICollateralVault, AccessManaged, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -39,7 +46,18 @@ contract CollateralVault is ICollateralVault, AccessManaged, ReentrancyGuardTran
         uint128 forfeited;
     }
 
+    /// @dev A scheduled policy change.
+    struct PendingPolicy {
+        ICollateralPolicy policy;
+        uint64 eta;
+    }
+
+    /// @notice Delay between scheduling and applying a collateral policy change.
+    uint64 public constant POLICY_DELAY = 7 days;
+
     mapping(uint256 productId => Position) private _positions;
+    ICollateralPolicy private _policy;
+    PendingPolicy private _pendingPolicy;
 
     /// @notice The product already has collateral locked.
     error AlreadyLocked(uint256 productId);
@@ -49,6 +67,12 @@ contract CollateralVault is ICollateralVault, AccessManaged, ReentrancyGuardTran
     error InsufficientForfeited(uint256 productId, uint256 available, uint256 wanted);
     /// @notice A bounty share above 100%.
     error InvalidBountyBps(uint256 bps);
+    /// @notice The attested collateral is below what the collateral policy requires of the issuer.
+    error CollateralBelowRequired(uint256 required, uint256 given);
+    /// @notice No policy change is scheduled.
+    error NoPendingPolicy();
+    /// @notice The scheduled policy change cannot be applied before `eta`.
+    error PolicyNotReady(uint64 eta);
 
     /// @notice `amount` of `token` was locked for `productId` from `from`.
     event CollateralLocked(uint256 indexed productId, address indexed token, address indexed from, uint256 amount);
@@ -61,15 +85,35 @@ contract CollateralVault is ICollateralVault, AccessManaged, ReentrancyGuardTran
     event CollateralForfeited(uint256 indexed productId, address indexed bountyTo, uint256 bounty, uint256 forfeited);
     /// @notice `amount` of a product's forfeited collateral was paid to `to`.
     event ForfeitedPaid(uint256 indexed productId, address indexed to, uint256 amount);
+    /// @notice A collateral policy change was scheduled, applicable from `eta`.
+    event PolicyScheduled(address indexed policy, uint64 eta);
+    /// @notice The collateral policy in force changed (address(0): none).
+    event PolicyChanged(address indexed policy);
 
     /// @param authority The protocol's AccessManager.
-    constructor(address authority) AccessManaged(authority) {}
+    /// @param policy The collateral policy in force from deployment, or address(0) for none.
+    constructor(address authority, ICollateralPolicy policy) AccessManaged(authority) {
+        if (address(policy) != address(0)) {
+            _policy = policy;
+            emit PolicyChanged(address(policy));
+        }
+    }
 
     /// @inheritdoc ICollateralVault
-    /// @dev Role `COLLATERAL_LOCKER`. Reverts with {ZeroAddress} (token), {AlreadyLocked},
-    /// {AmountTooLarge} or `AmountNotReceived`. Emits {CollateralLocked}.
+    /// @dev Role `COLLATERAL_LOCKER` (the token, which calls it at every mint, after storing the
+    /// product). With a policy, reads the product from the caller and reverts with
+    /// {CollateralBelowRequired} when `amount` is short. Then reverts with {ZeroAddress} (token); a
+    /// zero amount locks nothing (no position, no event); then {AlreadyLocked}, {AmountTooLarge} or
+    /// `AmountNotReceived`. Emits {CollateralLocked}.
     function lock(uint256 productId, address token, address from, uint256 amount) external restricted nonReentrant {
+        ICollateralPolicy policy = _policy;
+        if (address(policy) != address(0)) {
+            IHashPowerToken.Product memory p = IHashPowerToken(msg.sender).product(productId);
+            uint256 required = policy.requiredCollateral(p.issuer, p.assetClass, p.capacity, p.start, p.end);
+            if (amount < required) revert CollateralBelowRequired(required, amount);
+        }
         if (token == address(0)) revert ZeroAddress();
+        if (amount == 0) return;
         Position storage pos = _positions[productId];
         if (pos.token != address(0)) revert AlreadyLocked(productId);
         if (amount > type(uint128).max) revert AmountTooLarge(amount);
@@ -134,6 +178,44 @@ contract CollateralVault is ICollateralVault, AccessManaged, ReentrancyGuardTran
         pos.forfeited = uint128(available - amount);
         emit ForfeitedPaid(productId, to, amount);
         if (amount != 0) IERC20(pos.token).safeTransfer(to, amount);
+    }
+
+    /**
+     * @notice Schedules a new collateral policy (address(0): none), applicable after
+     * {POLICY_DELAY}; replaces any pending change and restarts the delay.
+     * @dev Admin (AccessManager). Emits {PolicyScheduled}.
+     * @param policy The policy.
+     */
+    function schedulePolicy(ICollateralPolicy policy) external restricted {
+        uint64 eta = uint64(block.timestamp) + POLICY_DELAY;
+        _pendingPolicy = PendingPolicy({policy: policy, eta: eta});
+        emit PolicyScheduled(address(policy), eta);
+    }
+
+    /**
+     * @notice Puts the scheduled policy in force once its delay has passed. Anyone may call.
+     * @dev Reverts with {NoPendingPolicy} or {PolicyNotReady}. Emits {PolicyChanged}.
+     */
+    function applyPolicy() external {
+        PendingPolicy memory p = _pendingPolicy;
+        if (p.eta == 0) revert NoPendingPolicy();
+        if (block.timestamp < p.eta) revert PolicyNotReady(p.eta);
+        delete _pendingPolicy;
+        _policy = p.policy;
+        emit PolicyChanged(address(p.policy));
+    }
+
+    /// @notice The collateral policy in force (address(0): none).
+    /// @return The policy.
+    function collateralPolicy() external view returns (address) {
+        return address(_policy);
+    }
+
+    /// @notice The scheduled policy change (`eta == 0`: none).
+    /// @return policy The policy.
+    /// @return eta When it can be applied.
+    function pendingPolicy() external view returns (address policy, uint64 eta) {
+        return (address(_pendingPolicy.policy), _pendingPolicy.eta);
     }
 
     /// @inheritdoc ICollateralVault

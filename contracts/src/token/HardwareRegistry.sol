@@ -6,6 +6,7 @@ import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProo
 import {LengthMismatch, ZeroAddress} from "../common/Errors.sol";
 import {IAttestorRegistry} from "../interfaces/IAttestorRegistry.sol";
 import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
+import {ICreditRecorder} from "../interfaces/ICreditRecorder.sol";
 import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
 import {IHoldingHistory} from "../interfaces/IHoldingHistory.sol";
 
@@ -39,6 +40,12 @@ import {IHoldingHistory} from "../interfaces/IHoldingHistory.sol";
  * product's token ids (the SDK gathers them from the token's events), checks each is a live slice
  * of the product and reports whether their units sum to the capacity, which proves the list is
  * complete (the live slices of a product always sum to its capacity).
+ *
+ * Credit: with a {credit} registry set, every challenge reports the frozen product's issuer
+ * ({ICreditRecorder-recordFrozen}) and every slashed attestor ({ICreditRecorder-recordSlash}) through
+ * the role `FRAUD_REPORTER`. A report gets at most {CREDIT_GAS} and can never block a challenge (a
+ * failing one emits {CreditReportFailed}); a challenge sent with too little gas for it reverts with
+ * {CreditGasTooLow}, so a fraudulent issuer racing to challenge itself cannot drop the record.
  */
 contract HardwareRegistry is ReentrancyGuardTransient {
     /// @notice Answer of {proveOwnership}.
@@ -78,6 +85,11 @@ contract HardwareRegistry is ReentrancyGuardTransient {
     ICollateralVault public immutable collateralVault;
     /// @notice The committee (this contract needs role `BOND_SLASHER`).
     IAttestorRegistry public immutable attestorRegistry;
+    /// @notice The credit registry told of frozen products and slashes (address(0): none).
+    ICreditRecorder public immutable credit;
+
+    /// @notice Gas given to each credit report.
+    uint256 public constant CREDIT_GAS = 200_000;
 
     mapping(uint256 productId => FrozenPool) private _pools;
     mapping(uint256 tokenId => bool) private _redeemed;
@@ -104,6 +116,8 @@ contract HardwareRegistry is ReentrancyGuardTransient {
     error TokenIdsNotAscending(uint256 previous, uint256 tokenId);
     /// @notice More than {MAX_ITEMS} token ids.
     error TooManyTokens(uint256 count, uint256 max);
+    /// @notice Too little gas left to give a credit report {CREDIT_GAS}.
+    error CreditGasTooLow();
 
     /// @notice `hardwareId` was proven in two products. `frozenProductId` is the later one (frozen
     /// now, or already before); `bounty` was paid to `challenger` and `slashed` attestors lost their bonds.
@@ -118,19 +132,28 @@ contract HardwareRegistry is ReentrancyGuardTransient {
     /// @notice `holder`, who held `tokenId` when its product was frozen, was paid `amount`, the token's
     /// share of the product's forfeited collateral (0 when `holder` is the product's issuer).
     event FrozenRedeemed(uint256 indexed tokenId, uint256 indexed productId, address indexed holder, uint256 amount);
+    /// @notice The credit registry refused (or ran out of gas for) a report about `account`.
+    event CreditReportFailed(address indexed account);
 
     /**
      * @param token_ The hash power token (this contract needs its role `PRODUCT_FREEZER`).
      * @param collateral The collateral vault.
      * @param attestors The attestor registry.
+     * @param credit_ The credit registry (this contract needs its role `FRAUD_REPORTER`), or address(0).
      */
-    constructor(IHashPowerToken token_, ICollateralVault collateral, IAttestorRegistry attestors) {
+    constructor(
+        IHashPowerToken token_,
+        ICollateralVault collateral,
+        IAttestorRegistry attestors,
+        ICreditRecorder credit_
+    ) {
         if (address(token_) == address(0) || address(collateral) == address(0) || address(attestors) == address(0)) {
             revert ZeroAddress();
         }
         token = token_;
         collateralVault = collateral;
         attestorRegistry = attestors;
+        credit = credit_;
     }
 
     /**
@@ -162,7 +185,7 @@ contract HardwareRegistry is ReentrancyGuardTransient {
         (frozenProductId, otherProductId, alreadyFrozen, capacity, issuer) =
             _checkChallenge(hardwareId, productA, proofA, productB, proofB);
 
-        // interactions with protocol contracts only (token, collateral vault, registry)
+        // interactions with protocol contracts only (token, collateral vault, registries)
         if (!alreadyFrozen) {
             token.freeze(frozenProductId);
             uint256 forfeited;
@@ -173,6 +196,7 @@ contract HardwareRegistry is ReentrancyGuardTransient {
                 frozenAt: uint64(block.timestamp),
                 issuer: issuer
             });
+            _report(issuer, abi.encodeCall(ICreditRecorder.recordFrozen, (issuer, frozenProductId)));
         }
         slashed = _slashCommonSigners(frozenProductId, otherProductId);
         if (alreadyFrozen && slashed == 0) revert NothingToChallenge(frozenProductId);
@@ -329,6 +353,19 @@ contract HardwareRegistry is ReentrancyGuardTransient {
         if (amount != 0) collateralVault.payForfeited(t.productId, h.holder, amount);
     }
 
+    /// @dev Sends a report to the credit registry (if any) with {CREDIT_GAS}; a failure is an event.
+    function _report(address account, bytes memory data) private {
+        address target = address(credit);
+        if (target == address(0)) return;
+        if (gasleft() < CREDIT_GAS + CREDIT_GAS / 63 + 10_000) revert CreditGasTooLow();
+        bool ok;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            ok := call(CREDIT_GAS, target, 0, add(data, 0x20), mload(data), 0, 0)
+        }
+        if (!ok) emit CreditReportFailed(account);
+    }
+
     /// @dev Slashes every attestor who signed both products (at most 32 x 32 comparisons).
     function _slashCommonSigners(uint256 productA, uint256 productB) private returns (uint256 total) {
         address[] memory a = token.productSigners(productA);
@@ -339,7 +376,9 @@ contract HardwareRegistry is ReentrancyGuardTransient {
             address signer = a[i];
             for (uint256 j = 0; j < nb; ++j) {
                 if (b[j] == signer) {
-                    total += attestorRegistry.slash(signer);
+                    uint256 slashed = attestorRegistry.slash(signer);
+                    total += slashed;
+                    if (slashed != 0) _report(signer, abi.encodeCall(ICreditRecorder.recordSlash, (signer, slashed)));
                     break;
                 }
             }

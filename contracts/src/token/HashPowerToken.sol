@@ -228,8 +228,9 @@ contract HashPowerToken is
      * digest (the registry's errors). Then stores the product, its signers and its digest, mints
      * the token, emits {ProductMinted} and {ProductAttested}, locks the signers' bonds until
      * `a.end`, locks the collateral in the vault (exact amount: fee-on-transfer tokens are refused
-     * with `AmountNotReceived`) and finally runs the ERC-721 receiver check on the issuer. Reverts
-     * with `EnforcedPause` while paused.
+     * with `AmountNotReceived`; the vault is called even for zero collateral, so that its collateral
+     * policy sees every mint: `CollateralBelowRequired`) and finally runs the ERC-721 receiver check
+     * on the issuer. Reverts with `EnforcedPause` while paused.
      * @param a The attestation.
      * @param signatures Attestor signatures over {hashProductAttestation}`(a)`, signers ascending.
      * @return productId The new product id (ids start at 1).
@@ -265,7 +266,7 @@ contract HashPowerToken is
 
         // interactions: the registry and the collateral vault (protocol contracts), then the issuer
         attestorRegistry.lockBonds(signers, a.end);
-        if (a.collateral != 0) collateralVault.lock(productId, a.collateralToken, a.issuer, a.collateral);
+        collateralVault.lock(productId, a.collateralToken, a.issuer, a.collateral);
         ERC721Utils.checkOnERC721Received(msg.sender, address(0), a.issuer, tokenId, "");
     }
 

@@ -3,14 +3,20 @@ pragma solidity 0.8.30;
 
 import {HashMixMarket} from "../../src/market/HashMixMarket.sol";
 import {TestPayoutToken} from "../../src/dev/TestPayoutToken.sol";
-import {FulfillmentFixtures} from "./FulfillmentFixtures.sol";
+import {HashPriceOracle} from "../../src/oracle/HashPriceOracle.sol";
+import {CreditRegistry} from "../../src/credit/CreditRegistry.sol";
+import {IFulfillmentObserver} from "../../src/interfaces/IFulfillmentObserver.sol";
+import {ICollateralPolicy} from "../../src/interfaces/ICollateralPolicy.sol";
+import {ILoanHistory} from "../../src/interfaces/ILoanHistory.sol";
+import {IncentivesFixtures} from "./IncentivesFixtures.sol";
 
 /// @dev The whole protocol behind one AccessManager (admin `owner`), wired from
 /// deploy/access-wiring.json: FulfillmentFixtures (asset classes, committee, collateral vault,
 /// token, hardware registry, renderer, regtest SPV verifiers, Bitcoin evidence binding, fulfillment
-/// vault and lens) plus the market, and a table of every `restricted` function with the role it
-/// must map to.
-abstract contract AccessFixtures is FulfillmentFixtures {
+/// vault and lens), the credit and incentive contracts (IncentivesFixtures) plus the market, and a
+/// table of every `restricted` function with the role it must map to.
+abstract contract AccessFixtures is IncentivesFixtures {
+    HashPriceOracle internal oracle;
     HashMixMarket internal market;
     TestPayoutToken internal usd;
     address internal feeSink = makeAddr("feeSink");
@@ -25,19 +31,29 @@ abstract contract AccessFixtures is FulfillmentFixtures {
         uint64 role;
     }
 
+    /// The credit registry and policy are deployed, but the collateral vault has no policy here: the
+    /// hook tests below lock collateral for products that do not exist.
+    function _collateralPolicy() internal virtual override returns (ICollateralPolicy) {
+        super._collateralPolicy();
+        return ICollateralPolicy(address(0));
+    }
+
     function setUp() public virtual override {
         super.setUp();
         market = new HashMixMarket(address(manager), hpt, feeSink, FEE_BPS);
         usd = new TestPayoutToken("US Dollar (test)", "tUSD", 6, owner);
         _register("HashMixMarket", address(market));
+        oracle = new HashPriceOracle(address(manager), attestorRegistry);
+        _register("HashPriceOracle", address(oracle));
         _wire();
     }
 
-    /// Every `restricted` function of every AccessManaged HashMix contract (27), with plausible
-    /// arguments: the access check runs before the body, so the arguments never matter to it.
+    /// Every `restricted` function of every AccessManaged HashMix contract (51), with plausible
+    /// arguments: the access check runs before the body, so the arguments never matter to it. Not
+    /// here: the swap pool's `scheduleClass` (admin), tested in HashPowerSwapPool.t.sol.
     // solhint-disable-next-line function-max-lines
     function _restrictedFunctions() internal view returns (Restricted[] memory r) {
-        r = new Restricted[](27);
+        r = new Restricted[](51);
         uint256 i;
         address[] memory one = new address[](1);
         one[0] = att[0];
@@ -195,12 +211,134 @@ abstract contract AccessFixtures is FulfillmentFixtures {
             abi.encodeCall(evidence.setFulfillmentVault, (fv)),
             0
         );
+        // HashPriceOracle
+        r[i++] = Restricted(
+            "HashPriceOracle.scheduleBounds",
+            address(oracle),
+            abi.encodeCall(oracle.scheduleBounds, (btc, 1 days, 1_000)),
+            0
+        );
+        r[i++] = Restricted(
+            "HashPriceOracle.setPaused",
+            address(oracle),
+            abi.encodeCall(oracle.setPaused, (btc, true)),
+            _roleId("PRICE_GUARDIAN")
+        );
+        i = _creditAndIncentives(r, i);
         assert(i == r.length);
+    }
+
+    /// The credit and incentive contracts' restricted functions (22).
+    // solhint-disable-next-line function-max-lines
+    function _creditAndIncentives(Restricted[] memory r, uint256 i) internal view returns (uint256) {
+        IFulfillmentObserver.SettledPass memory pass;
+        address[] memory none = new address[](0);
+        uint64 notifier = _roleId("FULFILLMENT_NOTIFIER");
+        uint64 reward = _roleId("REWARD_NOTIFIER");
+        r[i++] = Restricted(
+            "CreditRegistry.recordFulfillment",
+            address(credit),
+            abi.encodeCall(credit.recordFulfillment, (pass)),
+            _roleId("CREDIT_RECORDER")
+        );
+        r[i++] = Restricted(
+            "CreditRegistry.recordSlash",
+            address(credit),
+            abi.encodeCall(credit.recordSlash, (att[0], 1)),
+            _roleId("FRAUD_REPORTER")
+        );
+        r[i++] = Restricted(
+            "CreditRegistry.recordFrozen",
+            address(credit),
+            abi.encodeCall(credit.recordFrozen, (issuer, 1)),
+            _roleId("FRAUD_REPORTER")
+        );
+        CreditRegistry.Params memory p = credit.defaultParams();
+        r[i++] = Restricted(
+            "CreditRegistry.scheduleParams", address(credit), abi.encodeCall(credit.scheduleParams, (p)), 0
+        );
+        r[i++] = Restricted(
+            "CreditRegistry.scheduleLoanSource",
+            address(credit),
+            abi.encodeCall(credit.scheduleLoanSource, (ILoanHistory(address(0)), none)),
+            0
+        );
+        r[i++] = Restricted(
+            "CollateralPolicy.scheduleBaseRate", address(policy), abi.encodeCall(policy.scheduleBaseRate, (btc, 1)), 0
+        );
+        r[i++] = Restricted(
+            "CollateralVault.schedulePolicy",
+            address(collateralVault),
+            abi.encodeCall(collateralVault.schedulePolicy, (ICollateralPolicy(address(0)))),
+            0
+        );
+        r[i++] = Restricted("ObserverRouter.onSettled", address(router), abi.encodeCall(router.onSettled, (pass)), notifier);
+        r[i++] = Restricted(
+            "ObserverRouter.onReported", address(router), abi.encodeCall(router.onReported, (1, 0, btc, none)), notifier
+        );
+        r[i++] = Restricted(
+            "ObserverRouter.addProgram", address(router), abi.encodeCall(router.addProgram, (issuerRewards)), 0
+        );
+        r[i++] = Restricted(
+            "ObserverRouter.removeProgram", address(router), abi.encodeCall(router.removeProgram, (issuerRewards)), 0
+        );
+        r[i++] = Restricted(
+            "EmissionController.addProgram", address(controller), abi.encodeCall(controller.addProgram, (alice)), 0
+        );
+        r[i++] = Restricted(
+            "EmissionController.setInitialWeight",
+            address(controller),
+            abi.encodeCall(controller.setInitialWeight, (address(lpProgram), 1)),
+            0
+        );
+        r[i++] = Restricted(
+            "EmissionController.scheduleWeight",
+            address(controller),
+            abi.encodeCall(controller.scheduleWeight, (address(lpProgram), 1)),
+            0
+        );
+        r[i++] = Restricted(
+            "EmissionController.suspend", address(controller), abi.encodeCall(controller.suspend, (address(lpProgram))), 0
+        );
+        r[i++] = Restricted(
+            "IssuerRewards.onSettled", address(issuerRewards), abi.encodeCall(issuerRewards.onSettled, (pass)), reward
+        );
+        r[i++] = Restricted(
+            "IssuerRewards.onReported",
+            address(issuerRewards),
+            abi.encodeCall(issuerRewards.onReported, (1, 0, btc, none)),
+            reward
+        );
+        r[i++] = Restricted(
+            "AttestorRewards.onSettled", address(attestorRewards), abi.encodeCall(attestorRewards.onSettled, (pass)), reward
+        );
+        r[i++] = Restricted(
+            "AttestorRewards.onReported",
+            address(attestorRewards),
+            abi.encodeCall(attestorRewards.onReported, (1, 0, btc, none)),
+            reward
+        );
+        r[i++] = Restricted(
+            "HolderRewards.onSettled", address(holderRewards), abi.encodeCall(holderRewards.onSettled, (pass)), reward
+        );
+        r[i++] = Restricted(
+            "HolderRewards.onReported",
+            address(holderRewards),
+            abi.encodeCall(holderRewards.onReported, (1, 0, btc, none)),
+            reward
+        );
+        r[i++] = Restricted(
+            "HookStakeProgram.setStake",
+            address(lenderProgram),
+            abi.encodeCall(lenderProgram.setStake, (alice, 1)),
+            _roleId("STAKE_REPORTER")
+        );
+        return i;
     }
 
     /// Every AccessManaged HashMix contract of the fixture.
     function _managedContracts() internal view returns (address[] memory c) {
-        c = new address[](9);
+        c = new address[](17);
         c[0] = address(assetClasses);
         c[1] = address(attestorRegistry);
         c[2] = address(hpt);
@@ -209,6 +347,14 @@ abstract contract AccessFixtures is FulfillmentFixtures {
         c[5] = address(market);
         c[6] = address(spv);
         c[7] = address(spvMain);
-        c[8] = address(evidence);
+        c[8] = address(credit);
+        c[9] = address(policy);
+        c[10] = address(router);
+        c[11] = address(controller);
+        c[12] = address(issuerRewards);
+        c[13] = address(attestorRewards);
+        c[14] = address(holderRewards);
+        c[15] = address(lenderProgram);
+        c[16] = address(evidence);
     }
 }

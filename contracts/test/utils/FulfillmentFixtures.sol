@@ -7,6 +7,7 @@ import {FulfillmentLens} from "../../src/fulfillment/FulfillmentLens.sol";
 import {BitcoinEvidence} from "../../src/spv/BitcoinEvidence.sol";
 import {HashPowerToken} from "../../src/token/HashPowerToken.sol";
 import {IFulfillmentVault} from "../../src/interfaces/IFulfillmentVault.sol";
+import {IFulfillmentObserver} from "../../src/interfaces/IFulfillmentObserver.sol";
 import {AttestorSignature} from "../../src/interfaces/IAttestorRegistry.sol";
 import {BtcSpvFixtures} from "./BtcSpvFixtures.sol";
 
@@ -41,7 +42,9 @@ abstract contract FulfillmentFixtures is BtcSpvFixtures {
     function setUp() public virtual override {
         super.setUp();
         evidence = new BitcoinEvidence(address(manager), attestorRegistry, hpt, spv, assetClasses);
-        fv = new FulfillmentVault(address(manager), hpt, collateralVault, attestorRegistry, spv, evidence);
+        fv = new FulfillmentVault(
+            address(manager), hpt, collateralVault, attestorRegistry, spv, evidence, _fulfillmentObserver()
+        );
         lens = new FulfillmentLens(fv, hpt, collateralVault);
         _register("FulfillmentVault", address(fv));
         _register("BitcoinEvidence", address(evidence));
@@ -52,6 +55,11 @@ abstract contract FulfillmentFixtures is BtcSpvFixtures {
         fv.setEpochConfig(btc, EPOCH, REPORT_WINDOW, DEPOSIT_WINDOW);
         vm.prank(issuer);
         wbtc.approve(address(fv), type(uint256).max);
+    }
+
+    /// The vault's observer (none here; the credit fixtures deploy the router).
+    function _fulfillmentObserver() internal virtual returns (IFulfillmentObserver) {
+        return IFulfillmentObserver(address(0));
     }
 
     // ---------------------------------------------------------------- products

@@ -7,6 +7,8 @@ import {HashPowerToken} from "../../src/token/HashPowerToken.sol";
 import {IHashPowerToken} from "../../src/interfaces/IHashPowerToken.sol";
 import {CollateralVault} from "../../src/token/CollateralVault.sol";
 import {HardwareRegistry} from "../../src/token/HardwareRegistry.sol";
+import {ICollateralPolicy} from "../../src/interfaces/ICollateralPolicy.sol";
+import {ICreditRecorder} from "../../src/interfaces/ICreditRecorder.sol";
 import {TokenMetadataRenderer} from "../../src/token/TokenMetadataRenderer.sol";
 import {AttestorSignature} from "../../src/interfaces/IAttestorRegistry.sol";
 import {TestPayoutToken} from "../../src/dev/TestPayoutToken.sol";
@@ -58,9 +60,9 @@ abstract contract HashPowerFixtures is ProtocolWiring {
         btc = assetClasses.registerAssetClass("BTC-SHA256", "TH/s", 6, address(wbtc));
 
         attestorRegistry = new AttestorRegistry(address(manager), MIN_BOND, EXIT_DELAY);
-        collateralVault = new CollateralVault(address(manager));
+        collateralVault = new CollateralVault(address(manager), _collateralPolicy());
         hpt = new HashPowerToken(address(manager), assetClasses, attestorRegistry, collateralVault);
-        hardwareRegistry = new HardwareRegistry(hpt, collateralVault, attestorRegistry);
+        hardwareRegistry = new HardwareRegistry(hpt, collateralVault, attestorRegistry, _creditRecorder());
         renderer = new TokenMetadataRenderer(hpt, assetClasses);
         _register("AssetClassRegistry", address(assetClasses));
         _register("AttestorRegistry", address(attestorRegistry));
@@ -85,6 +87,16 @@ abstract contract HashPowerFixtures is ProtocolWiring {
             hw.push(keccak256(abi.encodePacked("S19-serial-", vm.toString(i))));
         }
         _fund(issuer, 1_000e8);
+    }
+
+    /// The collateral vault's policy at deployment (none here; the credit fixtures deploy one).
+    function _collateralPolicy() internal virtual returns (ICollateralPolicy) {
+        return ICollateralPolicy(address(0));
+    }
+
+    /// The hardware registry's credit recorder (none here; the credit fixtures deploy one).
+    function _creditRecorder() internal virtual returns (ICreditRecorder) {
+        return ICreditRecorder(address(0));
     }
 
     function _makeAttestors() internal {

@@ -55,6 +55,35 @@ public enum ProtocolContract {
 
     /** The oracle-valued swap pool: cross-coin swaps at value parity, LP shares, revenue for shareholders. */
     HASH_POWER_SWAP_POOL("HashPowerSwapPool", false),
+    /** Credit scores from the protocol's records (fulfillment, frauds, loans): scores, breakdowns, parameters. */
+    CREDIT_REGISTRY("CreditRegistry", false),
+
+    /** Credit-adjusted collateral: what a product must lock at mint, given its issuer's credit. */
+    COLLATERAL_POLICY("CollateralPolicy", false),
+
+    /** The fulfillment vault's observer: fans settle passes and reports out to credit and incentive programs. */
+    OBSERVER_ROUTER("ObserverRouter", false),
+
+    /** The HMX emission schedule and its split across incentive programs; deploys HMX and is its only minter. */
+    EMISSION_CONTROLLER("EmissionController", false),
+
+    /** HMX, the incentive token (capped, permit), created by the emission controller. */
+    HMX_TOKEN("HMXToken", false),
+
+    /** Rewards for issuers of one asset class, by units x time delivered, scaled by credit. */
+    ISSUER_REWARDS("IssuerRewards", false),
+
+    /** Rewards for attestors, per report signed and not slashed. */
+    ATTESTOR_REWARDS("AttestorRewards", false),
+
+    /** Rewards for holders of one asset class's tokens, by units x time held. */
+    HOLDER_REWARDS("HolderRewards", false),
+
+    /** Rewards by amount x time staked of an ERC-20 (liquidity providers: the swap pool's shares). */
+    TOKEN_STAKING_PROGRAM("TokenStakingProgram", false),
+
+    /** Rewards by an amount x time a protocol contract reports (lenders: principal lent, from lending). */
+    HOOK_STAKE_PROGRAM("HookStakeProgram", false),
 
     /**
      * A mintable ERC-20 standing in for a payout token (e.g. wrapped BTC) on local chains.

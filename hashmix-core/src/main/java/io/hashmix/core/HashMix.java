@@ -209,6 +209,26 @@ public final class HashMix implements AutoCloseable {
         return client(Domains.SWAP);
     }
 
+    /**
+     * Credit: every account's score and breakdown, the collateral a planned product needs, the
+     * offline credit report checked against the contract.
+     *
+     * @throws IllegalStateException if the deployment has no credit registry
+     */
+    public io.hashmix.core.credit.CreditClient credit() {
+        return client(Domains.CREDIT);
+    }
+
+    /**
+     * Incentives: the programs and their share of HMX emission, claimable rewards across programs in
+     * one batched read, claims.
+     *
+     * @throws IllegalStateException if the deployment has no emission controller
+     */
+    public io.hashmix.core.incentives.IncentivesClient incentives() {
+        return client(Domains.INCENTIVES);
+    }
+
     /** ERC-20 calls (payout tokens, collateral). */
     public Erc20Client erc20() {
         return erc20;

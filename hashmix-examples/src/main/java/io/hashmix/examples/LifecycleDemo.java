@@ -230,7 +230,7 @@ public final class LifecycleDemo {
         }
 
         header("Coming next");
-        line("lending, incentives and credit: see the open issues; each extends this demo.");
+        line("lending: see the open issues; it extends this demo.");
     }
 
     /** Committee, minting from a 3-of-5 attestation, slices, ownership proof, a duplicate-hardware challenge. */
@@ -441,6 +441,7 @@ public final class LifecycleDemo {
         BigInteger again = admin.fulfillment().claimAll(holders.get(1).account()).join();
         check(again.signum() == 0, "a holding is never paid twice");
         line("claim everything again: %s paid (a holding is never paid twice)", again);
+        CreditIncentivesDemoStep.run(this::header, this::line, admin, issuer, holders, accounts, minted);
         new BitcoinEvidenceDemoStep(this::header, text -> line("%s", text)).run(admin, issuer, accounts, minted.productId());
     }
 

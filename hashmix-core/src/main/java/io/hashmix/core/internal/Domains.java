@@ -10,23 +10,31 @@ import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint64;
 
+import io.hashmix.contracts.DeployedContract;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.BitcoinEvidence;
+import io.hashmix.contracts.generated.EmissionController;
 import io.hashmix.contracts.generated.HashPowerToken;
+import io.hashmix.contracts.generated.ObserverRouter;
 import io.hashmix.core.assetclass.AssetClassClient;
 import io.hashmix.core.assetclass.AssetClassErrors;
 import io.hashmix.core.committee.CommitteeClient;
 import io.hashmix.core.committee.CommitteeErrors;
+import io.hashmix.core.credit.CreditClient;
+import io.hashmix.core.credit.CreditErrors;
 import io.hashmix.core.errors.RevertDecoder;
 import io.hashmix.core.fulfillment.FulfillmentClient;
 import io.hashmix.core.fulfillment.FulfillmentErrors;
+import io.hashmix.core.incentives.IncentivesClient;
+import io.hashmix.core.incentives.IncentivesErrors;
 import io.hashmix.core.market.MarketClient;
 import io.hashmix.core.market.MarketErrors;
 import io.hashmix.core.swap.SwapClient;
 import io.hashmix.core.swap.SwapErrors;
 import io.hashmix.core.tokenization.TokenizationClient;
 import io.hashmix.core.tokenization.TokenizationErrors;
+import io.hashmix.core.tx.Quantities;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.proofs.spv.NetworkParams;
@@ -57,12 +65,34 @@ public final class Domains {
                     new Uint256(ctx.options().minAttestorBond()),
                     new Uint64(BigInteger.valueOf(ctx.options().attestorExitDelay().toSeconds())))));
 
+    /**
+     * Credit: the registry of scores, the collateral policy (1x for a perfect score, 3x for a newcomer;
+     * no base rate until the admin schedules one) and the fulfillment observer router. Deployed before
+     * tokenization and fulfillment, which take them as constructor arguments.
+     */
+    public static final Domain<CreditClient> CREDIT = new Simple<>("credit",
+            List.of(ProtocolContract.CREDIT_REGISTRY, ProtocolContract.COLLATERAL_POLICY, ProtocolContract.OBSERVER_ROUTER),
+            CreditErrors::register, c -> new CreditClient(c.deployment(), c.calls(), c.sender(), c.logs()),
+            Domains::deployCredit);
+
     /** Tokenization: collateral custody, the hash power token, hardware proofs, metadata. */
     public static final Domain<TokenizationClient> TOKENIZATION = new Simple<>("tokenization",
             List.of(ProtocolContract.COLLATERAL_VAULT, ProtocolContract.HASH_POWER_TOKEN, ProtocolContract.HARDWARE_REGISTRY),
             TokenizationErrors::register,
             c -> new TokenizationClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
             Domains::deployTokenization);
+
+    /**
+     * Incentives: the emission controller (and the HMX it creates: cap one billion, 1 HMX a second
+     * from an hour after deployment, halving yearly) and the issuers' and holders' programs of
+     * BTC-SHA256 and the attestors' program, with initial weights 50, 30 and 20, told by the observer
+     * router. Liquidity-provider and lender programs are deployed when the swap pool and lending are.
+     */
+    public static final Domain<IncentivesClient> INCENTIVES = new Simple<>("incentives",
+            List.of(ProtocolContract.EMISSION_CONTROLLER, ProtocolContract.HMX_TOKEN, ProtocolContract.ISSUER_REWARDS,
+                    ProtocolContract.ATTESTOR_REWARDS, ProtocolContract.HOLDER_REWARDS),
+            IncentivesErrors::register, c -> new IncentivesClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
+            Domains::deployIncentives);
 
     /**
      * Fulfillment: the SPV verifier and the Bitcoin evidence binding (optional, deployed together), the vault and its
@@ -92,19 +122,79 @@ public final class Domains {
             Domains::deploySwap);
 
     /** Every domain, in deployment order. */
-    public static final List<Domain<?>> ALL = List.of(ASSET_CLASSES, COMMITTEE, TOKENIZATION, FULFILLMENT, MARKET, SWAP);
+    public static final List<Domain<?>> ALL = List.of(ASSET_CLASSES, COMMITTEE, CREDIT, TOKENIZATION, INCENTIVES, FULFILLMENT, MARKET,
+            SWAP);
 
     private Domains() {
     }
 
+    private static CompletableFuture<Deployment> deployCredit(DeployContext ctx, Deployment start) {
+        return ctx.deploy(start, ProtocolContract.CREDIT_REGISTRY, List.of(address(start, ProtocolContract.ACCESS_MANAGER)))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.COLLATERAL_POLICY, List.of(
+                        address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.CREDIT_REGISTRY),
+                        new Uint256(10_000), new Uint256(30_000))))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.OBSERVER_ROUTER, List.of(
+                        address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.CREDIT_REGISTRY))));
+    }
+
+    private static CompletableFuture<Deployment> deployIncentives(DeployContext ctx, Deployment start) {
+        BigInteger cap = BigInteger.TEN.pow(27);
+        BigInteger rate = BigInteger.TEN.pow(18);
+        long halving = 365L * 24 * 3600;
+        Bytes32 btc = new Bytes32(BITCOIN_ASSET_CLASS.value());
+        return ctx.hm().rpc().call("eth_getBlockByNumber", "latest", false)
+                .thenApply(block -> Quantities.toLong(block.get("timestamp")))
+                .thenCompose(now -> ctx.deploy(start, ProtocolContract.EMISSION_CONTROLLER, List.of(
+                        address(start, ProtocolContract.ACCESS_MANAGER), new Uint256(cap),
+                        new Uint64(BigInteger.valueOf(now + 3600)), new Uint256(rate), new Uint64(BigInteger.valueOf(halving)))))
+                .thenCompose(d -> {
+                    BoundContract controller = ctx.bind(d, ProtocolContract.EMISSION_CONTROLLER);
+                    DeployedContract c = d.contract(ProtocolContract.EMISSION_CONTROLLER);
+                    return controller.read("hmx", controller.encoder(EmissionController::load).hmx(),
+                            v -> d.with(ProtocolContract.HMX_TOKEN, new DeployedContract(
+                                    EvmAddress.of((String) v.get(0).getValue()), c.blockNumber(), c.transactionHash())));
+                })
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.ISSUER_REWARDS, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
+                        address(d, ProtocolContract.EMISSION_CONTROLLER), address(d, ProtocolContract.CREDIT_REGISTRY), btc)))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.ATTESTOR_REWARDS, List.of(
+                        address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.EMISSION_CONTROLLER),
+                        address(d, ProtocolContract.CREDIT_REGISTRY))))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.HOLDER_REWARDS, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
+                        address(d, ProtocolContract.EMISSION_CONTROLLER), address(d, ProtocolContract.HASH_POWER_TOKEN), btc)))
+                .thenCompose(d -> {
+                    BoundContract controller = ctx.bind(d, ProtocolContract.EMISSION_CONTROLLER);
+                    EmissionController ec = controller.encoder(EmissionController::load);
+                    BoundContract router = ctx.bind(d, ProtocolContract.OBSERVER_ROUTER);
+                    ObserverRouter r = router.encoder(ObserverRouter::load);
+                    CompletableFuture<?> done = CompletableFuture.completedFuture(null);
+                    ProtocolContract[] programs = {ProtocolContract.ISSUER_REWARDS, ProtocolContract.HOLDER_REWARDS,
+                            ProtocolContract.ATTESTOR_REWARDS};
+                    long[] weights = {50, 30, 20};
+                    for (int i = 0; i < programs.length; i++) {
+                        String program = d.contract(programs[i]).address().hex();
+                        BigInteger weight = BigInteger.valueOf(weights[i]);
+                        done = done.thenCompose(x -> controller.send("addProgram", ec.addProgram(program)))
+                                .thenCompose(x -> controller.send("setInitialWeight", ec.setInitialWeight(program, weight)))
+                                .thenCompose(x -> router.send("addProgram", r.addProgram(program)));
+                    }
+                    return done.thenApply(x -> d);
+                });
+    }
+
+    /** The address of an optional contract of the deployment, or the zero address. */
+    private static org.web3j.abi.datatypes.Address optional(Deployment d, ProtocolContract contract) {
+        return d.find(contract).isPresent() ? address(d, contract) : address(EvmAddress.ZERO);
+    }
+
     private static CompletableFuture<Deployment> deployTokenization(DeployContext ctx, Deployment start) {
-        return ctx.deploy(start, ProtocolContract.COLLATERAL_VAULT, List.of(address(start, ProtocolContract.ACCESS_MANAGER)))
+        return ctx.deploy(start, ProtocolContract.COLLATERAL_VAULT, List.of(address(start, ProtocolContract.ACCESS_MANAGER),
+                        optional(start, ProtocolContract.COLLATERAL_POLICY)))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.HASH_POWER_TOKEN, List.of(
                         address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.ASSET_CLASS_REGISTRY),
                         address(d, ProtocolContract.ATTESTOR_REGISTRY), address(d, ProtocolContract.COLLATERAL_VAULT))))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.HARDWARE_REGISTRY, List.of(
                         address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.COLLATERAL_VAULT),
-                        address(d, ProtocolContract.ATTESTOR_REGISTRY))))
+                        address(d, ProtocolContract.ATTESTOR_REGISTRY), optional(d, ProtocolContract.CREDIT_REGISTRY))))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.TOKEN_METADATA_RENDERER, List.of(
                         address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.ASSET_CLASS_REGISTRY))))
                 .thenCompose(d -> {
@@ -135,7 +225,8 @@ public final class Domains {
                         d.find(ProtocolContract.BTC_SPV_VERIFIER).isPresent()
                                 ? address(d, ProtocolContract.BTC_SPV_VERIFIER) : address(EvmAddress.ZERO),
                         d.find(ProtocolContract.BITCOIN_EVIDENCE).isPresent()
-                                ? address(d, ProtocolContract.BITCOIN_EVIDENCE) : address(EvmAddress.ZERO))))
+                                ? address(d, ProtocolContract.BITCOIN_EVIDENCE) : address(EvmAddress.ZERO),
+                        optional(d, ProtocolContract.OBSERVER_ROUTER))))
                 .thenCompose(d -> linkEvidenceToVault(ctx, d))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.FULFILLMENT_LENS, List.of(
                         address(d, ProtocolContract.FULFILLMENT_VAULT), address(d, ProtocolContract.HASH_POWER_TOKEN),

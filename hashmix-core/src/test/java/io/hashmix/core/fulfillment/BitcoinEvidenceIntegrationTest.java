@@ -51,6 +51,9 @@ import io.hashmix.testing.devnet.RegtestPayouts;
 @ExtendWith(LocalChainExtension.class)
 class BitcoinEvidenceIntegrationTest {
 
+    /** Gas the credit and incentive observer (issue #13) adds to a report of the local deployment, at most. */
+    private static final long OBSERVED_REPORT_EXTRA = 300_000;
+
     private static final byte[] POOL = RegtestPayouts.p2wpkh("pool payout");
     private static final byte[] OTHER = RegtestPayouts.p2wpkh("someone else");
     private static final BigInteger CAPACITY = BigInteger.valueOf(1_000_000);
@@ -173,8 +176,11 @@ class BitcoinEvidenceIntegrationTest {
         System.out.printf("GAS report with bound evidence, receipt gasUsed: first report (1 proof) %s, "
                         + "1 proof %s, 3 proofs %s%n", first.report().receipt().gasUsed(), one.report().receipt().gasUsed(),
                 many.report().receipt().gasUsed());
-        assertTrue(one.report().receipt().gasUsed().compareTo(BigInteger.valueOf(400_000)) < 0);
-        assertTrue(many.report().receipt().gasUsed().compareTo(BigInteger.valueOf(700_000)) < 0);
+        // the binding's bounds (400,000 and 700,000) plus what the deployment's credit and incentive observer
+        // (issue #13) spends on every report: about 260,000 here (attestors' points, holders' days; docs/benchmarks.md)
+        BigInteger observer = BigInteger.valueOf(OBSERVED_REPORT_EXTRA);
+        assertTrue(one.report().receipt().gasUsed().compareTo(BigInteger.valueOf(400_000).add(observer)) < 0);
+        assertTrue(many.report().receipt().gasUsed().compareTo(BigInteger.valueOf(700_000).add(observer)) < 0);
     }
 
     /**

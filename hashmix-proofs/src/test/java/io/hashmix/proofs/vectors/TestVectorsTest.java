@@ -64,7 +64,7 @@ class TestVectorsTest {
     @ParameterizedTest
     @ValueSource(strings = {TestVectorGenerator.EIP712_FILE, TestVectorGenerator.MERKLE_FILE, TestVectorGenerator.HARDWARE_FILE,
             MarketVectors.FILE, FulfillmentVectors.FILE, SwapVectors.PRICES_FILE,
-            SwapVectors.MATH_FILE})
+            SwapVectors.MATH_FILE, CreditVectors.FILE})
     void committedVectorsEqualGeneratedOnes(String name) throws IOException {
         String generated = generate(name);
         assertEquals(generated, generate(name), "generation must be deterministic");
@@ -275,6 +275,7 @@ class TestVectorsTest {
             case FulfillmentVectors.FILE -> FulfillmentVectors.generate();
             case SwapVectors.PRICES_FILE -> SwapVectors.generatePrices();
             case SwapVectors.MATH_FILE -> SwapVectors.generateMath();
+            case CreditVectors.FILE -> CreditVectors.generate();
             default -> TestVectorGenerator.hardwareIds();
         };
     }

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {TooManyItems, ZeroAddress} from "../common/Errors.sol";
+import {ICreditRecorder} from "../interfaces/ICreditRecorder.sol";
+import {IFulfillmentObserver} from "../interfaces/IFulfillmentObserver.sol";
+
+/**
+ * @title ObserverRouter
+ * @notice The fulfillment vault's one observer: fans each settle pass out to the credit registry
+ * (as a fulfillment record) and to the incentive programs that listen (issuers, attestors,
+ * holders), and each accepted report to the programs.
+ * @dev The vault calls {onSettled} and {onReported} (role `FULFILLMENT_NOTIFIER`) with a bounded
+ * amount of gas and ignores a failure; here each recipient is called on its own (`try`), the credit
+ * registry first, so one failing program never costs the credit record or another program its
+ * call. A failure emits {DeliveryFailed}. The admin may add programs (at most {MAX_PROGRAMS}) and
+ * remove them at once (a circuit breaker: a program only ever gains from being told).
+ */
+contract ObserverRouter is IFulfillmentObserver, AccessManaged {
+    /// @notice Most programs told.
+    uint256 public constant MAX_PROGRAMS = 4;
+
+    /// @notice The credit registry (address(0): none); this router needs its role `CREDIT_RECORDER`.
+    ICreditRecorder public immutable credit;
+
+    IFulfillmentObserver[] private _programs;
+
+    /// @notice The program is already told.
+    error ProgramAlreadyListening(address program);
+    /// @notice The program is not told.
+    error ProgramNotListening(address program);
+
+    /// @notice A program is now told of settle passes and reports.
+    event ProgramAdded(address indexed program);
+    /// @notice A program is no longer told.
+    event ProgramRemoved(address indexed program);
+    /// @notice `recipient` failed to take a notification about `productId`.
+    event DeliveryFailed(address indexed recipient, uint256 indexed productId);
+
+    /**
+     * @param authority The protocol's AccessManager.
+     * @param credit_ The credit registry, or address(0).
+     */
+    constructor(address authority, ICreditRecorder credit_) AccessManaged(authority) {
+        credit = credit_;
+    }
+
+    /// @inheritdoc IFulfillmentObserver
+    /// @dev Role `FULFILLMENT_NOTIFIER` (the fulfillment vault). Emits {DeliveryFailed} per failure.
+    function onSettled(SettledPass calldata pass) external restricted {
+        ICreditRecorder c = credit;
+        if (address(c) != address(0)) {
+            try c.recordFulfillment(pass) {}
+            catch {
+                emit DeliveryFailed(address(c), pass.productId);
+            }
+        }
+        uint256 n = _programs.length;
+        for (uint256 i = 0; i < n; ++i) {
+            IFulfillmentObserver p = _programs[i];
+            try p.onSettled(pass) {}
+            catch {
+                emit DeliveryFailed(address(p), pass.productId);
+            }
+        }
+    }
+
+    /// @inheritdoc IFulfillmentObserver
+    /// @dev Role `FULFILLMENT_NOTIFIER` (the fulfillment vault). Emits {DeliveryFailed} per failure.
+    function onReported(uint256 productId, uint32 epoch, bytes32 assetClass, address[] calldata signers)
+        external
+        restricted
+    {
+        uint256 n = _programs.length;
+        for (uint256 i = 0; i < n; ++i) {
+            IFulfillmentObserver p = _programs[i];
+            try p.onReported(productId, epoch, assetClass, signers) {}
+            catch {
+                emit DeliveryFailed(address(p), productId);
+            }
+        }
+    }
+
+    /**
+     * @notice Starts telling a program (it needs the role `REWARD_NOTIFIER` on its own functions).
+     * @dev Admin (AccessManager). Reverts with `ZeroAddress`, `TooManyItems` or {ProgramAlreadyListening}.
+     * Emits {ProgramAdded}.
+     * @param program The program.
+     */
+    function addProgram(IFulfillmentObserver program) external restricted {
+        if (address(program) == address(0)) revert ZeroAddress();
+        uint256 n = _programs.length;
+        if (n >= MAX_PROGRAMS) revert TooManyItems(n + 1, MAX_PROGRAMS);
+        for (uint256 i = 0; i < n; ++i) {
+            if (_programs[i] == program) revert ProgramAlreadyListening(address(program));
+        }
+        _programs.push(program);
+        emit ProgramAdded(address(program));
+    }
+
+    /**
+     * @notice Stops telling a program (immediately).
+     * @dev Admin (AccessManager). Reverts with {ProgramNotListening}. Emits {ProgramRemoved}.
+     * @param program The program.
+     */
+    function removeProgram(IFulfillmentObserver program) external restricted {
+        uint256 n = _programs.length;
+        for (uint256 i = 0; i < n; ++i) {
+            if (_programs[i] == program) {
+                _programs[i] = _programs[n - 1];
+                _programs.pop();
+                emit ProgramRemoved(address(program));
+                return;
+            }
+        }
+        revert ProgramNotListening(address(program));
+    }
+
+    /// @notice The programs told, in order.
+    /// @return The programs.
+    function programs() external view returns (IFulfillmentObserver[] memory) {
+        return _programs;
+    }
+}

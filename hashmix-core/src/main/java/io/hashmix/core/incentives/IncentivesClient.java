@@ -1,0 +1,274 @@
+package io.hashmix.core.incentives;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.web3j.protocol.core.RemoteFunctionCall;
+
+import io.hashmix.contracts.Deployment;
+import io.hashmix.contracts.ProtocolContract;
+import io.hashmix.contracts.generated.EmissionController;
+import io.hashmix.contracts.generated.HolderRewards;
+import io.hashmix.contracts.generated.IssuerRewards;
+import io.hashmix.core.erc20.Erc20Client;
+import io.hashmix.core.events.LogReader;
+import io.hashmix.core.fulfillment.HoldingRef;
+import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.tokenization.TokenHolding;
+import io.hashmix.core.tokenization.TokenizationClient;
+import io.hashmix.core.tx.ContractCalls;
+import io.hashmix.core.tx.TransactionSender;
+import io.hashmix.core.tx.TxReceipt;
+import io.hashmix.core.tx.TxRequest;
+import io.hashmix.proofs.EvmAddress;
+
+/**
+ * Incentives: the programs of the deployment and their share of HMX emission, every account's
+ * claimable rewards across all programs in one JSON-RPC batch, and claims (pull payments: HMX is
+ * minted to the claimant).
+ *
+ * <pre>{@code
+ * Rewards r = hm.incentives().claimable(me).join();   // per program, and per holding for holders
+ * BigInteger paid = hm.incentives().claimAll(me).join();
+ * }</pre>
+ *
+ * <p>Issuers and attestors earn points as the fulfillment vault settles epochs and accepts reports
+ * (each day's emission of a program is shared by that day's points, claimable once the day is over);
+ * holders earn by units x time of their holdings (claimed per holding, by anyone, paid to the
+ * holder). Reverts arrive as the typed exceptions of this package ({@link IncentivesErrors}).
+ * Thread-safe.
+ */
+public final class IncentivesClient {
+
+    /** Most holdings one holders' claim takes (the program's {@code MAX_CLAIM_ITEMS}). */
+    public static final int MAX_CLAIM_ITEMS = 64;
+
+    private final ContractCalls calls;
+    private final BoundContract controllerContract;
+    private final EmissionController controller;
+    private final Map<RewardProgram, BoundContract> programs = new EnumMap<>(RewardProgram.class);
+    private final IssuerRewards pointsEncoder;
+    private final HolderRewards holderEncoder;
+    private final TokenizationClient tokenization;
+    private final Erc20Client erc20;
+    private final EvmAddress hmx;
+
+    /**
+     * Creates the client.
+     *
+     * @param deployment where the contracts live (the emission controller, HMX and the programs it holds)
+     * @param calls      read-only calls
+     * @param sender     the transaction layer, or {@code null} for read-only use
+     * @param erc20      ERC-20 calls (HMX balances and funding allowances)
+     * @param logs       the log reader (an account's holdings)
+     */
+    public IncentivesClient(Deployment deployment, ContractCalls calls, TransactionSender sender, Erc20Client erc20,
+                            LogReader logs) {
+        this.calls = calls;
+        this.controllerContract = new BoundContract("EmissionController",
+                deployment.contract(ProtocolContract.EMISSION_CONTROLLER).address(), calls, sender);
+        this.controller = controllerContract.encoder(EmissionController::load);
+        for (RewardProgram p : RewardProgram.values()) {
+            deployment.find(p.contract()).ifPresent(c -> programs.put(p,
+                    new BoundContract(p.contract().artifactName(), c.address(), calls, sender)));
+        }
+        BoundContract any = programs.getOrDefault(RewardProgram.ISSUERS, controllerContract);
+        this.pointsEncoder = any.encoder(IssuerRewards::load);
+        this.holderEncoder = programs.getOrDefault(RewardProgram.HOLDERS, controllerContract).encoder(HolderRewards::load);
+        this.tokenization = new TokenizationClient(deployment, calls, sender, erc20, logs);
+        this.erc20 = erc20;
+        this.hmx = deployment.contract(ProtocolContract.HMX_TOKEN).address();
+    }
+
+    /** The HMX token's address. */
+    public EvmAddress hmx() {
+        return hmx;
+    }
+
+    /** The programs this deployment holds. */
+    public List<RewardProgram> deployedPrograms() {
+        return List.copyOf(programs.keySet());
+    }
+
+    /** An account's HMX balance. */
+    public CompletableFuture<BigInteger> hmxBalance(EvmAddress account) {
+        return erc20.balanceOf(hmx, account);
+    }
+
+    /** HMX the schedule emits from its start up to {@code at}. */
+    public CompletableFuture<BigInteger> emittedUntil(Instant at) {
+        return controllerContract.read("emittedUntil", controller.emittedUntil(BigInteger.valueOf(at.getEpochSecond())),
+                v -> (BigInteger) v.get(0).getValue());
+    }
+
+    /** Every deployed program with its weight and what it pulled and paid, in one batch. */
+    public CompletableFuture<List<ProgramInfo>> programs() {
+        List<RewardProgram> kinds = deployedPrograms();
+        List<RemoteFunctionCall<?>> fns = kinds.stream()
+                .<RemoteFunctionCall<?>>map(k -> controller.programOf(programs.get(k).address().hex())).toList();
+        return controllerContract.readAll("programOf", fns, v -> (EmissionController.Program) v.get(0)).thenApply(list -> {
+            List<ProgramInfo> out = new ArrayList<>();
+            for (int i = 0; i < kinds.size(); i++) {
+                EmissionController.Program p = list.get(i);
+                out.add(new ProgramInfo(kinds.get(i), programs.get(kinds.get(i)).address(), p.weight.longValueExact(),
+                        p.allocated, p.paid));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * An account's claimable rewards across every deployed program: the per-account programs and
+     * each of its holdings, in one JSON-RPC batch (after finding its holdings from the token's logs).
+     */
+    public CompletableFuture<Rewards> claimable(EvmAddress account) {
+        CompletableFuture<List<HoldingRef>> holdings = programs.containsKey(RewardProgram.HOLDERS)
+                ? holdingsOf(account) : CompletableFuture.completedFuture(List.of());
+        return holdings.thenCompose(refs -> {
+            List<TxRequest> requests = new ArrayList<>();
+            List<RewardProgram> perAccount = new ArrayList<>();
+            for (RewardProgram p : programs.keySet()) {
+                if (p.perAccount()) {
+                    perAccount.add(p);
+                    requests.add(TxRequest.call(programs.get(p).address(),
+                            pointsEncoder.claimable(account.hex()).encodeFunctionCall(), p + ".claimable"));
+                }
+            }
+            for (HoldingRef h : refs) {
+                requests.add(TxRequest.call(programs.get(RewardProgram.HOLDERS).address(), holderEncoder.claimable(
+                        h.tokenId().value(), BigInteger.valueOf(h.index())).encodeFunctionCall(), "HolderRewards.claimable"));
+            }
+            if (requests.isEmpty()) {
+                return CompletableFuture.completedFuture(new Rewards(account, Map.of(), List.of()));
+            }
+            return calls.callAll(null, requests).thenApply(results -> {
+                Map<RewardProgram, BigInteger> byProgram = new LinkedHashMap<>();
+                for (int i = 0; i < perAccount.size(); i++) {
+                    byProgram.put(perAccount.get(i), uint(results.get(i)));
+                }
+                List<HolderReward> holderRewards = new ArrayList<>();
+                BigInteger holders = BigInteger.ZERO;
+                for (int i = 0; i < refs.size(); i++) {
+                    BigInteger amount = uint(results.get(perAccount.size() + i));
+                    holders = holders.add(amount);
+                    if (amount.signum() > 0) {
+                        holderRewards.add(new HolderReward(refs.get(i), amount));
+                    }
+                }
+                if (programs.containsKey(RewardProgram.HOLDERS)) {
+                    byProgram.put(RewardProgram.HOLDERS, holders);
+                }
+                return new Rewards(account, byProgram, holderRewards);
+            });
+        });
+    }
+
+    /**
+     * Claims the caller's rewards of a per-account program (issuers, attestors, liquidity providers,
+     * lenders).
+     *
+     * @return the HMX paid (0 if nothing was due); fails with {@link IllegalArgumentException} for
+     *         {@link RewardProgram#HOLDERS} (use {@link #claimHoldings}) or a program not deployed
+     */
+    public CompletableFuture<Claim> claim(RewardProgram program) {
+        BoundContract c = programs.get(program);
+        if (c == null || !program.perAccount()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(program
+                    + (c == null ? " is not deployed" : " pays per holding: use claimHoldings")));
+        }
+        return c.send("claim", pointsEncoder.claim()).thenApply(receipt -> new Claim(program, paidTo(receipt), receipt));
+    }
+
+    /**
+     * Claims holdings from the holders' program (anyone may send: each holding is paid to its
+     * recorded holder), in transactions of at most {@value #MAX_CLAIM_ITEMS} holdings.
+     *
+     * @return the HMX paid in total and the last receipt (null if nothing was sent)
+     */
+    public CompletableFuture<Claim> claimHoldings(List<HoldingRef> holdings) {
+        BoundContract c = programs.get(RewardProgram.HOLDERS);
+        if (c == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the holders' program is not deployed"));
+        }
+        CompletableFuture<Claim> done = CompletableFuture.completedFuture(new Claim(RewardProgram.HOLDERS, BigInteger.ZERO, null));
+        for (int from = 0; from < holdings.size(); from += MAX_CLAIM_ITEMS) {
+            List<HoldingRef> chunk = holdings.subList(from, Math.min(holdings.size(), from + MAX_CLAIM_ITEMS));
+            List<BigInteger> ids = chunk.stream().map(h -> h.tokenId().value()).toList();
+            List<BigInteger> idx = chunk.stream().map(h -> BigInteger.valueOf(h.index())).toList();
+            done = done.thenCompose(sum -> c.send("claim", holderEncoder.claim(ids, idx)).thenApply(receipt ->
+                    new Claim(RewardProgram.HOLDERS, sum.amount().add(c.events(receipt, HolderRewards.CLAIMED_EVENT,
+                            l -> HolderRewards.getClaimedEventFromLog(l.toWeb3jLog()).amount).stream()
+                            .reduce(BigInteger.ZERO, BigInteger::add)), receipt)));
+        }
+        return done;
+    }
+
+    /**
+     * Claims everything an account can claim now: each per-account program with something due (as
+     * the account itself) and every holding with something due.
+     *
+     * @return the HMX paid in total
+     */
+    public CompletableFuture<BigInteger> claimAll(EvmAddress account) {
+        return claimable(account).thenCompose(r -> {
+            CompletableFuture<BigInteger> total = CompletableFuture.completedFuture(BigInteger.ZERO);
+            for (Map.Entry<RewardProgram, BigInteger> e : r.byProgram().entrySet()) {
+                if (e.getKey().perAccount() && e.getValue().signum() > 0) {
+                    total = total.thenCompose(sum -> claim(e.getKey()).thenApply(c -> sum.add(c.amount())));
+                }
+            }
+            if (!r.holdings().isEmpty()) {
+                List<HoldingRef> refs = r.holdings().stream().map(HolderReward::holding).toList();
+                total = total.thenCompose(sum -> claimHoldings(refs).thenApply(c -> sum.add(c.amount())));
+            }
+            return total;
+        });
+    }
+
+    /**
+     * Funds a program with extra HMX (approves the controller if needed): burnt on arrival and
+     * streamed to the program over a week.
+     *
+     * @return the receipt; fails with {@link UnknownProgramException} or the shared {@code ZeroAmount}
+     */
+    public CompletableFuture<TxReceipt> fund(RewardProgram program, BigInteger amount) {
+        BoundContract c = programs.get(program);
+        if (c == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(program + " is not deployed"));
+        }
+        return erc20.ensureAllowance(hmx, controllerContract.address(), amount)
+                .thenCompose(r -> controllerContract.send("fund", controller.fund(c.address().hex(), amount)));
+    }
+
+    /** A claim's result. @param program the program @param amount HMX paid @param receipt the (last) receipt */
+    public record Claim(RewardProgram program, BigInteger amount, TxReceipt receipt) {
+    }
+
+    private CompletableFuture<List<HoldingRef>> holdingsOf(EvmAddress account) {
+        return tokenization.tokensEverReceived(account).thenCompose(ids -> {
+            List<CompletableFuture<List<TokenHolding>>> histories = ids.stream().map(tokenization::holdings).toList();
+            return CompletableFuture.allOf(histories.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> histories.stream().flatMap(h -> h.join().stream())
+                            .filter(h -> h.holder().equals(account))
+                            .map(h -> new HoldingRef(h.tokenId(), h.index())).toList());
+        });
+    }
+
+    private BigInteger paidTo(TxReceipt receipt) {
+        // every per-account program emits RewardPaid(account, amount) with the same signature
+        return receipt.logs().stream().filter(l -> l.isEvent(org.web3j.abi.EventEncoder.encode(IssuerRewards.REWARDPAID_EVENT)))
+                .map(l -> IssuerRewards.getRewardPaidEventFromLog(l.toWeb3jLog()).amount)
+                .reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    private static BigInteger uint(String hex) {
+        String body = hex.startsWith("0x") ? hex.substring(2) : hex;
+        return body.isEmpty() ? BigInteger.ZERO : new BigInteger(body, 16);
+    }
+}
