@@ -45,6 +45,10 @@ const EXPORTS = [
   { name: "HolderRewards", source: "src/incentives/HolderRewards.sol" },
   { name: "TokenStakingProgram", source: "src/incentives/TokenStakingProgram.sol" },
   { name: "HookStakeProgram", source: "src/incentives/HookStakeProgram.sol" },
+  { name: "LendingModule", source: "src/lending/LendingModule.sol" },
+  { name: "HashPowerLending", source: "src/lending/HashPowerLending.sol" },
+  { name: "LendingLens", source: "src/lending/LendingLens.sol" },
+  { name: "FixedPriceValuation", source: "src/dev/FixedPriceValuation.sol" },
 ];
 // Data files exported beside the contracts, byte for byte (the deployment's wiring table).
 const DATA_FILES = [{ file: "access-wiring.json", source: "deploy/access-wiring.json" }];

@@ -85,6 +85,22 @@ public enum ProtocolContract {
     /** Rewards by an amount x time a protocol contract reports (lenders: principal lent, from lending). */
     HOOK_STAKE_PROGRAM("HookStakeProgram", false),
 
+    /** Lending's refinance and foreclosure module, run by the lending contract by delegatecall. */
+    LENDING_MODULE("LendingModule", false),
+
+    /** Lending: self-repaying loans against escrowed hash power tokens (EIP-712 loan orders). */
+    HASH_POWER_LENDING("HashPowerLending", false),
+
+    /** Read-only views of lending (loans with their debt, auctions, orders, records for credit). */
+    LENDING_LENS("LendingLens", false),
+
+    /**
+     * A fixed-price valuation standing in for the protocol's oracle valuation on local chains, until
+     * {@code HashPowerValuation} is part of the deployment. Never deployed by the {@code Deployer}
+     * unless dev tokens are asked for.
+     */
+    FIXED_PRICE_VALUATION("FixedPriceValuation", true),
+
     /**
      * A mintable ERC-20 standing in for a payout token (e.g. wrapped BTC) on local chains.
      * Never deployed to a public network by the {@code Deployer} unless asked for.

@@ -36,6 +36,7 @@ import io.hashmix.core.internal.ProtocolErrors;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.tokenization.TokenizationClient;
 import io.hashmix.core.fulfillment.FulfillmentClient;
+import io.hashmix.core.lending.LendingClient;
 import io.hashmix.core.market.MarketClient;
 import io.hashmix.core.rpc.NodeUnavailableException;
 import io.hashmix.core.rpc.RetryPolicy;
@@ -227,6 +228,16 @@ public final class HashMix implements AutoCloseable {
      */
     public io.hashmix.core.incentives.IncentivesClient incentives() {
         return client(Domains.INCENTIVES);
+    }
+
+    /**
+     * Lending: self-repaying loans against hash power tokens: sign and fill loan orders, sweep revenue onto debts,
+     * repay, refinance, foreclose and bid, loan views and records.
+     *
+     * @throws IllegalStateException if the deployment has no lending contract
+     */
+    public LendingClient lending() {
+        return client(Domains.LENDING);
     }
 
     /** ERC-20 calls (payout tokens, collateral). */

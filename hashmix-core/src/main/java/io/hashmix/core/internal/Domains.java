@@ -2,6 +2,7 @@ package io.hashmix.core.internal;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.web3j.abi.datatypes.Bool;
@@ -28,6 +29,8 @@ import io.hashmix.core.fulfillment.FulfillmentClient;
 import io.hashmix.core.fulfillment.FulfillmentErrors;
 import io.hashmix.core.incentives.IncentivesClient;
 import io.hashmix.core.incentives.IncentivesErrors;
+import io.hashmix.core.lending.LendingClient;
+import io.hashmix.core.lending.LendingErrors;
 import io.hashmix.core.market.MarketClient;
 import io.hashmix.core.market.MarketErrors;
 import io.hashmix.core.swap.SwapClient;
@@ -121,9 +124,27 @@ public final class Domains {
             c -> new SwapClient(c.deployment(), c.calls(), c.sender(), c.logs()),
             Domains::deploySwap);
 
-    /** Every domain, in deployment order. */
+
+    /**
+     * Lending: the refinance and foreclosure module, the lending contract and its lens. Needs the protocol's
+     * valuation ({@code HashPowerValuation}) from the deployment; on a local chain without it (dev tokens asked
+     * for), a fixed-price dev valuation is deployed in its place; otherwise lending is left out.
+     */
+    public static final Domain<LendingClient> LENDING = new Simple<>("lending",
+            List.of(ProtocolContract.LENDING_MODULE, ProtocolContract.HASH_POWER_LENDING, ProtocolContract.LENDING_LENS),
+            LendingErrors::register, c -> new LendingClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
+            Domains::deployLending);
+
+    /** The dev valuation's hashprice: numeraire (1e18 = 1 USD) per unit per day: 0.05 USD per TH/s and day in units of 0.001 TH/s. */
+    static final BigInteger DEV_HASHPRICE = new BigInteger("50000000000000");
+    /** The dev valuation's payout token price: numeraire per base unit (a BTC of 8 decimals at 100,000 USD). */
+    static final BigInteger DEV_PAYOUT_PRICE = new BigInteger("1000000000000000");
+    /** The artifact name of the protocol's valuation, once the deployment has it. */
+    static final String VALUATION_ARTIFACT = "HashPowerValuation";
+
+    /** Every domain, in deployment order (lending after swap: it values tokens with the swap domain's valuation). */
     public static final List<Domain<?>> ALL = List.of(ASSET_CLASSES, COMMITTEE, CREDIT, TOKENIZATION, INCENTIVES, FULFILLMENT, MARKET,
-            SWAP);
+            SWAP, LENDING);
 
     private Domains() {
     }
@@ -231,6 +252,34 @@ public final class Domains {
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.FULFILLMENT_LENS, List.of(
                         address(d, ProtocolContract.FULFILLMENT_VAULT), address(d, ProtocolContract.HASH_POWER_TOKEN),
                         address(d, ProtocolContract.COLLATERAL_VAULT))));
+    }
+
+    private static CompletableFuture<Deployment> deployLending(DeployContext ctx, Deployment start) {
+        Optional<ProtocolContract> real = java.util.Arrays.stream(ProtocolContract.values())
+                .filter(c -> c.artifactName().equals(VALUATION_ARTIFACT) && start.find(c).isPresent()).findFirst();
+        CompletableFuture<Deployment> withValuation;
+        ProtocolContract valuation;
+        if (real.isPresent()) {
+            valuation = real.get();
+            withValuation = CompletableFuture.completedFuture(start);
+        } else if (ctx.options().withDevTokens()) {
+            valuation = ProtocolContract.FIXED_PRICE_VALUATION;
+            withValuation = ctx.deploy(start, valuation, List.of(address(start, ProtocolContract.HASH_POWER_TOKEN),
+                    new Uint256(DEV_HASHPRICE), new Uint256(DEV_PAYOUT_PRICE)));
+        } else {
+            return CompletableFuture.completedFuture(start);
+        }
+        return withValuation
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.LENDING_MODULE, List.of(
+                        address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.FULFILLMENT_VAULT),
+                        address(d, ProtocolContract.HARDWARE_REGISTRY), address(d, valuation))))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.HASH_POWER_LENDING, List.of(
+                        address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.HASH_POWER_TOKEN),
+                        address(d, ProtocolContract.FULFILLMENT_VAULT), address(d, ProtocolContract.HARDWARE_REGISTRY),
+                        address(d, valuation), address(d, ProtocolContract.LENDING_MODULE),
+                        address(d, ProtocolContract.COLLATERAL_VAULT))))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.LENDING_LENS,
+                        List.of(address(d, ProtocolContract.HASH_POWER_LENDING))));
     }
 
     /** Tells the Bitcoin evidence binding, if deployed, which vault it relays reports to (once, as admin). */
