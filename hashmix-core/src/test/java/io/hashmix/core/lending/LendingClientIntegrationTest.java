@@ -24,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
+import io.hashmix.core.swap.PriceFeed;
+import io.hashmix.core.swap.PriceUnusableException;
+import io.hashmix.core.swap.SwapClient;
 import io.hashmix.core.testing.FulfillmentFixture;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.MintedProduct;
@@ -39,6 +42,7 @@ import io.hashmix.proofs.lending.LoanOrderJson;
 import io.hashmix.proofs.lending.LoanOrderKind;
 import io.hashmix.proofs.lending.LoanState;
 import io.hashmix.proofs.lending.SignedLoanOrder;
+import io.hashmix.proofs.oracle.PriceReport;
 import io.hashmix.testing.LocalChain;
 import io.hashmix.testing.LocalChainExtension;
 import io.hashmix.testing.devnet.DevTokens;
@@ -63,6 +67,10 @@ class LendingClientIntegrationTest {
     private static final int KEEPER = 9;
     private static final int BIDDER = 10;
     private static final int LENDER2 = 11;
+    /** Committee prices, as in the swap tests: 0.05 USD per TH/s per day = 5e-5 USD per 0.001 TH/s (3 decimals). */
+    private static final BigInteger BTC_HASHPRICE = BigInteger.valueOf(50_000_000_000_000L);
+    /** A BTC of 8 decimals at 100,000 USD: 1e15 numeraire per satoshi. */
+    private static final BigInteger BTC_PAYOUT_PRICE = new BigInteger("1000000000000000");
 
     /** Gas of each operation's receipt, printed after the class for docs/benchmarks.md. */
     private static final Map<String, BigInteger> GAS = new ConcurrentSkipListMap<>();
@@ -87,6 +95,14 @@ class LendingClientIntegrationTest {
         lender2 = chain.client(LENDER2);
         keeper = chain.client(KEEPER);
         bidder = chain.client(BIDDER);
+        // lending values tokens with the protocol's valuation (swap domain): the admin sets the BTC-SHA256 oracle
+        // bounds (heartbeat 1 day, 20% move), applies them after their delay, and the committee reports a price;
+        // before the products are minted, so the delay eats none of their epochs
+        SwapClient swap = fx.admin().swap();
+        swap.scheduleBounds(TokenizationFixture.BTC, Duration.ofDays(1), 2_000).join();
+        fx.advanceBy(Duration.ofDays(2).plusSeconds(1));
+        swap.applyBounds(TokenizationFixture.BTC).join();
+        relayPrices();
         wbtc = fx.tokens().payoutToken();
         DevTokens dev = new DevTokens(fx.admin());
         for (int who : new int[] {BORROWER, LENDER, LENDER2, BIDDER}) {
@@ -115,6 +131,17 @@ class LendingClientIntegrationTest {
                 borrower.lending().repay(warm.id()).join();
             }
         }
+    }
+
+    /** A 3-of-5 committee report of the BTC-SHA256 prices (median of h-1, h, h+1), relayed by the keeper. */
+    private PriceFeed relayPrices() {
+        long now = fx.now();
+        PriceReport.Builder b = PriceReport.builder(keeper.swap().oracleDomain(), TokenizationFixture.BTC, now, now + 3_600,
+                keeper.committee().epoch().join());
+        for (int i = 1; i <= 3; i++) {
+            b.observe(fx.tokens().attestor(i).getEcKeyPair(), BTC_HASHPRICE.add(BigInteger.valueOf(i - 2)), BTC_PAYOUT_PRICE);
+        }
+        return keeper.swap().relayPrices(b.build()).join();
     }
 
     @AfterAll
@@ -353,9 +380,16 @@ class LendingClientIntegrationTest {
         assertEquals(lender.account(), byRequest.lender());
         borrower.lending().repay(byRequest.id()).join();
 
-        // the dev valuation: 1,000,000 units x remaining seconds x 5e13 / 1 day; BTC at 1e15 per satoshi
+        // the protocol's valuation: 1,000,000 units x remaining seconds x the committee's hashprice / 1 day x the
+        // delivery ratio, in satoshi at the reported BTC price; a price older than its heartbeat stops new borrowing
+        fx.advanceBy(Duration.ofDays(1).plusSeconds(1));
+        assertInstanceOf(PriceUnusableException.class, cause(borrower.lending().maxPrincipal(product.tokenId(), 5_000)));
+        assertTrue(relayPrices().usable(), "a fresh report makes the price usable again");
         BigInteger max = borrower.lending().maxPrincipal(product.tokenId(), 5_000).join();
         assertTrue(max.signum() > 0);
+        BigInteger value = borrower.swap().valueOf(product.tokenId()).join();
+        assertEquals(value.multiply(BigInteger.valueOf(5_000)).divide(BigInteger.valueOf(10_000)).divide(BTC_PAYOUT_PRICE), max,
+                "half the token's value, in satoshi, rounded down");
         CollectionOffer c = CollectionOffer.builder().lender(lender.account()).assetClass(TokenizationFixture.BTC)
                 .minUnits(BigInteger.ONE).maxLtvBps(5_000).currency(wbtc).totalPrincipal(BigInteger.valueOf(1_000_000))
                 .aprBps(APR).duration(Duration.ofDays(5)).expiry(fx.now() + DAY).build();
