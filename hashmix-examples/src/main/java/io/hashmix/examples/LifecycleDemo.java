@@ -335,9 +335,13 @@ public final class LifecycleDemo {
 
             try (HashMix secondBuyer = HashMix.builder().rpc(rpc).credentials(accounts.get(9)).deployment(deployment).build()) {
                 trade(issuer, secondBuyer, slices.get(1));
-                fulfill(hm, issuer, List.of(issuer, buyer, secondBuyer), accounts, minted);
-                new SwapDemoStep(this::header, s -> line("%s", s)).run(rpc, deployment, admin, accounts, new int[] {1, 2, 4});
+                List<HashMix> holders = List.of(issuer, buyer, secondBuyer);
+                fulfill(hm, issuer, holders, accounts, minted);
+                // right after the fulfillment epochs, while the product's next epochs can still be reported: the
+                // credit and swap steps move the clock by about two weeks, past those epochs' report windows
                 new LendingDemoStep(this::header, this::line).run(hm, issuer, buyer, secondBuyer, minted, slices.get(0), accounts);
+                CreditIncentivesDemoStep.run(this::header, this::line, hm, issuer, holders, accounts, minted);
+                new SwapDemoStep(this::header, s -> line("%s", s)).run(rpc, deployment, admin, accounts, new int[] {1, 2, 4});
                 // after lending: the evidence step makes the product's reports require SPV proofs
                 new BitcoinEvidenceDemoStep(this::header, text -> line("%s", text)).run(hm, issuer, accounts, minted.productId());
             }
@@ -444,7 +448,6 @@ public final class LifecycleDemo {
         BigInteger again = admin.fulfillment().claimAll(holders.get(1).account()).join();
         check(again.signum() == 0, "a holding is never paid twice");
         line("claim everything again: %s paid (a holding is never paid twice)", again);
-        CreditIncentivesDemoStep.run(this::header, this::line, admin, issuer, holders, accounts, minted);
     }
 
     private void expectFailure(String what, CompletableFuture<?> attempt) {
