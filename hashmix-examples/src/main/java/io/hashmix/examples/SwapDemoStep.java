@@ -2,6 +2,7 @@ package io.hashmix.examples;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -149,16 +150,19 @@ final class SwapDemoStep {
     private MintedProduct mint(HashMix hm, HashMix issuer, List<Credentials> accounts, int[] signers, AssetClassId cls,
             BigInteger capacity, String serials) {
         EvmAddress collateralToken = hm.assetClasses().get(cls).join().payoutToken();
-        BigInteger collateral = BigInteger.valueOf(10_000_000);
+        long now = hm.swap().chainTime().join().getEpochSecond();
+        long end = now + 180L * 24 * 3600;
+        // at least what the credit policy asks of this issuer (the credit step set a BTC-SHA256 base rate)
+        BigInteger collateral = BigInteger.valueOf(10_000_000).max(hm.credit().requiredCollateral(issuer.account(), cls,
+                capacity, Instant.ofEpochSecond(now), Instant.ofEpochSecond(end)).join().required());
         new DevTokens(hm).mint(collateralToken, issuer.account(), collateral).join();
         List<HardwareId> machines = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             machines.add(HardwareId.asic("Demo", serials + i, String.format("02:aa:bb:cc:%02x:%02x", serials.length(), i)));
         }
         MerkleTree hardware = MerkleTree.of(machines);
-        long now = hm.swap().chainTime().join().getEpochSecond();
         ProductAttestation a = ProductAttestation.builder()
-                .issuer(issuer.account()).assetClass(cls).capacity(capacity).start(now).end(now + 180L * 24 * 3600)
+                .issuer(issuer.account()).assetClass(cls).capacity(capacity).start(now).end(end)
                 .hardwareRoot(hardware.root()).hardwareCount(hardware.size())
                 .metadataHash(Bytes32.keccakUtf8("swap demo " + serials)).collateralToken(collateralToken)
                 .collateral(collateral).nonce(BigInteger.valueOf(1_000 + serials.length())).deadline(now + 3600)
