@@ -241,6 +241,7 @@ public final class RevertDecoder {
          *
          * @param signature canonical signature, e.g. {@code UnknownAssetClass(bytes32)}
          * @throws IllegalArgumentException if the catalogue has no such error (a typo would otherwise go unnoticed)
+         * @throws IllegalStateException if the error is already mapped: one error, one exception type
          */
         public Builder map(String signature, ExceptionFactory factory) {
             boolean known = catalog.errors().stream().anyMatch(e -> e.signature().equals(signature));

@@ -14,7 +14,7 @@ public final class ProtocolErrors {
     private ProtocolErrors() {
     }
 
-    /** A builder with every protocol error mapped (callers may add mappings before building). */
+    /** A builder with every protocol error mapped (callers may map the errors still unmapped before building). */
     public static RevertDecoder.Builder builder() {
         RevertDecoder.Builder decoder = RevertDecoder.builder(AbiErrorCatalog.ofProtocol());
         CommonErrors.register(decoder);
