@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Vm} from "forge-std/Vm.sol";
-import {console} from "forge-std/console.sol";
 import {BitcoinEvidence} from "../src/spv/BitcoinEvidence.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
@@ -10,23 +8,15 @@ import {IBitcoinEvidence} from "../src/interfaces/IBitcoinEvidence.sol";
 import {IBtcSpvVerifier} from "../src/interfaces/IBtcSpvVerifier.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {BitcoinEvidenceFixtures} from "./utils/BitcoinEvidenceFixtures.sol";
-import {GasProbe} from "./mocks/MarketMocks.sol";
+import {GasBench} from "./utils/GasBench.sol";
 import {IFulfillmentObserver} from "../src/interfaces/IFulfillmentObserver.sol";
 
 /// @notice Gas of a report relayed with its bound evidence (one and three payout proofs, each of 6 headers, a
 /// 2-transaction block), measured as the relayer's transaction would pay it, and the cost the evidence gate adds
 /// to a plain report. Everything is prepared in setUp (its own transaction), so the measured call starts cold,
-/// like a real one. Figures: EXECUTION GAS (the called contract's frame) and TRANSACTION TOTAL (21,000 +
-/// calldata + execution - refund, EIP-7623 floor applied), reconciled in both modes exactly as
-/// HashMixMarket.gas.t.sol documents. docs/benchmarks.md quotes `npm run gas` and the Java receipt.
-contract BitcoinEvidenceGasTest is BitcoinEvidenceFixtures {
-    struct Measured {
-        uint256 execution;
-        uint256 calldataGas;
-        uint256 txTotal;
-    }
-
-    GasProbe internal probe;
+/// like a real one. Execution gas and transaction total, in both EDR modes: see GasBench. docs/benchmarks.md quotes
+/// `npm run gas` and the Java receipt.
+contract BitcoinEvidenceGasTest is BitcoinEvidenceFixtures, GasBench {
     uint256 internal pid;
     bytes internal oneProof;
     bytes internal firstReport;
@@ -37,7 +27,6 @@ contract BitcoinEvidenceGasTest is BitcoinEvidenceFixtures {
 
     function setUp() public override {
         super.setUp();
-        probe = new GasProbe();
         ungated = new FulfillmentVault(
             address(manager),
             hpt,
@@ -99,75 +88,34 @@ contract BitcoinEvidenceGasTest is BitcoinEvidenceFixtures {
         _relay(_evReport(productId, e, UNITS, 1e8, 1e23, txid), _one(p));
     }
 
-    function _calldataGas(bytes memory data) internal pure returns (uint256 gas, uint256 tokens) {
-        for (uint256 i; i < data.length; i++) {
-            bool zero = data[i] == 0;
-            gas += zero ? 4 : 16;
-            tokens += zero ? 1 : 4;
-        }
-    }
-
-    function _bench(string memory name, address target, bytes memory data) internal returns (Measured memory m) {
-        probe.ping();
-        bool isolated = vm.lastCallGas().gasTotalUsed >= 21_000;
-        vm.prank(relayer, relayer);
-        // solhint-disable-next-line avoid-low-level-calls
-        (bool ok, bytes memory ret) = target.call(data);
-        if (!ok) {
-            // solhint-disable-next-line no-inline-assembly
-            assembly {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-        Vm.Gas memory g = vm.lastCallGas();
-        uint256 tokens;
-        (m.calldataGas, tokens) = _calldataGas(data);
-        uint256 refund = g.gasRefunded > 0 ? uint256(uint64(g.gasRefunded)) : 0;
-        if (isolated) {
-            m.txTotal = g.gasTotalUsed;
-            m.execution = m.txTotal + refund - 21_000 - m.calldataGas;
-        } else {
-            m.execution = g.gasTotalUsed;
-            uint256 gross = 21_000 + m.calldataGas + m.execution;
-            m.txTotal = gross - (refund < gross / 5 ? refund : gross / 5);
-            uint256 floor = 21_000 + 10 * tokens;
-            if (m.txTotal < floor) m.txTotal = floor;
-        }
-        console.log(name);
-        console.log("  mode                ", isolated ? "isolated (--gas-stats)" : "plain");
-        console.log("  execution gas       ", m.execution);
-        console.log("  calldata gas (bytes)", m.calldataGas, data.length);
-        console.log("  transaction total   ", m.txTotal);
-    }
-
     function test_gas_reportWithOnePayoutProof() public {
-        Measured memory m = _bench("report with 1 payout proof (6 headers), product tracked", address(evidence), oneProof);
+        Measured memory m = _bench("report with 1 payout proof (6 headers), product tracked", address(evidence), relayer, oneProof, 0, 0);
         assertLt(m.execution, 350_000);
         assertEq(uint8(lens.epochInfo(pid, 1).status), uint8(IFulfillmentVault.EpochStatus.Reported));
     }
 
     function test_gas_reportWithThreePayoutProofs() public {
         Measured memory m =
-            _bench("report with 3 payout proofs (6 headers each), product tracked", address(evidence), threeProofs);
+            _bench("report with 3 payout proofs (6 headers each), product tracked", address(evidence), relayer, threeProofs, 0, 0);
         assertLt(m.execution, 650_000);
     }
 
     /// The first report of a product also pays the vault's snapshot of it (about 200,000 gas of new slots).
     function test_gas_firstReportWithOnePayoutProof() public {
         Measured memory m =
-            _bench("report with 1 payout proof, the product's first report", address(evidence), firstReport);
+            _bench("report with 1 payout proof, the product's first report", address(evidence), relayer, firstReport, 0, 0);
         assertLt(m.execution, 550_000);
     }
 
     /// A plain report of a product without commitment, through the gated vault ...
     function test_gas_plainReportWithTheGate() public {
-        Measured memory m = _bench("plain report, vault with the evidence gate", address(fv), plainWithGate);
+        Measured memory m = _bench("plain report, vault with the evidence gate", address(fv), relayer, plainWithGate, 0, 0);
         assertLt(m.execution, 200_000);
     }
 
     /// ... and through a vault without a binding: the difference is what the gate adds to every report.
     function test_gas_plainReportWithoutTheGate() public {
-        Measured memory m = _bench("plain report, vault without a binding", address(ungated), plainWithoutGate);
+        Measured memory m = _bench("plain report, vault without a binding", address(ungated), relayer, plainWithoutGate, 0, 0);
         assertLt(m.execution, 200_000);
     }
 }

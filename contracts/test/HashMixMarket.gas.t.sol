@@ -5,48 +5,27 @@ import {Vm} from "forge-std/Vm.sol";
 import {console} from "forge-std/console.sol";
 import {HashMixMarket} from "../src/market/HashMixMarket.sol";
 import {MarketFixtures} from "./utils/MarketFixtures.sol";
-import {GasProbe} from "./mocks/MarketMocks.sol";
+import {GasBench, GasProbe} from "./utils/GasBench.sol";
 
 /// @notice Gas benchmarks, one test per scenario, measured as a fresh taker's transaction would
-/// pay: every order, signature and balance is prepared in setUp (a separate transaction), so the
-/// measured call starts with cold storage like a real one. Steady state: the market already
-/// accrued fees in the currency, the seller already holds some of the ERC-20 and has a nonzero
-/// native balance (a seller who sent transactions); the taker never held a token ("fresh") and
-/// approved the ERC-20 with an unlimited allowance. Native fills pay the exact price (no refund).
+/// pay (execution gas and transaction total, in both EDR modes: see GasBench). Steady state: the
+/// market already accrued fees in the currency, the seller already holds some of the ERC-20 and has
+/// a nonzero native balance (a seller who sent transactions); the taker never held a token
+/// ("fresh") and approved the ERC-20 with an unlimited allowance. Native fills pay the exact price
+/// (no refund).
 ///
-/// Two figures per scenario, and how they are reconciled (measured in
-/// {test_gas_accounting_whatLastCallGasCounts}, which asserts each point):
-///
-/// - EXECUTION GAS: what the market's own call frame uses (its code, the token and ERC-20 calls it
-///   makes, storage, logs), before any refund. Under `hardhat test solidity` this is
-///   `vm.lastCallGas().gasTotalUsed` of the fill: it does NOT include the 21,000 base cost (an
-///   empty call shows ~141) nor calldata (10,000 more calldata bytes add ~230, not 160,000), and
-///   refunds are not subtracted (clearing a slot shows the full SSTORE cost with gasRefunded 4,800).
-/// - TRANSACTION TOTAL: a real transaction's receipt `gasUsed` for the same call:
-///       gross  = 21,000 + calldata (4 per zero byte, 16 per other byte) + execution
-///       total  = max(gross - min(refund, gross / 5),          // EIP-3529 refund cap
-///                    21,000 + 10 * (zero bytes + 4 * other bytes))   // EIP-7623 calldata floor
-///   (the market is the transaction's `to` and the taker its origin, both warm in a real
-///   transaction; here the market is reached by a call from the test contract, whose own cold-access
-///   and value-transfer costs are charged to the test, not to the market's frame, so the frame's
-///   execution is what the transaction executes).
-/// - `hardhat test --gas-stats` (`npm run gas`) runs every state-changing call made by a test as its
-///   own transaction (isolation, as Foundry does for gas reports). Then `vm.lastCallGas().gasTotalUsed`
-///   and the `--gas-stats` table already ARE the transaction total above (21,000 + calldata +
-///   execution - refund, floor applied: an empty call reports 21,205, a 10,000-byte call the
-///   floor 422,050); view calls are not isolated and report execution gas only. The earlier
-///   version of this file added 21,000 + calldata to `gasTotalUsed` unconditionally, which double
-///   counted them under `npm run gas` (147,753 printed for a 123,393-gas whole native fill).
-///   `_bench` detects the mode with an empty probe call (>= 21,000 means isolated) and prints both
-///   figures correctly in both modes: in isolation, execution = total + refund - 21,000 - calldata
-///   (valid while the floor does not bind and the refund is under its cap, both asserted).
+/// {test_gas_accounting_whatLastCallGasCounts} asserts what `vm.lastCallGas` counts in each mode,
+/// the basis of GasBench's accounting: plain, an empty call shows ~141 (no 21,000 base), 10,000
+/// more calldata bytes add ~230 (not 160,000), and clearing a slot shows the full SSTORE cost with
+/// gasRefunded 4,800; isolated, an empty call reports 21,205 and a 10,000-byte call the floor
+/// 422,050.
 ///
 /// {test_gas_breakdown_nativeVsErc20} splits the execution gas of four fills into the phases that can
 /// be replayed from outside (tradeState, transferFrom or carve, ERC-20 transferFrom, native send),
 /// in the market's order and from the same cold state; "market logic" is the remainder (calldata
 /// decoding, EIP-712 hash, signature, checks, fee, event, re-entrancy guard). It needs the plain
 /// mode (isolation would turn each replayed call into its own transaction) and says so otherwise.
-contract HashMixMarketGasTest is MarketFixtures {
+contract HashMixMarketGasTest is MarketFixtures, GasBench {
     address internal fresh = makeAddr("freshTaker");
     /// owns the token the swap maker wants (so not "fresh" in the sense of holding no token)
     address internal swapper = makeAddr("swapper");
@@ -74,18 +53,6 @@ contract HashMixMarketGasTest is MarketFixtures {
     uint256 internal swapGive;
     uint256 internal swapWant;
     uint256[] internal batchIds;
-
-    GasProbe internal probe;
-
-    /// The figures of one measured call (see the contract notes).
-    struct Measured {
-        uint256 execution;
-        uint256 calldataGas;
-        uint256 tokens;
-        uint256 refund;
-        uint256 txTotal;
-        bool isolated;
-    }
 
     function setUp() public override {
         super.setUp();
@@ -127,8 +94,7 @@ contract HashMixMarketGasTest is MarketFixtures {
         swapSig = _signSwap(sellerKey, swapOrder);
 
         _prepareBatch();
-        probe = new GasProbe();
-        probe.set(7);
+        GAS_PROBE.set(7); // the accounting test clears it: a cold SSTORE with a refund
         vm.warp(block.timestamp + 1 hours); // holdings opened in setUp are closed (not zero-length) by the fills
     }
 
@@ -163,129 +129,67 @@ contract HashMixMarketGasTest is MarketFixtures {
         assertGt(market.accruedFees(address(usd)), 0);
     }
 
-    /// Calldata gas (EIP-2028: 4 per zero byte, 16 per other byte) and EIP-7623 tokens
-    /// (zero bytes + 4 * other bytes).
-    function _calldataCost(bytes memory data) internal pure returns (uint256 gas, uint256 tokens) {
-        for (uint256 i; i < data.length; i++) {
-            if (data[i] == 0) {
-                gas += 4;
-                tokens += 1;
-            } else {
-                gas += 16;
-                tokens += 4;
-            }
-        }
-    }
-
-    /// Whether EDR runs each state-changing call of a test as its own transaction (it does under
-    /// `--gas-stats`): an empty call then costs at least the 21,000 base.
-    function _isolated() internal returns (bool) {
-        probe.ping();
-        return vm.lastCallGas().gasTotalUsed >= 21_000;
-    }
-
-    /// Execution gas and transaction total of the last call, whatever the mode (see the notes).
-    function _measure(bytes memory data, bool isolated) internal view returns (Measured memory m) {
-        Vm.Gas memory g = vm.lastCallGas();
-        m.isolated = isolated;
-        (m.calldataGas, m.tokens) = _calldataCost(data);
-        m.refund = g.gasRefunded > 0 ? uint256(uint64(g.gasRefunded)) : 0;
-        uint256 floor = 21_000 + 10 * m.tokens;
-        if (isolated) {
-            m.txTotal = g.gasTotalUsed;
-            assertGt(m.txTotal, floor, "the calldata floor binds: execution cannot be recovered");
-            m.execution = m.txTotal + m.refund - 21_000 - m.calldataGas;
-            assertLe(m.refund, (m.txTotal + m.refund) / 5, "refund above its cap");
-        } else {
-            m.execution = g.gasTotalUsed;
-            uint256 gross = 21_000 + m.calldataGas + m.execution;
-            uint256 refund = m.refund < gross / 5 ? m.refund : gross / 5; // EIP-3529 cap
-            m.txTotal = gross - refund;
-            if (m.txTotal < floor) m.txTotal = floor; // EIP-7623 floor
-        }
-    }
-
-    /// `goal`: the issue's goal for this fill, a transaction total (0: none).
-    function _bench(string memory name, address from, bytes memory data, uint256 value, uint256 goal)
-        internal
-        returns (Measured memory m)
-    {
-        bool isolated = _isolated();
-        vm.prank(from, from);
-        uint256 g0 = gasleft();
-        (bool ok, bytes memory ret) = address(market).call{value: value}(data);
-        uint256 delta = g0 - gasleft();
-        if (!ok) {
-            // solhint-disable-next-line no-inline-assembly
-            assembly {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-        m = _measure(data, isolated);
-        console.log(name);
-        console.log("  mode                        ", isolated ? "isolated (--gas-stats)" : "plain");
-        console.log("  execution gas               ", m.execution);
-        console.log("  calldata gas (bytes)        ", m.calldataGas, data.length);
-        console.log("  refund                      ", m.refund);
-        console.log("  transaction total           ", m.txTotal);
-        if (!isolated) console.log("  gasleft delta in the test   ", delta);
-        if (goal != 0) console.log("  goal (transaction total)    ", goal);
-    }
-
     function test_gas_fillListing_wholeNative() public {
         bytes memory data = abi.encodeCall(HashMixMarket.fillListing, (nativeWhole, nativeWholeSig, CAPACITY));
-        _bench("whole token, native coin", fresh, data, PRICE * CAPACITY, 100_000);
+        _bench("whole token, native coin", address(market), fresh, data, PRICE * CAPACITY, 100_000);
         assertEq(hpt.ownerOf(tokenId), fresh);
     }
 
     function test_gas_fillListing_wholeErc20() public {
         bytes memory data = abi.encodeCall(HashMixMarket.fillListing, (usdWhole, usdWholeSig, CAPACITY));
-        _bench("whole token, ERC-20", fresh, data, 0, 112_000);
+        _bench("whole token, ERC-20", address(market), fresh, data, 0, 112_000);
         assertEq(hpt.ownerOf(usdToken), fresh);
     }
 
     function test_gas_fillListing_partialNative() public {
         bytes memory data = abi.encodeCall(HashMixMarket.fillListing, (nativePartial, nativePartialSig, CAPACITY / 3));
-        _bench("partial fill with carve, native coin", fresh, data, PRICE * (CAPACITY / 3), 160_000);
+        _bench("partial fill with carve, native coin", address(market), fresh, data, PRICE * (CAPACITY / 3), 160_000);
         assertEq(hpt.balanceOf(fresh), 1);
     }
 
     function test_gas_fillListing_partialOfPartListingNative() public {
         bytes memory data =
             abi.encodeCall(HashMixMarket.fillListing, (nativePartListing, nativePartListingSig, CAPACITY / 3));
-        _bench("partial fill with carve, listing of half the token (status written), native", fresh, data, PRICE * (CAPACITY / 3), 0);
+        _bench(
+            "partial fill with carve, listing of half the token (status written), native",
+            address(market),
+            fresh,
+            data,
+            PRICE * (CAPACITY / 3),
+            0
+        );
         assertEq(hpt.balanceOf(fresh), 1);
     }
 
     function test_gas_fillListing_partialErc20() public {
         bytes memory data = abi.encodeCall(HashMixMarket.fillListing, (usdPartial, usdPartialSig, CAPACITY / 3));
-        _bench("partial fill with carve, ERC-20", fresh, data, 0, 0);
+        _bench("partial fill with carve, ERC-20", address(market), fresh, data, 0, 0);
         assertEq(hpt.balanceOf(fresh), 1);
     }
 
     function test_gas_fillCriteriaOffer_whole() public {
         bytes memory data =
             abi.encodeCall(HashMixMarket.fillCriteriaOffer, (criteria, criteriaSig, usdToken, CAPACITY));
-        _bench("criteria offer, whole token, ERC-20 (seller takes)", seller, data, 0, 0);
+        _bench("criteria offer, whole token, ERC-20 (seller takes)", address(market), seller, data, 0, 0);
         assertEq(hpt.ownerOf(usdToken), buyer);
     }
 
     function test_gas_fillOffer_whole() public {
         bytes memory data = abi.encodeCall(HashMixMarket.fillOffer, (offer, offerSig, CAPACITY));
-        _bench("offer, whole token, ERC-20 (seller takes)", seller, data, 0, 0);
+        _bench("offer, whole token, ERC-20 (seller takes)", address(market), seller, data, 0, 0);
         assertEq(hpt.ownerOf(usdToken), buyer);
     }
 
     function test_gas_fillSwap() public {
         bytes memory data = abi.encodeCall(HashMixMarket.fillSwap, (swapOrder, swapSig));
-        _bench("swap, whole tokens", swapper, data, 0, 120_000);
+        _bench("swap, whole tokens", address(market), swapper, data, 0, 120_000);
         assertEq(hpt.ownerOf(swapGive), swapper);
         assertEq(hpt.ownerOf(swapWant), seller);
     }
 
     function test_gas_fillListings_batchOf10() public {
         bytes memory data = abi.encodeCall(HashMixMarket.fillListings, (batch));
-        Measured memory m = _bench("batch of 10 whole native listings", fresh, data, batchValue, 0);
+        Measured memory m = _bench("batch of 10 whole native listings", address(market), fresh, data, batchValue, 0);
         console.log("  execution per listing       ", m.execution / 10);
         console.log("  transaction total per listing", m.txTotal / 10);
         assertEq(hpt.balanceOf(fresh), 10);
@@ -299,7 +203,7 @@ contract HashMixMarketGasTest is MarketFixtures {
         bool isolated = _isolated();
         // an empty call
         uint256 g0 = gasleft();
-        probe.ping();
+        GAS_PROBE.ping();
         uint256 pingDelta = g0 - gasleft();
         Vm.Gas memory ping = vm.lastCallGas();
         (uint256 cdPing,) = _calldataCost(abi.encodeCall(GasProbe.ping, ()));
@@ -308,11 +212,11 @@ contract HashMixMarketGasTest is MarketFixtures {
         for (uint256 i; i < big.length; i++) {
             big[i] = 0x11;
         }
-        probe.pingData(big);
+        GAS_PROBE.pingData(big);
         Vm.Gas memory bigCall = vm.lastCallGas();
         (uint256 cdBig, uint256 tokensBig) = _calldataCost(abi.encodeCall(GasProbe.pingData, (big)));
         // clearing a slot set in setUp: a cold SSTORE (2,100 + 2,900) and a 4,800 refund
-        probe.set(0);
+        GAS_PROBE.set(0);
         Vm.Gas memory clear = vm.lastCallGas();
         (uint256 cdClear,) = _calldataCost(abi.encodeCall(GasProbe.set, (0)));
         assertEq(clear.gasRefunded, int64(4_800));

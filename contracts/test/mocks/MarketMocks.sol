@@ -178,19 +178,3 @@ contract ERC1271Burner {
         }
     }
 }
-
-// ------------------------------------------------------------------ gas accounting probes
-
-/// @dev Empty functions, to measure what `vm.lastCallGas` counts for a call that does nothing, and
-/// a storage slot to see how refunds are reported.
-contract GasProbe {
-    uint256 public slot;
-
-    function ping() external {}
-
-    function pingData(bytes calldata) external {}
-
-    function set(uint256 v) external {
-        slot = v;
-    }
-}

@@ -98,9 +98,3 @@ contract NonReceiver {
         return 1;
     }
 }
-
-/// @dev An empty call target: its gas tells whether EDR runs each call as its own transaction
-/// (`--gas-stats` isolation), as in HashMixMarket.gas.t.sol.
-contract TokenAreaGasProbe {
-    function ping() external {}
-}
