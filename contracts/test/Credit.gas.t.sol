@@ -1,51 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Vm} from "forge-std/Vm.sol";
-import {console} from "forge-std/console.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {CreditFixtures} from "./utils/CreditFixtures.sol";
 import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+import {GasBench} from "./utils/GasBench.sol";
 
-/// @dev One prepared mint, measured as its transaction pays: everything is prepared in setUp (a
-/// separate transaction), the measured mint is not the first of the protocol (the first pays
-/// zero-to-nonzero writes of counters and balances no later mint pays).
-abstract contract MintBench {
-    Vm private constant VM = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
-
-    function _calldataGas(bytes memory data) internal pure returns (uint256 g) {
-        for (uint256 i; i < data.length; i++) {
-            g += data[i] == 0 ? 4 : 16;
-        }
-    }
-
-    function _benchMint(string memory name, HashPowerToken token, address from, bytes memory data)
-        internal
-        returns (uint256 total)
-    {
-        VM.prank(from, from);
-        // solhint-disable-next-line avoid-low-level-calls
-        (bool ok, bytes memory ret) = address(token).call(data);
-        if (!ok) {
-            // solhint-disable-next-line no-inline-assembly
-            assembly {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-        Vm.Gas memory g = VM.lastCallGas();
-        uint256 gross = 21_000 + _calldataGas(data) + g.gasTotalUsed;
-        uint256 refund = g.gasRefunded > 0 ? uint256(uint64(g.gasRefunded)) : 0;
-        if (refund > gross / 5) refund = gross / 5;
-        total = gross - refund;
-        console.log(name);
-        console.log("  callee execution gas        ", g.gasTotalUsed);
-        console.log("  transaction total           ", total);
-    }
-}
-
-/// @notice Mint gas without any credit system (the plain fulfillment fixtures): the baseline.
-contract MintGasWithoutCreditTest is FulfillmentFixtures, MintBench {
+/// @notice Mint gas without any credit system (the plain fulfillment fixtures): the baseline. Each
+/// mint is prepared in setUp and is not the protocol's first (the first pays zero-to-nonzero writes
+/// of counters and balances no later mint pays); figures as GasBench explains.
+contract MintGasWithoutCreditTest is FulfillmentFixtures, GasBench {
     bytes internal mintCall;
 
     function setUp() public override {
@@ -60,15 +25,15 @@ contract MintGasWithoutCreditTest is FulfillmentFixtures, MintBench {
     }
 
     function test_gas_mint_noCreditSystem() public {
-        uint256 total = _benchMint("mint, no collateral policy", hpt, issuer, mintCall);
-        assertLt(total, 600_000);
+        Measured memory m = _bench("mint, no collateral policy", address(hpt), issuer, mintCall, 0, 0);
+        assertLt(m.txTotal, 600_000);
     }
 }
 
 /// @notice Mint gas with the collateral policy in force: no base rate, a newcomer (no record in the
 /// class: the score is skipped), and an issuer with a record (score and class credit computed).
 /// docs/benchmarks.md subtracts the baseline above: the goal is at most 30,000 more.
-contract MintGasWithCreditTest is CreditFixtures, MintBench {
+contract MintGasWithCreditTest is CreditFixtures, GasBench {
     address internal fresh = makeAddr("freshIssuer");
     bytes internal noRateCall;
     bytes internal newcomerCall;
@@ -104,15 +69,15 @@ contract MintGasWithCreditTest is CreditFixtures, MintBench {
     }
 
     function test_gas_mint_policyWithoutRate() public {
-        _benchMint("mint, collateral policy, no base rate", hpt, issuer, noRateCall);
+        _bench("mint, collateral policy, no base rate", address(hpt), issuer, noRateCall, 0, 0);
     }
 
     function test_gas_mint_policyNewcomer() public {
-        _benchMint("mint, collateral policy, newcomer in the class", hpt, fresh, newcomerCall);
+        _bench("mint, collateral policy, newcomer in the class", address(hpt), fresh, newcomerCall, 0, 0);
     }
 
     function test_gas_mint_policyIssuerWithRecord() public {
         assertGt(credit.classCreditOf(issuer, btc), 0);
-        _benchMint("mint, collateral policy, issuer with a record", hpt, issuer, veteranCall);
+        _bench("mint, collateral policy, issuer with a record", address(hpt), issuer, veteranCall, 0, 0);
     }
 }

@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {console} from "forge-std/console.sol";
 import {HashPowerSwapPool} from "../src/swap/HashPowerSwapPool.sol";
+import {GasBench} from "./utils/GasBench.sol";
 import {SwapFixtures} from "./utils/SwapFixtures.sol";
 
 /// @notice Gas of a cross-coin swap of part of a token (the issue's benchmark): the trader gives 100
 /// of its 1,000 TH/s of BTC hash power (the pool carves them off its token) and receives FIL storage
 /// units carved off the pool's token. Everything is prepared in setUp, so the measured call starts
 /// with cold storage like a real transaction; each product has three settled epochs (the valuation
-/// reads the delivery record). Logs the call's execution gas (gasleft delta) and the transaction
-/// total = 21,000 + calldata + execution (no refund applies). The Java integration test measures
-/// the same swap as a real receipt (docs/benchmarks.md).
-contract HashPowerSwapPoolGasTest is SwapFixtures {
+/// reads the delivery record). Execution gas and transaction total, in both EDR modes: see GasBench.
+/// The Java integration test measures the same swap as a real receipt (docs/benchmarks.md).
+contract HashPowerSwapPoolGasTest is SwapFixtures, GasBench {
     uint256 internal filToken;
     uint256 internal btcToken;
     HashPowerSwapPool.SwapParams internal params;
@@ -44,21 +43,9 @@ contract HashPowerSwapPoolGasTest is SwapFixtures {
         params.deadline = uint64(block.timestamp + 1 days);
     }
 
-    function _calldataGas(bytes memory data) internal pure returns (uint256 g) {
-        for (uint256 i; i < data.length; i++) {
-            g += data[i] == 0 ? 4 : 16;
-        }
-    }
-
     function test_gas_crossCoinSwapOfPartOfAToken() public {
-        HashPowerSwapPool.SwapParams memory p = params;
-        vm.prank(trader);
-        uint256 before = gasleft();
-        pool.swap(p);
-        uint256 execution = before - gasleft();
-        uint256 total = 21_000 + _calldataGas(abi.encodeCall(HashPowerSwapPool.swap, (p))) + execution;
-        console.log("swap execution gas", execution);
-        console.log("swap transaction total", total);
-        assertLt(total, 1_000_000);
+        bytes memory data = abi.encodeCall(HashPowerSwapPool.swap, (params));
+        Measured memory m = _bench("cross-coin swap of part of a token", address(pool), trader, data, 0, 0);
+        assertLt(m.txTotal, 1_000_000);
     }
 }

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Vm} from "forge-std/Vm.sol";
-import {console} from "forge-std/console.sol";
+import {GasBench} from "./utils/GasBench.sol";
 import {IncentivesFixtures} from "./utils/IncentivesFixtures.sol";
 
 /// @notice Claim gas per program, measured as a claimant's transaction pays: everything is prepared
 /// in setUp (separate transactions), the claimant claimed once before (steady state: it already
 /// holds HMX, its records exist), a day has passed since anyone touched the program, and the
-/// measured claim is cold. Transaction total = 21,000 + calldata + execution - refund (capped).
+/// measured claim is cold. Execution gas and transaction total, in both EDR modes: see GasBench.
 /// Anchor: Synthetix StakingRewards `getReward`, about 138k-189k; goal <= 80,000.
-contract IncentivesGasTest is IncentivesFixtures {
+contract IncentivesGasTest is IncentivesFixtures, GasBench {
     string internal label = "claimant finishes the day: ";
     uint256 internal tokenId;
     uint256[] internal ids;
@@ -55,59 +54,37 @@ contract IncentivesGasTest is IncentivesFixtures {
         holderRewards.claim(one, new uint256[](1));
     }
 
-    function _calldataGas(bytes memory data) internal pure returns (uint256 g) {
-        for (uint256 i; i < data.length; i++) {
-            g += data[i] == 0 ? 4 : 16;
-        }
-    }
-
-    function _bench(string memory name, address target, address from, bytes memory data) internal returns (uint256 total) {
-        vm.prank(from, from);
-        // solhint-disable-next-line avoid-low-level-calls
-        (bool ok, bytes memory ret) = target.call(data);
-        if (!ok) {
-            // solhint-disable-next-line no-inline-assembly
-            assembly {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-        Vm.Gas memory g = vm.lastCallGas();
-        uint256 gross = 21_000 + _calldataGas(data) + g.gasTotalUsed;
-        uint256 refund = g.gasRefunded > 0 ? uint256(uint64(g.gasRefunded)) : 0;
-        if (refund > gross / 5) refund = gross / 5;
-        total = gross - refund;
-        console.log(string.concat(label, name));
-        console.log("  callee execution gas        ", g.gasTotalUsed);
-        console.log("  transaction total           ", total);
+    function _benchClaim(string memory name, address target, address from, bytes memory data) internal {
+        _bench(string.concat(label, name), target, from, data, 0, 0);
     }
 
     function test_gas_claim_liquidityProvider() public {
         uint256 before = hmx.balanceOf(alice);
-        _bench("claim: liquidity providers (stake x time)", address(lpProgram), alice, abi.encodeWithSignature("claim()"));
+        _benchClaim("claim: liquidity providers (stake x time)", address(lpProgram), alice, abi.encodeWithSignature("claim()"));
         assertGt(hmx.balanceOf(alice), before);
     }
 
     function test_gas_claim_lender() public {
         uint256 before = hmx.balanceOf(bob);
-        _bench("claim: lenders (principal x time, hook)", address(lenderProgram), bob, abi.encodeWithSignature("claim()"));
+        _benchClaim("claim: lenders (principal x time, hook)", address(lenderProgram), bob, abi.encodeWithSignature("claim()"));
         assertGt(hmx.balanceOf(bob), before);
     }
 
     function test_gas_claim_issuer() public {
         uint256 before = hmx.balanceOf(issuer);
-        _bench("claim: issuers (points of a finished day)", address(issuerRewards), issuer, abi.encodeWithSignature("claim()"));
+        _benchClaim("claim: issuers (points of a finished day)", address(issuerRewards), issuer, abi.encodeWithSignature("claim()"));
         assertGt(hmx.balanceOf(issuer), before);
     }
 
     function test_gas_claim_attestor() public {
         uint256 before = hmx.balanceOf(att[0]);
-        _bench("claim: attestors (points of a finished day)", address(attestorRewards), att[0], abi.encodeWithSignature("claim()"));
+        _benchClaim("claim: attestors (points of a finished day)", address(attestorRewards), att[0], abi.encodeWithSignature("claim()"));
         assertGt(hmx.balanceOf(att[0]), before);
     }
 
     function test_gas_claim_holderOneHolding() public {
         uint256 before = hmx.balanceOf(issuer);
-        _bench(
+        _benchClaim(
             "claim: holders (one holding)",
             address(holderRewards),
             relayer,

@@ -1,52 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {Vm} from "forge-std/Vm.sol";
-import {console} from "forge-std/console.sol";
 import {FulfillmentVault} from "../src/fulfillment/FulfillmentVault.sol";
-import {AttestorSignature} from "../src/interfaces/IAttestorRegistry.sol";
 import {IFulfillmentVault} from "../src/interfaces/IFulfillmentVault.sol";
 import {FulfillmentFixtures} from "./utils/FulfillmentFixtures.sol";
+import {GasBench} from "./utils/GasBench.sol";
 import {IncentivesFixtures} from "./utils/IncentivesFixtures.sol";
-
-/// @dev Measures one call as its transaction pays: 21,000 + calldata + execution - refund (capped).
-library ObserverGasBench {
-    Vm private constant VM = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
-
-    function bench(string memory name, address target, address from, bytes memory data) internal returns (uint256 total) {
-        VM.prank(from, from);
-        // solhint-disable-next-line avoid-low-level-calls
-        (bool ok, bytes memory ret) = target.call(data);
-        if (!ok) {
-            // solhint-disable-next-line no-inline-assembly
-            assembly {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-        Vm.Gas memory g = VM.lastCallGas();
-        uint256 cd;
-        for (uint256 i; i < data.length; i++) {
-            cd += data[i] == 0 ? 4 : 16;
-        }
-        uint256 gross = 21_000 + cd + g.gasTotalUsed;
-        uint256 refund = g.gasRefunded > 0 ? uint256(uint64(g.gasRefunded)) : 0;
-        if (refund > gross / 5) refund = gross / 5;
-        total = gross - refund;
-        console.log(name);
-        console.log("  callee execution gas        ", g.gasTotalUsed);
-        console.log("  transaction total           ", total);
-    }
-}
 
 /// @notice What the credit and incentive observer adds to the fulfillment vault's two busy calls, a
 /// report (attestors' points, the holders' program finishing its days) and a deposit that settles
 /// the epoch (the issuer's credit record, issuers' points): the second epoch of a registered product
 /// (7-day epochs, so every slot is cold), with the whole credit/incentive deployment wired
-/// (router, credit registry, issuer, attestor and holder programs) and without any observer.
-contract ObserverReportGasTest is IncentivesFixtures {
+/// (router, credit registry, issuer, attestor and holder programs) and without any observer. One
+/// contract per case: each needs its own fixtures and a fresh epoch. Figures as GasBench explains.
+contract ObserverReportGasTest is IncentivesFixtures, GasBench {
     uint256 internal pid;
-    FulfillmentVault.FulfillmentReport internal report;
-    AttestorSignature[] internal sigs;
+    bytes internal reportCall;
 
     function setUp() public virtual override {
         super.setUp();
@@ -56,26 +25,18 @@ contract ObserverReportGasTest is IncentivesFixtures {
         _report(pid, 0, UNITS, 100, 1);
         _deposit(pid, 0);
         vm.warp(_epochEnd(1, TERM) + 1 hours);
-        report = _r(pid, 1, UNITS, 100, 1);
-        AttestorSignature[] memory s = _signReport(report);
-        for (uint256 i; i < s.length; i++) {
-            sigs.push(s[i]);
-        }
+        FulfillmentVault.FulfillmentReport memory r = _r(pid, 1, UNITS, 100, 1);
+        reportCall = abi.encodeCall(fv.submitReport, (r, _signReport(r)));
     }
 
     function test_gas_report_withObserver() public {
-        ObserverGasBench.bench(
-            "report, credit and incentives observing",
-            address(fv),
-            relayer,
-            abi.encodeCall(fv.submitReport, (report, sigs))
-        );
+        _bench("report, credit and incentives observing", address(fv), relayer, reportCall, 0, 0);
         assertEq(uint8(lens.epochInfo(pid, 1).status), uint8(IFulfillmentVault.EpochStatus.Reported));
     }
 }
 
 /// @notice The deposit that settles the epoch, observed.
-contract ObserverDepositGasTest is IncentivesFixtures {
+contract ObserverDepositGasTest is IncentivesFixtures, GasBench {
     uint256 internal pid;
 
     function setUp() public virtual override {
@@ -91,21 +52,16 @@ contract ObserverDepositGasTest is IncentivesFixtures {
 
     function test_gas_deposit_withObserver() public {
         uint256 before = credit.accountOf(issuer).fulfilled;
-        ObserverGasBench.bench(
-            "deposit settling an epoch, credit and incentives observing",
-            address(fv),
-            issuer,
-            abi.encodeCall(fv.deposit, (pid, 1))
-        );
+        bytes memory data = abi.encodeCall(fv.deposit, (pid, 1));
+        _bench("deposit settling an epoch, credit and incentives observing", address(fv), issuer, data, 0, 0);
         assertEq(credit.accountOf(issuer).fulfilled, before + 1, "the credit registry recorded it");
     }
 }
 
 /// @notice The same report without an observer.
-contract PlainReportGasTest is FulfillmentFixtures {
+contract PlainReportGasTest is FulfillmentFixtures, GasBench {
     uint256 internal pid;
-    FulfillmentVault.FulfillmentReport internal report;
-    AttestorSignature[] internal sigs;
+    bytes internal reportCall;
 
     function setUp() public virtual override {
         super.setUp();
@@ -114,23 +70,18 @@ contract PlainReportGasTest is FulfillmentFixtures {
         _report(pid, 0, UNITS, 100, 1);
         _deposit(pid, 0);
         vm.warp(_epochEnd(1, TERM) + 1 hours);
-        report = _r(pid, 1, UNITS, 100, 1);
-        AttestorSignature[] memory s = _signReport(report);
-        for (uint256 i; i < s.length; i++) {
-            sigs.push(s[i]);
-        }
+        FulfillmentVault.FulfillmentReport memory r = _r(pid, 1, UNITS, 100, 1);
+        reportCall = abi.encodeCall(fv.submitReport, (r, _signReport(r)));
     }
 
     function test_gas_report_withoutObserver() public {
         assertEq(address(fv.observer()), address(0));
-        ObserverGasBench.bench(
-            "report, no observer", address(fv), relayer, abi.encodeCall(fv.submitReport, (report, sigs))
-        );
+        _bench("report, no observer", address(fv), relayer, reportCall, 0, 0);
     }
 }
 
 /// @notice The same deposit without an observer.
-contract PlainDepositGasTest is FulfillmentFixtures {
+contract PlainDepositGasTest is FulfillmentFixtures, GasBench {
     uint256 internal pid;
 
     function setUp() public virtual override {
@@ -144,6 +95,6 @@ contract PlainDepositGasTest is FulfillmentFixtures {
     }
 
     function test_gas_deposit_withoutObserver() public {
-        ObserverGasBench.bench("deposit settling an epoch, no observer", address(fv), issuer, abi.encodeCall(fv.deposit, (pid, 1)));
+        _bench("deposit settling an epoch, no observer", address(fv), issuer, abi.encodeCall(fv.deposit, (pid, 1)), 0, 0);
     }
 }
