@@ -250,6 +250,62 @@ contract CreditIntegrationTest is CreditFixtures {
         assertEq(credit.accountOf(issuer).fulfilled, 1, "the credit record is written first, whatever programs do");
     }
 
+    /// A program that burns every unit of gas it is given (first in line) cannot starve the credit
+    /// record or the program after it: each call gets at most its share of what is left, and the
+    /// recording probe after it (which stores the whole pass: ~160,000 gas) still gets enough.
+    function test_router_aProgramThatBurnsItsGasDoesNotStarveTheOthers() public {
+        ProbeObserver burner = new ProbeObserver();
+        burner.setMode(ProbeObserver.Mode.BurnGas);
+        ProbeObserver good = new ProbeObserver();
+        vm.startPrank(owner);
+        router.addProgram(burner);
+        router.addProgram(good);
+        vm.stopPrank();
+        (uint256 pid,) = _defaultProduct();
+        vm.warp(_epochEnd(0, TERM));
+        vm.expectEmit(address(router));
+        emit ObserverRouter.DeliveryFailed(address(burner), pid);
+        _report(pid, 0, UNITS, 100, 1);
+        assertEq(good.reportedCalls(), 1, "the next program still heard the report");
+        vm.expectEmit(address(router));
+        emit ObserverRouter.DeliveryFailed(address(burner), pid);
+        _deposit(pid, 0);
+        assertEq(good.settledCalls(), 1, "and the settlement");
+        assertEq(good.last().productId, pid);
+        assertEq(credit.accountOf(issuer).fulfilled, 1, "the credit record is written");
+    }
+
+    /// Wherever a failing program sits among the four (reverting or burning all its gas), every other
+    /// one that needs no more than its share (budget / recipients) hears the report and the settlement,
+    /// and the credit record is written. 1,000 runs: the input space is 4 positions x 2 failure modes,
+    /// and the router moves no value.
+    /// forge-config: default.fuzz.runs = 1000
+    function testFuzz_router_oneFailingProgramNeverSilencesAnother(uint8 position, bool burns) public {
+        position = uint8(bound(position, 0, 3));
+        ProbeObserver[4] memory probes;
+        vm.startPrank(owner);
+        for (uint256 i; i < 4; i++) {
+            probes[i] = new ProbeObserver();
+            probes[i].setMode(
+                i == position
+                    ? (burns ? ProbeObserver.Mode.BurnGas : ProbeObserver.Mode.Revert)
+                    : ProbeObserver.Mode.CountOnly
+            );
+            router.addProgram(probes[i]);
+        }
+        vm.stopPrank();
+        (uint256 pid,) = _defaultProduct();
+        vm.warp(_epochEnd(0, TERM));
+        _report(pid, 0, UNITS, 100, 1);
+        _deposit(pid, 0);
+        for (uint256 i; i < 4; i++) {
+            if (i == position) continue;
+            assertEq(probes[i].reportedCalls(), 1, "a program after or before the failing one heard the report");
+            assertEq(probes[i].settledCalls(), 1, "and the settlement");
+        }
+        assertEq(credit.accountOf(issuer).fulfilled, 1, "the credit record is written");
+    }
+
     function test_router_creditFailureIsAnEventAndProgramsStillHear() public {
         ProbeObserver good = new ProbeObserver();
         vm.startPrank(owner);

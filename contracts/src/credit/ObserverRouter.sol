@@ -14,12 +14,19 @@ import {IFulfillmentObserver} from "../interfaces/IFulfillmentObserver.sol";
  * @dev The vault calls {onSettled} and {onReported} (role `FULFILLMENT_NOTIFIER`) with a bounded
  * amount of gas and ignores a failure; here each recipient is called on its own (`try`), the credit
  * registry first, so one failing program never costs the credit record or another program its
- * call. A failure emits {DeliveryFailed}. The admin may add programs (at most {MAX_PROGRAMS}) and
+ * call. A failure emits {DeliveryFailed}. The credit registry (the protocol's own record, of
+ * bounded cost) takes what it needs; then each program gets at most its fair share of the gas left,
+ * `(gasleft() - reserve) / programs still to call`, and what it does not use rolls over to the next:
+ * a program that burns all it is given (a bug, an unbounded loop) cannot starve the ones after it,
+ * each of which is sure of about (budget - credit) / programs. So the costliest program goes last. The admin may add programs (at most {MAX_PROGRAMS}) and
  * remove them at once (a circuit breaker: a program only ever gains from being told).
  */
 contract ObserverRouter is IFulfillmentObserver, AccessManaged {
     /// @notice Most programs told.
     uint256 public constant MAX_PROGRAMS = 4;
+
+    /// @dev Gas kept back per program still to call: its {DeliveryFailed} event and the loop.
+    uint256 private constant RESERVE_PER_CALL = 10_000;
 
     /// @notice The credit registry (address(0): none); this router needs its role `CREDIT_RECORDER`.
     ICreditRecorder public immutable credit;
@@ -50,16 +57,16 @@ contract ObserverRouter is IFulfillmentObserver, AccessManaged {
     /// @dev Role `FULFILLMENT_NOTIFIER` (the fulfillment vault). Emits {DeliveryFailed} per failure.
     function onSettled(SettledPass calldata pass) external restricted {
         ICreditRecorder c = credit;
+        uint256 n = _programs.length;
         if (address(c) != address(0)) {
             try c.recordFulfillment(pass) {}
             catch {
                 emit DeliveryFailed(address(c), pass.productId);
             }
         }
-        uint256 n = _programs.length;
         for (uint256 i = 0; i < n; ++i) {
             IFulfillmentObserver p = _programs[i];
-            try p.onSettled(pass) {}
+            try p.onSettled{gas: _share(n - i)}(pass) {}
             catch {
                 emit DeliveryFailed(address(p), pass.productId);
             }
@@ -75,7 +82,7 @@ contract ObserverRouter is IFulfillmentObserver, AccessManaged {
         uint256 n = _programs.length;
         for (uint256 i = 0; i < n; ++i) {
             IFulfillmentObserver p = _programs[i];
-            try p.onReported(productId, epoch, assetClass, signers) {}
+            try p.onReported{gas: _share(n - i)}(productId, epoch, assetClass, signers) {}
             catch {
                 emit DeliveryFailed(address(p), productId);
             }
@@ -115,6 +122,14 @@ contract ObserverRouter is IFulfillmentObserver, AccessManaged {
             }
         }
         revert ProgramNotListening(address(program));
+    }
+
+    /// @dev The most gas the next program may use: an equal share of what is left after the reserve of
+    /// the `recipients` still to call (this one included), so each later one keeps as much.
+    function _share(uint256 recipients) private view returns (uint256) {
+        uint256 reserve = recipients * RESERVE_PER_CALL;
+        uint256 left = gasleft();
+        return left > reserve ? (left - reserve) / recipients : 0;
     }
 
     /// @notice The programs told, in order.

@@ -188,9 +188,11 @@ public final class Domains {
                     BoundContract router = ctx.bind(d, ProtocolContract.OBSERVER_ROUTER);
                     ObserverRouter r = router.encoder(ObserverRouter::load);
                     CompletableFuture<?> done = CompletableFuture.completedFuture(null);
-                    ProtocolContract[] programs = {ProtocolContract.ISSUER_REWARDS, ProtocolContract.HOLDER_REWARDS,
-                            ProtocolContract.ATTESTOR_REWARDS};
-                    long[] weights = {50, 30, 20};
+                    // the router gives each program a fair share of what is left, so the costliest (holders:
+                    // it finishes every day since its last touch) goes last, where the others' rest rolls over
+                    ProtocolContract[] programs = {ProtocolContract.ISSUER_REWARDS, ProtocolContract.ATTESTOR_REWARDS,
+                            ProtocolContract.HOLDER_REWARDS};
+                    long[] weights = {50, 20, 30};
                     for (int i = 0; i < programs.length; i++) {
                         String program = d.contract(programs[i]).address().hex();
                         BigInteger weight = BigInteger.valueOf(weights[i]);
