@@ -7,9 +7,10 @@
 //      default  - `npm test`: fuzz 10,000 runs, invariants 256 runs x depth 100
 //      coverage - `npm run coverage`: reduced runs so instrumented runs stay fast
 //      long     - `npm run invariant:long`: invariants 1,000 runs x depth 500
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { defineConfig } from "hardhat/config";
+import type { HardhatPlugin } from "hardhat/types/plugins";
 
 const require = createRequire(import.meta.url);
 const SOLC_PATH = require.resolve("solc/soljson.js");
@@ -33,29 +34,73 @@ const fsPermissions = { readDirectory: ["../test-vectors", "./deploy"] };
 // gas figures in docs/contracts.md come from the same inputs every time.
 const FUZZ_SEED = "0x7727ea51af0441c20da14dcd68a15dac8c9ebd589c5be8fa8c87c1d3720450bc";
 
-// Hardhat merges every test file with the same compiler settings into one solc job. With all the
-// protocol's suites that job's output passes what solc-js can return ("Error writing output JSON"), so
-// the suites of these areas are compiled one job per file (an override is its own job); the others
-// stay merged, which is much faster than isolating them all with solc-js.
-const OWN_JOB_TESTS = /^(HashPowerSwapPool|HashPowerValuation|HashPriceOracle|PriceReportVectors|SwapMathVectors|HashPowerLending|Lending|FixedPriceValuation)/;
+// Test suites compile in a few solc jobs, not one and not one per file. Hardhat merges the test files
+// that share a compiler settings object into one job, and solc-js returns a job's whole output as one JSON
+// string: with all of the protocol's suites in one job that string passes what solc-js can return ("Error
+// writing output JSON"), and coverage instrumentation makes it larger still. One job per file is far
+// slower (the protocol's sources are recompiled in every job). So one rule for every run: a file's area is
+// its name up to the first dot (`HashMixMarket.fuzz.t.sol` -> `HashMixMarket`); whole areas, in name
+// order, are packed into jobs of at most TEST_JOB_BYTES of test source, a smaller budget under
+// `--coverage`. HASHMIX_TEST_JOB_BYTES overrides it (to measure other splits).
+const COVERAGE_RUN = process.argv.includes("--coverage");
+const TEST_JOB_BYTES = Number(process.env.HASHMIX_TEST_JOB_BYTES ?? (COVERAGE_RUN ? 120_000 : 400_000));
 
-function ownJobTests(): Record<string, typeof compiler> {
+/** The test files of each job, in name order. */
+function testJobs(): string[][] {
   const dir = new URL("./test/", import.meta.url);
-  return Object.fromEntries(
-    readdirSync(dir)
-      .filter((f) => f.endsWith(".t.sol") && OWN_JOB_TESTS.test(f))
-      .map((f) => [`test/${f}`, { ...compiler }]),
-  );
+  const areas = new Map<string, { files: string[]; bytes: number }>();
+  for (const f of readdirSync(dir).filter((name) => name.endsWith(".t.sol")).sort()) {
+    const area = f.slice(0, f.indexOf("."));
+    const entry = areas.get(area) ?? { files: [], bytes: 0 };
+    entry.files.push(`test/${f}`);
+    entry.bytes += statSync(new URL(f, dir)).size;
+    areas.set(area, entry);
+  }
+  const jobs: string[][] = [];
+  let jobBytes = Infinity;
+  for (const { files, bytes } of areas.values()) {
+    if (jobBytes + bytes > TEST_JOB_BYTES) {
+      jobs.push([]);
+      jobBytes = 0;
+    }
+    jobs.at(-1)!.push(...files);
+    jobBytes += bytes;
+  }
+  return jobs;
 }
 
+const JOBS = testJobs();
+
+// Each override in the user config resolves to its own settings object (so its own job); this hook makes
+// the files of one job share one resolved object again, which is what Hardhat merges on.
+const testJobsPlugin: HardhatPlugin = {
+  id: "hashmix-test-jobs",
+  hookHandlers: {
+    config: async () => ({
+      default: async () => ({
+        resolveUserConfig: async (userConfig, resolveVariable, next) => {
+          const resolved = await next(userConfig, resolveVariable);
+          const overrides = resolved.solidity.profiles.default.overrides;
+          for (const files of JOBS) {
+            const shared = overrides[files[0]];
+            for (const f of files) overrides[f] = shared;
+          }
+          return resolved;
+        },
+      }),
+    }),
+  },
+};
+
 export default defineConfig({
+  plugins: [testJobsPlugin],
   paths: {
     sources: "src",
     tests: { solidity: "test" },
   },
   solidity: {
     profiles: {
-      default: { compilers: [compiler], overrides: ownJobTests(), splitTestsCompilation: true },
+      default: { compilers: [compiler], overrides: Object.fromEntries(JOBS.flat().map((f) => [f, compiler])), splitTestsCompilation: true },
       // Isolated: each contract in its own compilation unit (used by the export).
       production: { ...compiler, isolated: true, splitTestsCompilation: true },
     },
