@@ -1,7 +1,9 @@
 package io.hashmix.contracts;
 
+import io.hashmix.HashMixException;
+
 /** A deployment manifest could not be read: missing file, malformed JSON, or a bad or missing field. */
-public final class DeploymentManifestException extends RuntimeException {
+public final class DeploymentManifestException extends HashMixException {
 
     private static final long serialVersionUID = 1L;
 

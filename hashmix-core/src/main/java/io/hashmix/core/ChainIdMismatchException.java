@@ -1,5 +1,7 @@
 package io.hashmix.core;
 
+import io.hashmix.HashMixException;
+
 /** The node serves another chain than the deployment manifest names: nothing was sent. */
 public final class ChainIdMismatchException extends HashMixException {
 

@@ -23,12 +23,14 @@ import org.web3j.crypto.Credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.hashmix.HashMixException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.assetclass.AssetClassClient;
 import io.hashmix.core.committee.CommitteeClient;
 import io.hashmix.core.erc20.Erc20Client;
 import io.hashmix.core.events.LogReader;
+import io.hashmix.core.internal.Futures;
 import io.hashmix.core.internal.ClientContext;
 import io.hashmix.core.internal.Domain;
 import io.hashmix.core.internal.Domains;
@@ -144,11 +146,11 @@ public final class HashMix implements AutoCloseable {
     /**
      * The transaction layer of the configured key.
      *
-     * @throws IllegalStateException if the SDK was built without credentials (read-only)
+     * @throws InvalidRequestException if the SDK was built without credentials (read-only)
      */
     public TransactionSender transactions() {
         if (transactions == null) {
-            throw new IllegalStateException("this HashMix instance is read-only: build it with credentials(...) to send transactions");
+            throw new InvalidRequestException("this HashMix instance is read-only: build it with credentials(...) to send transactions");
         }
         return transactions;
     }
@@ -156,7 +158,7 @@ public final class HashMix implements AutoCloseable {
     /**
      * Asset classes: register, read, activate, and change payout tokens (time-locked).
      *
-     * @throws IllegalStateException if no deployment was configured or it has no asset class registry
+     * @throws InvalidRequestException if no deployment was configured or it has no asset class registry
      */
     public AssetClassClient assetClasses() {
         return client(Domains.ASSET_CLASSES);
@@ -165,7 +167,7 @@ public final class HashMix implements AutoCloseable {
     /**
      * The attestor committee: members, bonds, thresholds, on-chain signature checks.
      *
-     * @throws IllegalStateException if the deployment has no attestor registry
+     * @throws InvalidRequestException if the deployment has no attestor registry
      */
     public CommitteeClient committee() {
         return client(Domains.COMMITTEE);
@@ -174,7 +176,7 @@ public final class HashMix implements AutoCloseable {
     /**
      * Hash power tokens: mint from attestations, split, merge, transfer, ownership proofs, challenges.
      *
-     * @throws IllegalStateException if the deployment has no hash power token
+     * @throws InvalidRequestException if the deployment has no hash power token
      */
     public TokenizationClient tokenization() {
         return client(Domains.TOKENIZATION);
@@ -184,7 +186,7 @@ public final class HashMix implements AutoCloseable {
      * Fulfillment: epoch reports, revenue deposits, holders' claims, shortfall compensation,
      * settlement records and collateral withdrawal.
      *
-     * @throws IllegalStateException if the deployment has no fulfillment vault
+     * @throws InvalidRequestException if the deployment has no fulfillment vault
      */
     public FulfillmentClient fulfillment() {
         return client(Domains.FULFILLMENT);
@@ -194,7 +196,7 @@ public final class HashMix implements AutoCloseable {
      * The market: sign and fill listings, offers, criteria offers and swap orders, cancel, read
      * order status, vet orders in bulk.
      *
-     * @throws IllegalStateException if the deployment has no market
+     * @throws InvalidRequestException if the deployment has no market
      */
     public MarketClient market() {
         return client(Domains.MARKET);
@@ -204,7 +206,7 @@ public final class HashMix implements AutoCloseable {
      * Swap: relay price reports, value tokens, quote and swap hash power across coins with a slippage bound,
      * add and remove liquidity, collect the pool's revenue.
      *
-     * @throws IllegalStateException if the deployment has no swap pool
+     * @throws InvalidRequestException if the deployment has no swap pool
      */
     public io.hashmix.core.swap.SwapClient swap() {
         return client(Domains.SWAP);
@@ -214,7 +216,7 @@ public final class HashMix implements AutoCloseable {
      * Credit: every account's score and breakdown, the collateral a planned product needs, the
      * offline credit report checked against the contract.
      *
-     * @throws IllegalStateException if the deployment has no credit registry
+     * @throws InvalidRequestException if the deployment has no credit registry
      */
     public io.hashmix.core.credit.CreditClient credit() {
         return client(Domains.CREDIT);
@@ -224,7 +226,7 @@ public final class HashMix implements AutoCloseable {
      * Incentives: the programs and their share of HMX emission, claimable rewards across programs in
      * one batched read, claims.
      *
-     * @throws IllegalStateException if the deployment has no emission controller
+     * @throws InvalidRequestException if the deployment has no emission controller
      */
     public io.hashmix.core.incentives.IncentivesClient incentives() {
         return client(Domains.INCENTIVES);
@@ -234,7 +236,7 @@ public final class HashMix implements AutoCloseable {
      * Lending: self-repaying loans against hash power tokens: sign and fill loan orders, sweep revenue onto debts,
      * repay, refinance, foreclose and bid, loan views and records.
      *
-     * @throws IllegalStateException if the deployment has no lending contract
+     * @throws InvalidRequestException if the deployment has no lending contract
      */
     public LendingClient lending() {
         return client(Domains.LENDING);
@@ -254,7 +256,7 @@ public final class HashMix implements AutoCloseable {
     private <C> C client(Domain<C> domain) {
         Object client = clients.get(domain);
         if (client == null) {
-            throw new IllegalStateException(deployment == null
+            throw new InvalidRequestException(deployment == null
                     ? "no deployment configured: build with deployment(Deployment.fromJson(...))"
                     : "the deployment on chain " + deployment.chainId() + " lacks the " + domain.name() + " contracts "
                             + domain.contracts().stream().filter(c -> deployment.find(c).isEmpty())
@@ -400,14 +402,7 @@ public final class HashMix implements AutoCloseable {
             try {
                 return pending.get();
             } catch (ExecutionException e) {
-                Throwable cause = cause(e);
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new HashMixException("eth_chainId failed at " + rpcUrl, cause);
+                throw Blocking.rethrowable(e);
             } catch (InterruptedException e) {
                 pending.cancel(true); // releases the scheduler and the owned HTTP client
                 Thread.currentThread().interrupt();
@@ -509,7 +504,7 @@ public final class HashMix implements AutoCloseable {
                 startupRpc.call("eth_chainId").whenComplete((answer, e) -> {
                     deadline.cancel(false);
                     if (e != null) {
-                        fail(cause(e));
+                        fail(Futures.unwrap(e));
                     } else {
                         succeed(answer);
                     }
@@ -557,15 +552,6 @@ public final class HashMix implements AutoCloseable {
                 owned.dispatcher().executorService().shutdown();
                 owned.connectionPool().evictAll();
             }
-        }
-
-        /** The typed exception inside a future's failure, without its {@code CompletionException} wrappers. */
-        private static Throwable cause(Throwable e) {
-            Throwable cause = e;
-            while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            return cause;
         }
 
         private static Duration min(Duration a, Duration b) {

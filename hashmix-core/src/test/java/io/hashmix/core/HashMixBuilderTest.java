@@ -78,8 +78,8 @@ class HashMixBuilderTest {
             try (HashMix hm = HashMix.builder().rpc(server.url("/").toString()).build()) {
                 assertEquals(31337, hm.chainId());
                 assertTrue(hm.deployment().isEmpty());
-                assertThrows(IllegalStateException.class, hm::transactions);
-                assertThrows(IllegalStateException.class, hm::assetClasses);
+                assertThrows(InvalidRequestException.class, hm::transactions);
+                assertThrows(InvalidRequestException.class, hm::assetClasses);
             }
         }
     }

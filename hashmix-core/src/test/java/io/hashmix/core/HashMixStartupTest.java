@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.hashmix.HashMixException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.core.rpc.NodeUnavailableException;
 import io.hashmix.proofs.EvmAddress;

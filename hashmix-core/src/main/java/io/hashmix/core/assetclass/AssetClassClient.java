@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.web3j.abi.datatypes.Type;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.AssetClassRegistry;
@@ -131,7 +132,7 @@ public final class AssetClassClient {
     /** The ids of a page of asset classes, in registration order. */
     public CompletableFuture<List<AssetClassId>> ids(long offset, int limit) {
         if (offset < 0 || limit <= 0 || limit > PAGE_SIZE) {
-            throw new IllegalArgumentException("need offset >= 0 and 0 < limit <= " + PAGE_SIZE);
+            return CompletableFuture.failedFuture(new InvalidRequestException("need offset >= 0 and 0 < limit <= " + PAGE_SIZE));
         }
         return contract.read("assetClassIds", registry.assetClassIds(BigInteger.valueOf(offset), BigInteger.valueOf(limit)), values -> {
             List<AssetClassId> ids = new ArrayList<>();

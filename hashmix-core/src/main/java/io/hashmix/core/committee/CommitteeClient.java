@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.web3j.abi.datatypes.Type;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.AttestorRegistry;
@@ -98,7 +99,7 @@ public final class CommitteeClient {
     public CompletableFuture<BundleVerifier> verifier(Eip712Domain domain, AssetClassId assetClass, Clock clock) {
         return committee().thenCombine(threshold(assetClass), (committee, threshold) -> {
             if (threshold == 0) {
-                throw new IllegalStateException("no signature threshold is set for asset class " + assetClass);
+                throw new InvalidRequestException("no signature threshold is set for asset class " + assetClass);
             }
             return new BundleVerifier(domain, committee, threshold, clock);
         });
@@ -157,7 +158,7 @@ public final class CommitteeClient {
     /** Sets how many signatures an asset class needs (admin only). */
     public CompletableFuture<TxReceipt> setThreshold(AssetClassId assetClass, int threshold) {
         if (threshold < 1 || threshold > 255) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("threshold must be 1..255, got " + threshold));
+            return CompletableFuture.failedFuture(new InvalidRequestException("threshold must be 1..255, got " + threshold));
         }
         return contract.send("setThreshold", registry.setThreshold(assetClass.value(), BigInteger.valueOf(threshold)));
     }
@@ -165,7 +166,7 @@ public final class CommitteeClient {
     /** Deposits a bond for this SDK's account (a member). */
     public CompletableFuture<TxReceipt> depositBond(BigInteger wei) {
         if (wei.signum() <= 0) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("bond deposit must be positive"));
+            return CompletableFuture.failedFuture(new InvalidRequestException("bond deposit must be positive"));
         }
         return contract.send("depositBond", registry.depositBond(wei), wei);
     }

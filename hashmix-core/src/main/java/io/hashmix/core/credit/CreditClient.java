@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.web3j.abi.EventEncoder;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.CollateralPolicy;
@@ -145,7 +146,7 @@ public final class CreditClient {
     public CompletableFuture<CollateralQuote> requiredCollateral(EvmAddress issuer, AssetClassId assetClass, BigInteger capacity,
                                                                  Instant start, Instant end) {
         if (capacity.signum() < 0 || end.isBefore(start)) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("need capacity >= 0 and start <= end"));
+            return CompletableFuture.failedFuture(new InvalidRequestException("need capacity >= 0 and start <= end"));
         }
         return policyContract.read("quote", policy.quote(issuer.hex(), assetClass.value(), capacity,
                         BigInteger.valueOf(start.getEpochSecond()), BigInteger.valueOf(end.getEpochSecond())),

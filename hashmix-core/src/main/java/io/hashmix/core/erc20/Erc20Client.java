@@ -12,6 +12,8 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
 
+import io.hashmix.core.rpc.RpcProtocolException;
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.tx.ContractCalls;
 import io.hashmix.core.tx.TransactionSender;
 import io.hashmix.core.tx.TxReceipt;
@@ -84,7 +86,7 @@ public final class Erc20Client {
                 .thenApply(hex -> {
                     List<Type> values = FunctionReturnDecoder.decode(hex, fn.getOutputParameters());
                     if (values.isEmpty()) {
-                        throw new IllegalStateException(token + " answered " + fn.getName() + " with no data: not an ERC-20?");
+                        throw new RpcProtocolException(token + " answered " + fn.getName() + " with no data: not an ERC-20?");
                     }
                     return (BigInteger) values.get(0).getValue();
                 });
@@ -98,7 +100,7 @@ public final class Erc20Client {
     }
 
     private static CompletableFuture<TxReceipt> readOnly(String what) {
-        return CompletableFuture.failedFuture(new IllegalStateException(
+        return CompletableFuture.failedFuture(new InvalidRequestException(
                 "ERC20." + what + " needs credentials: this HashMix instance is read-only"));
     }
 }

@@ -1,6 +1,6 @@
 package io.hashmix.core.errors;
 
-import io.hashmix.core.HashMixException;
+import io.hashmix.HashMixException;
 
 /**
  * A contract call or transaction reverted. Subclasses say how: {@link CustomErrorException} (a

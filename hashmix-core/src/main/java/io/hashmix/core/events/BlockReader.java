@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.rpc.RpcCall;
 import io.hashmix.core.rpc.RpcProtocolException;
@@ -47,7 +48,7 @@ public final class BlockReader {
      */
     public CompletableFuture<List<BlockRef>> blocks(long from, long to) {
         if (from < 0 || to < from) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("need 0 <= from <= to, got " + from + ".." + to));
+            return CompletableFuture.failedFuture(new InvalidRequestException("need 0 <= from <= to, got " + from + ".." + to));
         }
         List<RpcCall> calls = new ArrayList<>();
         for (long n = from; n <= to; n++) {

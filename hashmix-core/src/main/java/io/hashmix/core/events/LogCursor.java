@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.hashmix.core.HashMixException;
+import io.hashmix.HashMixException;
 import io.hashmix.core.internal.Futures;
 import io.hashmix.core.rpc.JsonRpcClient;
 import io.hashmix.core.tx.LogEntry;

@@ -1,6 +1,6 @@
 package io.hashmix.core.events;
 
-import io.hashmix.core.HashMixException;
+import io.hashmix.HashMixException;
 
 /**
  * None of the blocks a {@link LogCursor} remembers is on the chain any more: a reorganisation went

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.web3j.abi.datatypes.Type;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.BitcoinEvidence;
@@ -106,14 +107,14 @@ public final class BitcoinEvidenceClient {
     /**
      * Records a committee-signed payout commitment (anyone may relay it).
      *
-     * @return the recorded commitment; fails with {@link IllegalArgumentException} (nothing sent) for a bundle signed
+     * @return the recorded commitment; fails with {@link InvalidRequestException} (nothing sent) for a bundle signed
      *         for another chain or contract, and on chain with {@link StaleCommitmentVersionException},
      *         {@link SpvRequirementLockedException}, {@link BitcoinClassNotConfiguredException},
      *         {@link InvalidPayoutCommitmentException}, {@code UnknownProductException},
      *         {@code NonceAlreadyUsedException} or the committee's signature exceptions
      */
     public CompletableFuture<CommittedPayout> submitCommitment(PayoutCommitmentBundle bundle) {
-        IllegalArgumentException foreign = checkDomain(bundle.domain(), domain(), "payout commitment");
+        InvalidRequestException foreign = checkDomain(bundle.domain(), domain(), "payout commitment");
         if (foreign != null) {
             return CompletableFuture.failedFuture(foreign);
         }
@@ -162,7 +163,7 @@ public final class BitcoinEvidenceClient {
      * @param baseUnitsPerSatoshi payout base units per satoshi (1 for an 8-decimal wrapped BTC)
      * @return applied now or scheduled; fails with {@link InvalidBitcoinClassParamsException},
      *         {@link UnsupportedUnitException} (not TH/s), {@code UnknownAssetClassException},
-     *         {@link io.hashmix.core.errors.UnauthorizedAccountException}, or {@link IllegalArgumentException}
+     *         {@link io.hashmix.core.errors.UnauthorizedAccountException}, or {@link InvalidRequestException}
      *         (nothing sent) for durations that are not whole seconds within 32 bits
      */
     public CompletableFuture<ClassParamsChange> scheduleClassParams(AssetClassId assetClass, int minConfirmations,
@@ -170,7 +171,7 @@ public final class BitcoinEvidenceClient {
                                                                    long baseUnitsPerSatoshi) {
         if (minConfirmations < 0 || minConfirmations > 0xffff || baseUnitsPerSatoshi < 0 || !seconds32(maxCheckpointAge)
                 || !seconds32(windowSlack)) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("class parameters out of their ABI "
+            return CompletableFuture.failedFuture(new InvalidRequestException("class parameters out of their ABI "
                     + "ranges: " + minConfirmations + ", " + maxCheckpointAge + ", " + windowSlack + ", "
                     + baseUnitsPerSatoshi));
         }
@@ -269,7 +270,7 @@ public final class BitcoinEvidenceClient {
      * {@link BoundEvidence#check} says, before anything is sent, what the contract will say.
      *
      * @param network the verifier's proof-of-work rules
-     * @return the evidence; fails with {@link IllegalStateException} if the product's class has no parameters, the
+     * @return the evidence; fails with {@link InvalidRequestException} if the product's class has no parameters, the
      *         product no commitment, or a proof starts from a checkpoint the verifier does not know
      */
     public CompletableFuture<BoundEvidence> prepare(ProductId productId, long epoch, List<PaymentProof> proofs,
@@ -282,17 +283,17 @@ public final class BitcoinEvidenceClient {
         return state.thenCompose(s -> classParams(s.assetClass())).thenCompose(params -> CompletableFuture
                 .allOf(info, commitment, CompletableFuture.allOf(checkpoints.toArray(CompletableFuture[]::new)))
                 .thenApply(done -> {
-                    BitcoinClassParams p = params.orElseThrow(() -> new IllegalStateException(
+                    BitcoinClassParams p = params.orElseThrow(() -> new InvalidRequestException(
                             "the product's asset class has no Bitcoin evidence parameters"));
                     if (!commitment.join().exists()) {
-                        throw new IllegalStateException("product " + productId + " has no payout commitment");
+                        throw new InvalidRequestException("product " + productId + " has no payout commitment");
                     }
                     BoundEvidence.Builder b = BoundEvidence.builder(network, p)
                             .scriptHashes(commitment.join().scriptHashes())
                             .epoch(info.join().start().getEpochSecond(), info.join().end().getEpochSecond());
                     for (int i = 0; i < proofs.size(); i++) {
                         int index = i;
-                        AcceptedCheckpoint cp = checkpoints.get(i).join().orElseThrow(() -> new IllegalStateException(
+                        AcceptedCheckpoint cp = checkpoints.get(i).join().orElseThrow(() -> new InvalidRequestException(
                                 "proof " + index + " starts from a checkpoint the verifier does not know"));
                         b.payment(proofs.get(i), cp.checkpoint(), cp.acceptedAt().getEpochSecond());
                     }
@@ -307,7 +308,7 @@ public final class BitcoinEvidenceClient {
      *
      * @param bundle the report signed for the vault
      * @param proofs the payout proofs (1 .. 8); the first one's block sets the subsidy floor
-     * @return the accepted report and what its proofs established; fails with {@link IllegalArgumentException}
+     * @return the accepted report and what its proofs established; fails with {@link InvalidRequestException}
      *         (nothing sent) for a bundle of another chain or contract, and on chain with an {@link EvidenceRefusal}
      *         ({@link ScriptNotCommittedException}, {@link PaymentOutsideWindowException},
      *         {@link ConfirmationsBelowMinimumException}, {@link StaleCheckpointException},
@@ -318,7 +319,7 @@ public final class BitcoinEvidenceClient {
      *         {@link NoPayoutCommitmentException}, {@link EvidenceVaultNotSetException} or the vault's report errors
      */
     public CompletableFuture<EvidencedReport> submitReportWithEvidence(ReportBundle bundle, List<PaymentProof> proofs) {
-        IllegalArgumentException foreign = checkDomain(bundle.domain(), Eip712Domain.hashMix(chainId, vault),
+        InvalidRequestException foreign = checkDomain(bundle.domain(), Eip712Domain.hashMix(chainId, vault),
                 "report bundle");
         if (foreign != null) {
             return CompletableFuture.failedFuture(foreign);
@@ -326,8 +327,8 @@ public final class BitcoinEvidenceClient {
         List<BitcoinEvidence.PaymentProof> structs;
         try {
             structs = proofs.stream().map(BitcoinEvidenceClient::toStruct).toList();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(InvalidRequestException.of(e));
         }
         FulfillmentReport r = bundle.report();
         BitcoinEvidence.FulfillmentReport report = new BitcoinEvidence.FulfillmentReport(r.productId().value(),
@@ -364,16 +365,16 @@ public final class BitcoinEvidenceClient {
         return d != null && !d.isNegative() && d.getNano() == 0 && d.getSeconds() <= 0xffffffffL;
     }
 
-    private IllegalArgumentException checkDomain(Eip712Domain given, Eip712Domain expected, String what) {
+    private InvalidRequestException checkDomain(Eip712Domain given, Eip712Domain expected, String what) {
         if (!given.equals(expected)) {
-            return new IllegalArgumentException("the " + what + " is signed for " + given + ", expected " + expected);
+            return new InvalidRequestException("the " + what + " is signed for " + given + ", expected " + expected);
         }
         return null;
     }
 
     static BitcoinEvidence.PaymentProof toStruct(PaymentProof p) {
         if (p == null || p.headerIndex() < 0 || p.requiredConfirmations() < 0) {
-            throw new IllegalArgumentException("payment proof must not be null; headerIndex and requiredConfirmations "
+            throw new InvalidRequestException("payment proof must not be null; headerIndex and requiredConfirmations "
                     + "must be >= 0");
         }
         ByteArrayOutputStream headers = new ByteArrayOutputStream(p.headers().size() * BlockHeader.SIZE);

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.RemoteFunctionCall;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.FulfillmentLens;
@@ -104,12 +105,12 @@ public final class FulfillmentClient {
      * SPV evidence.
      *
      * @return its client
-     * @throws IllegalStateException if the deployment has no {@code BitcoinEvidence} (deployed without a Bitcoin
+     * @throws InvalidRequestException if the deployment has no {@code BitcoinEvidence} (deployed without a Bitcoin
      *         network)
      */
     public BitcoinEvidenceClient bitcoinEvidence() {
         if (bitcoinEvidence == null) {
-            throw new IllegalStateException("this deployment has no BitcoinEvidence (deployed without a Bitcoin network)");
+            throw new InvalidRequestException("this deployment has no BitcoinEvidence (deployed without a Bitcoin network)");
         }
         return bitcoinEvidence;
     }
@@ -119,7 +120,7 @@ public final class FulfillmentClient {
      * its reports need SPV evidence ({@link BitcoinEvidenceClient#submitCommitment}).
      */
     public CompletableFuture<CommittedPayout> submitPayoutCommitment(PayoutCommitmentBundle bundle) {
-        return bitcoinEvidence == null ? CompletableFuture.failedFuture(new IllegalStateException(
+        return bitcoinEvidence == null ? CompletableFuture.failedFuture(new InvalidRequestException(
                 "this deployment has no BitcoinEvidence")) : bitcoinEvidence.submitCommitment(bundle);
     }
 
@@ -129,7 +130,7 @@ public final class FulfillmentClient {
      * {@link EvidenceRefusal}).
      */
     public CompletableFuture<EvidencedReport> submitReportWithEvidence(ReportBundle bundle, List<PaymentProof> proofs) {
-        return bitcoinEvidence == null ? CompletableFuture.failedFuture(new IllegalStateException(
+        return bitcoinEvidence == null ? CompletableFuture.failedFuture(new InvalidRequestException(
                 "this deployment has no BitcoinEvidence")) : bitcoinEvidence.submitReportWithEvidence(bundle, proofs);
     }
 
@@ -161,7 +162,7 @@ public final class FulfillmentClient {
      * @param depositWindow how long after a report the issuer may deposit
      * @return the receipt; fails with {@link InvalidEpochConfigException} for a zero value,
      *         {@link io.hashmix.core.errors.UnauthorizedAccountException} if the caller is not the
-     *         owner, and {@link IllegalArgumentException} (before sending) for a negative, fractional
+     *         owner, and {@link InvalidRequestException} (before sending) for a negative, fractional
      *         or too long duration
      */
     public CompletableFuture<TxReceipt> setEpochConfig(AssetClassId assetClass, Duration epochLength,
@@ -173,8 +174,8 @@ public final class FulfillmentClient {
             length = uint32Seconds(epochLength, "epochLength");
             report = uint32Seconds(reportWindow, "reportWindow");
             deposit = uint32Seconds(depositWindow, "depositWindow");
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(InvalidRequestException.of(e));
         }
         return contract.send("setEpochConfig", vault.setEpochConfig(assetClass.value(), length, report, deposit));
     }
@@ -200,7 +201,7 @@ public final class FulfillmentClient {
      * Relays a committee-signed report of an ended epoch (anyone may). The bundle must be signed for
      * this vault on this chain.
      *
-     * @return the accepted report; fails with {@link IllegalArgumentException} (nothing sent) for a
+     * @return the accepted report; fails with {@link InvalidRequestException} (nothing sent) for a
      *         bundle of another chain or contract, and on chain with
      *         {@link io.hashmix.core.errors.NonceAlreadyUsedException} (replay),
      *         {@link EpochAlreadyReportedException}, {@link EpochNotEndedException},
@@ -210,7 +211,7 @@ public final class FulfillmentClient {
      *         requires SPV evidence: use {@link #submitReportWithEvidence}) or the committee's signature exceptions
      */
     public CompletableFuture<SubmittedReport> submitReport(ReportBundle bundle) {
-        IllegalArgumentException foreign = checkDomain(bundle);
+        InvalidRequestException foreign = checkDomain(bundle);
         if (foreign != null) {
             return CompletableFuture.failedFuture(foreign);
         }
@@ -228,15 +229,15 @@ public final class FulfillmentClient {
      *         {@link io.hashmix.core.errors.CustomErrorException})
      */
     public CompletableFuture<SubmittedReport> submitReportWithPayment(ReportBundle bundle, PaymentProof proof) {
-        IllegalArgumentException foreign = checkDomain(bundle);
+        InvalidRequestException foreign = checkDomain(bundle);
         if (foreign != null) {
             return CompletableFuture.failedFuture(foreign);
         }
         FulfillmentVault.PaymentProof struct;
         try {
             struct = toStruct(proof);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(InvalidRequestException.of(e));
         }
         return contract.send("submitReportWithPayment",
                         vault.submitReportWithPayment(toStruct(bundle.report()), signatures(bundle), struct))
@@ -259,7 +260,7 @@ public final class FulfillmentClient {
     /** Whether a report nonce has been consumed (a bundle with it can no longer be submitted). */
     public CompletableFuture<Boolean> isNonceUsed(BigInteger nonce) {
         if (nonce == null || nonce.signum() < 0 || nonce.bitLength() > 256) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("nonce must be a uint256, got " + nonce));
+            return CompletableFuture.failedFuture(new InvalidRequestException("nonce must be a uint256, got " + nonce));
         }
         return contract.read("isNonceUsed", vault.isNonceUsed(nonce), v -> (Boolean) v.get(0).getValue());
     }
@@ -280,7 +281,7 @@ public final class FulfillmentClient {
      */
     public CompletableFuture<DepositResult> deposit(ProductId productId, long epoch) {
         if (epoch < 0 || epoch > UINT32_MAX) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("epoch must be a uint32, got " + epoch));
+            return CompletableFuture.failedFuture(new InvalidRequestException("epoch must be a uint32, got " + epoch));
         }
         EvmAddress me = contract.sender() == null ? null : contract.sender().sender();
         // Approve only when the deposit can succeed; otherwise let the vault's revert say why.
@@ -312,7 +313,7 @@ public final class FulfillmentClient {
      */
     public CompletableFuture<List<SettledEpoch>> settle(ProductId productId, int maxEpochs) {
         if (maxEpochs < 1) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs));
+            return CompletableFuture.failedFuture(new InvalidRequestException("maxEpochs must be >= 1, got " + maxEpochs));
         }
         return contract.send("settle", vault.settle(productId.value(), BigInteger.valueOf(maxEpochs)))
                 .thenApply(this::settledEpochs);
@@ -339,7 +340,7 @@ public final class FulfillmentClient {
     /** What {@link #claim} would pay now for one holding; fails with {@code UnknownHoldingException} for none. */
     public CompletableFuture<BigInteger> claimable(TokenId tokenId, long holdingIndex) {
         if (holdingIndex < 0) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("holding index must not be negative, got "
+            return CompletableFuture.failedFuture(new InvalidRequestException("holding index must not be negative, got "
                     + holdingIndex));
         }
         return contract.read("claimable", vault.claimable(tokenId.value(), BigInteger.valueOf(holdingIndex)),
@@ -435,7 +436,7 @@ public final class FulfillmentClient {
      */
     public CompletableFuture<EpochInfo> epochInfo(ProductId productId, long epoch) {
         if (epoch < 0 || epoch > UINT32_MAX) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("epoch must be a uint32, got " + epoch));
+            return CompletableFuture.failedFuture(new InvalidRequestException("epoch must be a uint32, got " + epoch));
         }
         return lensContract.read("epochInfo", lens.epochInfo(productId.value(), BigInteger.valueOf(epoch)),
                 v -> toEpochInfo(productId, epoch, (FulfillmentLens.EpochInfo) v.get(0)));
@@ -492,7 +493,7 @@ public final class FulfillmentClient {
      */
     public CompletableFuture<Long> epochOf(ProductId productId, Instant at) {
         if (at.getEpochSecond() < 0) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("time before 1970: " + at));
+            return CompletableFuture.failedFuture(new InvalidRequestException("time before 1970: " + at));
         }
         return lensContract.read("epochOf", lens.epochOf(productId.value(), BigInteger.valueOf(at.getEpochSecond())),
                 v -> ((BigInteger) v.get(0).getValue()).longValueExact());
@@ -506,18 +507,18 @@ public final class FulfillmentClient {
     private record Allowance(EvmAddress token, BigInteger amount) {
     }
 
-    private IllegalArgumentException checkDomain(ReportBundle bundle) {
+    private InvalidRequestException checkDomain(ReportBundle bundle) {
         Eip712Domain d = bundle.domain();
         if (d.chainId() != chainId) {
-            return new IllegalArgumentException("the report bundle is signed for chain " + d.chainId()
+            return new InvalidRequestException("the report bundle is signed for chain " + d.chainId()
                     + ", this deployment is on chain " + chainId);
         }
         if (!d.verifyingContract().equals(contract.address())) {
-            return new IllegalArgumentException("the report bundle is signed for contract " + d.verifyingContract()
+            return new InvalidRequestException("the report bundle is signed for contract " + d.verifyingContract()
                     + ", not this FulfillmentVault " + contract.address());
         }
         if (!d.name().equals(Eip712Domain.HASHMIX_NAME) || !d.version().equals(Eip712Domain.HASHMIX_VERSION)) {
-            return new IllegalArgumentException("the report bundle is signed in domain " + d.name() + " v" + d.version()
+            return new InvalidRequestException("the report bundle is signed in domain " + d.name() + " v" + d.version()
                     + ", not " + Eip712Domain.HASHMIX_NAME + " v" + Eip712Domain.HASHMIX_VERSION);
         }
         return null;
@@ -580,7 +581,7 @@ public final class FulfillmentClient {
 
     static FulfillmentVault.PaymentProof toStruct(PaymentProof p) {
         if (p.headerIndex() < 0 || p.requiredConfirmations() < 0) {
-            throw new IllegalArgumentException("payment proof headerIndex and requiredConfirmations must be >= 0");
+            throw new InvalidRequestException("payment proof headerIndex and requiredConfirmations must be >= 0");
         }
         ByteArrayOutputStream headers = new ByteArrayOutputStream(p.headers().size() * 80);
         for (BlockHeader h : p.headers()) {
@@ -595,7 +596,7 @@ public final class FulfillmentClient {
 
     private static BigInteger uint32Seconds(Duration d, String name) {
         if (d == null || d.isNegative() || d.getNano() != 0 || d.getSeconds() > UINT32_MAX) {
-            throw new IllegalArgumentException(name + " must be whole seconds in 0..2^32-1, got " + d);
+            throw new InvalidRequestException(name + " must be whole seconds in 0..2^32-1, got " + d);
         }
         return BigInteger.valueOf(d.getSeconds());
     }

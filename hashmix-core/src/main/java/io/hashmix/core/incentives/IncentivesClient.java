@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.web3j.protocol.core.RemoteFunctionCall;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.EmissionController;
@@ -173,13 +174,13 @@ public final class IncentivesClient {
      * Claims the caller's rewards of a per-account program (issuers, attestors, liquidity providers,
      * lenders).
      *
-     * @return the HMX paid (0 if nothing was due); fails with {@link IllegalArgumentException} for
+     * @return the HMX paid (0 if nothing was due); fails with {@link InvalidRequestException} for
      *         {@link RewardProgram#HOLDERS} (use {@link #claimHoldings}) or a program not deployed
      */
     public CompletableFuture<Claim> claim(RewardProgram program) {
         BoundContract c = programs.get(program);
         if (c == null || !program.perAccount()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(program
+            return CompletableFuture.failedFuture(new InvalidRequestException(program
                     + (c == null ? " is not deployed" : " pays per holding: use claimHoldings")));
         }
         return c.send("claim", pointsEncoder.claim()).thenApply(receipt -> new Claim(program, paidTo(receipt), receipt));
@@ -194,7 +195,7 @@ public final class IncentivesClient {
     public CompletableFuture<Claim> claimHoldings(List<HoldingRef> holdings) {
         BoundContract c = programs.get(RewardProgram.HOLDERS);
         if (c == null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("the holders' program is not deployed"));
+            return CompletableFuture.failedFuture(new InvalidRequestException("the holders' program is not deployed"));
         }
         CompletableFuture<Claim> done = CompletableFuture.completedFuture(new Claim(RewardProgram.HOLDERS, BigInteger.ZERO, null));
         for (int from = 0; from < holdings.size(); from += MAX_CLAIM_ITEMS) {
@@ -240,7 +241,7 @@ public final class IncentivesClient {
     public CompletableFuture<TxReceipt> fund(RewardProgram program, BigInteger amount) {
         BoundContract c = programs.get(program);
         if (c == null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(program + " is not deployed"));
+            return CompletableFuture.failedFuture(new InvalidRequestException(program + " is not deployed"));
         }
         return erc20.ensureAllowance(hmx, controllerContract.address(), amount)
                 .thenCompose(r -> controllerContract.send("fund", controller.fund(c.address().hex(), amount)));

@@ -16,6 +16,8 @@ import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.DefaultGasProvider;
 
+import io.hashmix.HashMixException;
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.tx.ContractCalls;
 import io.hashmix.core.tx.LogEntry;
 import io.hashmix.core.tx.TransactionSender;
@@ -100,7 +102,7 @@ public final class BoundContract {
     /** Sends a state-changing call with native coin and awaits its receipt. */
     public CompletableFuture<TxReceipt> send(String function, RemoteFunctionCall<?> fn, BigInteger value) {
         if (sender == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
+            return CompletableFuture.failedFuture(new InvalidRequestException(
                     name + "." + function + " needs credentials: this HashMix instance is read-only"));
         }
         return sender.send(TxRequest.call(address, fn.encodeFunctionCall(), name + "." + function).withValue(value));
@@ -115,12 +117,12 @@ public final class BoundContract {
     /**
      * The one log of an event in a receipt, decoded.
      *
-     * @throws IllegalStateException if the receipt holds none or several
+     * @throws HashMixException if the receipt holds none or several
      */
     public <T> T event(TxReceipt receipt, Event event, Function<LogEntry, T> decode) {
         List<T> all = events(receipt, event, decode);
         if (all.size() != 1) {
-            throw new IllegalStateException("expected one " + event.getName() + " event from " + name + " in "
+            throw new HashMixException("expected one " + event.getName() + " event from " + name + " in "
                     + receipt.transactionHash() + ", found " + all.size());
         }
         return all.get(0);

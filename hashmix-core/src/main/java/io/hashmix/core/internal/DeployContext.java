@@ -12,7 +12,7 @@ import io.hashmix.contracts.DeployedContract;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
-import io.hashmix.core.HashMixException;
+import io.hashmix.HashMixException;
 import io.hashmix.core.deploy.DeployOptions;
 import io.hashmix.core.tx.TxReceipt;
 import io.hashmix.core.tx.TxRequest;

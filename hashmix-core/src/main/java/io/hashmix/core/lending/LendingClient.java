@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.datatypes.Type;
 
+import io.hashmix.HashMixException;
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.HashPowerLending;
@@ -139,16 +141,16 @@ public final class LendingClient {
      * Signs a loan order for this contract with this SDK's key.
      *
      * @return the signed order
-     * @throws IllegalStateException    if this instance is read-only
-     * @throws IllegalArgumentException if the order's maker is not this SDK's account
+     * @throws InvalidRequestException    if this instance is read-only
+     * @throws InvalidRequestException if the order\'s maker is not this SDK's account
      */
     public SignedLoanOrder sign(LoanOrder order) {
         Objects.requireNonNull(order, "order");
         if (sender == null) {
-            throw new IllegalStateException("signing a loan order needs credentials: this HashMix instance is read-only");
+            throw new InvalidRequestException("signing a loan order needs credentials: this HashMix instance is read-only");
         }
         if (!order.maker().equals(sender.sender())) {
-            throw new IllegalArgumentException("this SDK signs as " + sender.sender() + ", but the "
+            throw new InvalidRequestException("this SDK signs as " + sender.sender() + ", but the "
                     + order.kind().jsonName() + "'s maker is " + order.maker());
         }
         return new SignedLoanOrder(domain, order, sender.signDigest(orderHash(order)));
@@ -193,7 +195,7 @@ public final class LendingClient {
         try {
             o = as(offer, LoanOffer.class);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(InvalidRequestException.of(e));
         }
         return contract.send("borrow", lending.borrow(offerStruct(o), offer.signature())).thenApply(this::started);
     }
@@ -209,7 +211,7 @@ public final class LendingClient {
         try {
             r = as(request, BorrowRequest.class);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(InvalidRequestException.of(e));
         }
         return erc20.ensureAllowance(r.currency(), address(), r.principal())
                 .thenCompose(ignored -> contract.send("lend", lending.lend(requestStruct(r), request.signature())))
@@ -229,10 +231,10 @@ public final class LendingClient {
             c = as(offer, CollectionOffer.class);
             Objects.requireNonNull(tokenId, "tokenId");
             if (principal == null || principal.signum() <= 0) {
-                throw new IllegalArgumentException("principal must be positive, got " + principal);
+                throw new InvalidRequestException("principal must be positive, got " + principal);
             }
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(InvalidRequestException.of(e));
         }
         return contract.send("borrowFromCollectionOffer", lending.borrowFromCollectionOffer(collectionStruct(c),
                 offer.signature(), tokenId.value(), principal)).thenApply(this::started);
@@ -292,7 +294,7 @@ public final class LendingClient {
     public CompletableFuture<Refinance> refinance(LoanId loanId, SignedLoanOrder offer) {
         LoanOrder order = Objects.requireNonNull(offer, "offer").order();
         if (order instanceof BorrowRequest) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
+            return CompletableFuture.failedFuture(new InvalidRequestException(
                     "a borrow request cannot refinance a loan: use a loan offer or a collection offer"));
         }
         boolean mine = sender != null && order.maker().equals(sender.sender());
@@ -352,7 +354,7 @@ public final class LendingClient {
      */
     public CompletableFuture<Sale> bid(LoanId loanId, BigInteger maxPrice) {
         if (maxPrice == null || maxPrice.signum() < 0) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("maxPrice must be non-negative, got " + maxPrice));
+            return CompletableFuture.failedFuture(new InvalidRequestException("maxPrice must be non-negative, got " + maxPrice));
         }
         return loan(loanId).thenCompose(l -> erc20.ensureAllowance(l.currency(), address(), maxPrice))
                 .thenCompose(ignored -> contract.send("bid", lending.bid(loanId.value(), maxPrice)))
@@ -375,12 +377,12 @@ public final class LendingClient {
     /** Cancels orders this account signed (a cancellation is recorded for its maker only). */
     public CompletableFuture<TxReceipt> cancel(List<? extends LoanOrder> orders) {
         if (orders == null || orders.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("cancel needs at least one order"));
+            return CompletableFuture.failedFuture(new InvalidRequestException("cancel needs at least one order"));
         }
         List<byte[]> hashes = new ArrayList<>();
         for (LoanOrder o : orders) {
             if (sender != null && !o.maker().equals(sender.sender())) {
-                return CompletableFuture.failedFuture(new IllegalArgumentException("only the maker may cancel: "
+                return CompletableFuture.failedFuture(new InvalidRequestException("only the maker may cancel: "
                         + o.kind().jsonName() + " " + orderHash(o) + " is " + o.maker() + "'s"));
             }
             hashes.add(orderHash(o).value());
@@ -689,7 +691,7 @@ public final class LendingClient {
                         s.maxRepayment(), s.aprBps(), s.maturity(), s.orderHash(), s.kind(), r);
             }
         }
-        throw new IllegalStateException("no LoanStarted event in " + r.transactionHash());
+        throw new HashMixException("no LoanStarted event in " + r.transactionHash());
     }
 
     private Sweep sweepOf(LoanId loanId, TxReceipt r) {
@@ -731,7 +733,7 @@ public final class LendingClient {
     private static <T extends LoanOrder> T as(SignedLoanOrder signed, Class<T> kind) {
         Objects.requireNonNull(signed, "signed order");
         if (!kind.isInstance(signed.order())) {
-            throw new IllegalArgumentException("expected a signed " + kind.getSimpleName() + ", got a "
+            throw new InvalidRequestException("expected a signed " + kind.getSimpleName() + ", got a "
                     + signed.order().kind().jsonName());
         }
         return kind.cast(signed.order());

@@ -23,9 +23,17 @@ public record ListingFill(SignedOrder listing, BigInteger units) {
      */
     public ListingFill {
         Objects.requireNonNull(listing, "listing");
-        MarketClient.requireUnits(units);
+        requireUnits(units);
         if (listing.kind() != OrderKind.LISTING) {
             throw new IllegalArgumentException("a listing fill needs a listing, got a " + listing.kind().jsonName());
+        }
+    }
+
+    /** Units must fit a uint256 (the market's clients turn this into their future's InvalidRequestException). */
+    static void requireUnits(BigInteger units) {
+        Objects.requireNonNull(units, "units");
+        if (units.signum() < 0 || units.bitLength() > 256) {
+            throw new IllegalArgumentException("units must be a uint256, got " + units);
         }
     }
 }

@@ -29,6 +29,9 @@ import org.web3j.abi.datatypes.generated.Bytes4;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.core.RemoteFunctionCall;
 
+import io.hashmix.HashMixException;
+import io.hashmix.core.rpc.RpcProtocolException;
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.HashMixMarket;
@@ -173,22 +176,22 @@ public final class MarketClient {
      * Signs an order for this market with this SDK's key.
      *
      * @return the signed order (65-byte ECDSA signature, low s)
-     * @throws IllegalStateException    if this instance is read-only
-     * @throws IllegalArgumentException if the order's maker is not this SDK's account, or it has already
+     * @throws InvalidRequestException    if this instance is read-only
+     * @throws InvalidRequestException if the order\'s maker is not this SDK's account, or it has already
      *                                  expired by this machine's clock (it could never be filled)
      */
     public SignedOrder sign(Order order) {
         Objects.requireNonNull(order, "order");
         if (sender == null) {
-            throw new IllegalStateException("signing an order needs credentials: this HashMix instance is read-only");
+            throw new InvalidRequestException("signing an order needs credentials: this HashMix instance is read-only");
         }
         if (!order.maker().equals(sender.sender())) {
-            throw new IllegalArgumentException("this SDK signs as " + sender.sender() + ", but the "
+            throw new InvalidRequestException("this SDK signs as " + sender.sender() + ", but the "
                     + order.kind().jsonName() + "'s maker is " + order.maker());
         }
         long now = Clock.systemUTC().instant().getEpochSecond();
         if (order.isExpiredAt(now)) {
-            throw new IllegalArgumentException("refusing to sign a " + order.kind().jsonName() + " that expired at "
+            throw new InvalidRequestException("refusing to sign a " + order.kind().jsonName() + " that expired at "
                     + Long.toUnsignedString(order.expiry()) + " (now " + now + "): it could never be filled");
         }
         return new SignedOrder(domain, order, sender.signDigest(orderHash(order)));
@@ -279,10 +282,10 @@ public final class MarketClient {
         BigInteger payment;
         try {
             l = as(listing, Listing.class);
-            requireUnits(units);
+            ListingFill.requireUnits(units);
             payment = payment(l, units);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(InvalidRequestException.of(e));
         }
         CompletableFuture<TxReceipt> approval = l.isNative() ? CompletableFuture.completedFuture(null)
                 : erc20.ensureAllowance(l.currency(), address(), payment);
@@ -301,7 +304,7 @@ public final class MarketClient {
      */
     public CompletableFuture<List<Fill>> fillListings(List<ListingFill> fills) {
         if (fills == null || fills.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("a batch fill needs at least one listing"));
+            return CompletableFuture.failedFuture(new InvalidRequestException("a batch fill needs at least one listing"));
         }
         BigInteger nativeTotal = BigInteger.ZERO;
         Map<EvmAddress, BigInteger> erc20Totals = new LinkedHashMap<>();
@@ -311,10 +314,10 @@ public final class MarketClient {
             BigInteger payment;
             try {
                 l = as(f.listing(), Listing.class);
-                requireUnits(f.units());
+                ListingFill.requireUnits(f.units());
                 payment = payment(l, f.units());
             } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
+                return CompletableFuture.failedFuture(InvalidRequestException.of(e));
             }
             if (l.isNative()) {
                 nativeTotal = nativeTotal.add(payment);
@@ -332,7 +335,7 @@ public final class MarketClient {
                 .thenApply(receipt -> {
                     List<Fill> out = contract.events(receipt, HashMixMarket.ORDERFILLED_EVENT, log -> toFill(log, receipt));
                     if (out.size() != fills.size()) {
-                        throw new IllegalStateException("expected " + fills.size() + " OrderFilled events in "
+                        throw new HashMixException("expected " + fills.size() + " OrderFilled events in "
                                 + receipt.transactionHash() + ", found " + out.size());
                     }
                     log.debug("filled {} listings in {} (native value {})", out.size(), receipt.transactionHash(), value);
@@ -349,9 +352,9 @@ public final class MarketClient {
         Offer o;
         try {
             o = as(offer, Offer.class);
-            requireUnits(units);
+            ListingFill.requireUnits(units);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(InvalidRequestException.of(e));
         }
         return contract.send("fillOffer", market.fillOffer(toStruct(o), offer.signature(), units)).thenApply(this::oneFill);
     }
@@ -367,9 +370,9 @@ public final class MarketClient {
         try {
             o = as(offer, CriteriaOffer.class);
             Objects.requireNonNull(tokenId, "tokenId");
-            requireUnits(units);
+            ListingFill.requireUnits(units);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(InvalidRequestException.of(e));
         }
         return contract.send("fillCriteriaOffer", market.fillCriteriaOffer(toStruct(o), offer.signature(), tokenId.value(), units))
                 .thenApply(this::oneFill);
@@ -385,7 +388,7 @@ public final class MarketClient {
         try {
             s = as(swap, SwapOrder.class);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(InvalidRequestException.of(e));
         }
         return contract.send("fillSwap", market.fillSwap(toStruct(s), swap.signature())).thenApply(this::oneFill);
     }
@@ -405,17 +408,17 @@ public final class MarketClient {
      */
     public CompletableFuture<TxReceipt> cancel(List<SignedOrder> orders) {
         if (orders == null || orders.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("nothing to cancel"));
+            return CompletableFuture.failedFuture(new InvalidRequestException("nothing to cancel"));
         }
         if (sender == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
+            return CompletableFuture.failedFuture(new InvalidRequestException(
                     "HashMixMarket.cancel needs credentials: this HashMix instance is read-only"));
         }
         Map<OrderKind, List<Order>> byKind = new EnumMap<>(OrderKind.class);
         for (SignedOrder s : orders) {
             Order o = s.order();
             if (!o.maker().equals(sender.sender())) {
-                return CompletableFuture.failedFuture(new IllegalArgumentException("only the maker may cancel: "
+                return CompletableFuture.failedFuture(new InvalidRequestException("only the maker may cancel: "
                         + o.kind().jsonName() + " " + orderHash(o) + " is " + o.maker() + "'s, this SDK is " + sender.sender()));
             }
             byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
@@ -504,7 +507,7 @@ public final class MarketClient {
      */
     public CompletableFuture<TxReceipt> setFee(EvmAddress recipient, int feeBps) {
         if (feeBps < 0 || feeBps > 0xFFFF) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("fee must be a uint16 (bps), got " + feeBps));
+            return CompletableFuture.failedFuture(new InvalidRequestException("fee must be a uint16 (bps), got " + feeBps));
         }
         return contract.send("setFee", market.setFee(recipient.hex(), BigInteger.valueOf(feeBps)));
     }
@@ -730,7 +733,7 @@ public final class MarketClient {
         List<Fillability> judge(List<CallOutcome> outcomes) {
             String probe = value(outcomes, 0);
             if (probe == null) {
-                throw new IllegalStateException("the node refused the block probe call");
+                throw new RpcProtocolException("the node refused the block probe call");
             }
             long now = probeTime(probe);
             List<Fillability> out = new ArrayList<>(orders.size());
@@ -799,7 +802,7 @@ public final class MarketClient {
         OrderStatus status(List<CallOutcome> outcomes) {
             String probe = value(outcomes, 0);
             if (probe == null) {
-                throw new IllegalStateException("the node refused the block probe call");
+                throw new RpcProtocolException("the node refused the block probe call");
             }
             long now = probeTime(probe);
             Fillability f = judge(0, now, outcomes);
@@ -929,7 +932,7 @@ public final class MarketClient {
     private static long probeTime(String hex) {
         String h = hex.startsWith("0x") ? hex.substring(2) : hex;
         if (h.length() < 64) {
-            throw new IllegalStateException("the node answered the block probe with " + hex);
+            throw new RpcProtocolException("the node answered the block probe with " + hex);
         }
         BigInteger t = new BigInteger(h.substring(0, 64), 16);
         return t.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
@@ -953,22 +956,15 @@ public final class MarketClient {
     private static BigInteger payment(Listing l, BigInteger units) {
         BigInteger payment = l.pricePerUnit().multiply(units);
         if (payment.bitLength() > 256) {
-            throw new IllegalArgumentException("payment " + l.pricePerUnit() + " * " + units + " overflows uint256");
+            throw new InvalidRequestException("payment " + l.pricePerUnit() + " * " + units + " overflows uint256");
         }
         return payment;
-    }
-
-    static void requireUnits(BigInteger units) {
-        Objects.requireNonNull(units, "units");
-        if (units.signum() < 0 || units.bitLength() > 256) {
-            throw new IllegalArgumentException("units must be a uint256, got " + units);
-        }
     }
 
     private static <T extends Order> T as(SignedOrder signed, Class<T> type) {
         Objects.requireNonNull(signed, "signed order");
         if (!type.isInstance(signed.order())) {
-            throw new IllegalArgumentException("expected a signed " + type.getSimpleName() + ", got a "
+            throw new InvalidRequestException("expected a signed " + type.getSimpleName() + ", got a "
                     + signed.kind().jsonName());
         }
         return type.cast(signed.order());

@@ -43,6 +43,8 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
+import io.hashmix.core.InvalidRequestException;
+
 /**
  * An asynchronous JSON-RPC 2.0 client over HTTP (OkHttp), with bounded retries of transient faults.
  *
@@ -251,7 +253,7 @@ public final class JsonRpcClient {
         try {
             body = mapper.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("cannot serialize " + what + " params", e));
+            return CompletableFuture.failedFuture(new InvalidRequestException("cannot serialize " + what + " params", e));
         }
         Attempts attempts = new Attempts(what, body, problem);
         attempt(attempts);

@@ -1,6 +1,6 @@
 package io.hashmix.core.rpc;
 
-import io.hashmix.core.HashMixException;
+import io.hashmix.HashMixException;
 
 /**
  * The node could not be reached, or did not answer in time, after every retry.

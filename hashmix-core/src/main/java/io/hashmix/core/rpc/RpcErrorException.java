@@ -2,7 +2,7 @@ package io.hashmix.core.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.hashmix.core.HashMixException;
+import io.hashmix.HashMixException;
 
 /**
  * The node answered with a JSON-RPC error object. Reverts are not surfaced as this type by the

@@ -1,6 +1,6 @@
 package io.hashmix.core.rpc;
 
-import io.hashmix.core.HashMixException;
+import io.hashmix.HashMixException;
 
 /**
  * The node answered, but not with usable JSON-RPC: a non-retryable HTTP status with a body that is

@@ -16,6 +16,9 @@ import org.web3j.abi.EventEncoder;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
 
+import io.hashmix.core.internal.Futures;
+import io.hashmix.core.rpc.RpcProtocolException;
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.HashPowerSwapPool;
@@ -250,10 +253,12 @@ public final class SwapClient {
      * @return the quote; fails with the swap's typed exceptions
      */
     public CompletableFuture<SwapQuote> quote(TokenId tokenIn, BigInteger unitsIn, TokenId tokenOut) {
-        requireUnits(unitsIn);
-        return poolContract.read("quote", pool.quote(tokenIn.value(), unitsIn, tokenOut.value()), v -> {
-            var q = (HashPowerSwapPool.Quote) v.get(0);
-            return new SwapQuote(tokenIn, unitsIn, tokenOut, new ProductId(q.productOut), q.valueIn, q.fee, q.unitsOut);
+        return Futures.attempt(() -> {
+            requireUnits(unitsIn);
+            return poolContract.read("quote", pool.quote(tokenIn.value(), unitsIn, tokenOut.value()), v -> {
+                var q = (HashPowerSwapPool.Quote) v.get(0);
+                return new SwapQuote(tokenIn, unitsIn, tokenOut, new ProductId(q.productOut), q.valueIn, q.fee, q.unitsOut);
+            });
         });
     }
 
@@ -270,15 +275,17 @@ public final class SwapClient {
      */
     public CompletableFuture<SwapResult> swap(TokenId tokenIn, BigInteger unitsIn, TokenId tokenOut, BigInteger minUnitsOut,
             Instant deadline) {
-        requireUnits(unitsIn);
-        requireUnits(minUnitsOut);
-        var params = new HashPowerSwapPool.SwapParams(tokenIn.value(), unitsIn, tokenOut.value(), minUnitsOut,
-                requireSender().hex(), BigInteger.valueOf(deadline.getEpochSecond()));
-        return poolContract.send("swap", pool.swap(params)).thenApply(receipt -> {
-            var e = poolContract.event(receipt, HashPowerSwapPool.SWAPPED_EVENT,
-                    l -> HashPowerSwapPool.getSwappedEventFromLog(l.toWeb3jLog()));
-            return new SwapResult(new TokenId(e.tokenIn), new TokenId(e.tokenOut), e.unitsIn, e.unitsOut, e.valueIn, e.fee,
-                    new TokenId(e.receivedTokenId), EvmAddress.of(e.recipient), receipt);
+        return Futures.attempt(() -> {
+            requireUnits(unitsIn);
+            requireUnits(minUnitsOut);
+            var params = new HashPowerSwapPool.SwapParams(tokenIn.value(), unitsIn, tokenOut.value(), minUnitsOut,
+                    requireSender().hex(), BigInteger.valueOf(deadline.getEpochSecond()));
+            return poolContract.send("swap", pool.swap(params)).thenApply(receipt -> {
+                var e = poolContract.event(receipt, HashPowerSwapPool.SWAPPED_EVENT,
+                        l -> HashPowerSwapPool.getSwappedEventFromLog(l.toWeb3jLog()));
+                return new SwapResult(new TokenId(e.tokenIn), new TokenId(e.tokenOut), e.unitsIn, e.unitsOut, e.valueIn, e.fee,
+                        new TokenId(e.receivedTokenId), EvmAddress.of(e.recipient), receipt);
+            });
         });
     }
 
@@ -292,7 +299,7 @@ public final class SwapClient {
         return calls.call(null, TxRequest.deploy(TIME_PROBE, "block time probe")).thenApply(hex -> {
             String h = hex.startsWith("0x") ? hex.substring(2) : hex;
             if (h.length() < 64) {
-                throw new IllegalStateException("the node answered the time probe with " + hex);
+                throw new RpcProtocolException("the node answered the time probe with " + hex);
             }
             return Instant.ofEpochSecond(new BigInteger(h.substring(0, 64), 16).longValueExact());
         });
@@ -328,14 +335,16 @@ public final class SwapClient {
      * @return the deposit
      */
     public CompletableFuture<LiquidityDeposit> deposit(TokenId tokenId, BigInteger units, BigInteger minShares) {
-        requireUnits(units);
-        requireUnits(minShares);
-        return poolContract.send("deposit", pool.deposit(tokenId.value(), units, minShares, requireSender().hex()))
-                .thenApply(receipt -> {
-                    var e = poolContract.event(receipt, HashPowerSwapPool.DEPOSITED_EVENT,
-                            l -> HashPowerSwapPool.getDepositedEventFromLog(l.toWeb3jLog()));
-                    return new LiquidityDeposit(new TokenId(e.tokenId), e.units, e.value, e.shares, receipt);
-                });
+        return Futures.attempt(() -> {
+            requireUnits(units);
+            requireUnits(minShares);
+            return poolContract.send("deposit", pool.deposit(tokenId.value(), units, minShares, requireSender().hex()))
+                    .thenApply(receipt -> {
+                        var e = poolContract.event(receipt, HashPowerSwapPool.DEPOSITED_EVENT,
+                                l -> HashPowerSwapPool.getDepositedEventFromLog(l.toWeb3jLog()));
+                        return new LiquidityDeposit(new TokenId(e.tokenId), e.units, e.value, e.shares, receipt);
+                    });
+        });
     }
 
     /**
@@ -345,9 +354,11 @@ public final class SwapClient {
      * @return the withdrawal
      */
     public CompletableFuture<Withdrawal> withdrawProRata(BigInteger shares) {
-        requireUnits(shares);
-        return poolContract.send("withdrawProRata", pool.withdrawProRata(shares, requireSender().hex()))
-                .thenApply(this::withdrawal);
+        return Futures.attempt(() -> {
+            requireUnits(shares);
+            return poolContract.send("withdrawProRata", pool.withdrawProRata(shares, requireSender().hex()))
+                    .thenApply(this::withdrawal);
+        });
     }
 
     /**
@@ -359,10 +370,12 @@ public final class SwapClient {
      * @return the withdrawal
      */
     public CompletableFuture<Withdrawal> withdrawUnits(TokenId poolToken, BigInteger units, BigInteger maxShares) {
-        requireUnits(units);
-        requireUnits(maxShares);
-        return poolContract.send("withdrawUnits", pool.withdrawUnits(poolToken.value(), units, maxShares,
-                requireSender().hex())).thenApply(this::withdrawal);
+        return Futures.attempt(() -> {
+            requireUnits(units);
+            requireUnits(maxShares);
+            return poolContract.send("withdrawUnits", pool.withdrawUnits(poolToken.value(), units, maxShares,
+                    requireSender().hex())).thenApply(this::withdrawal);
+        });
     }
 
     /**
@@ -374,7 +387,7 @@ public final class SwapClient {
      */
     public CompletableFuture<Map<EvmAddress, BigInteger>> harvest(List<TokenId> tokenIds, List<Long> holdingIndexes) {
         if (tokenIds.size() != holdingIndexes.size()) {
-            throw new IllegalArgumentException(tokenIds.size() + " tokens but " + holdingIndexes.size() + " holding indexes");
+            throw new InvalidRequestException(tokenIds.size() + " tokens but " + holdingIndexes.size() + " holding indexes");
         }
         return poolContract.send("harvest", pool.harvest(tokenIds.stream().map(TokenId::value).toList(),
                 holdingIndexes.stream().map(BigInteger::valueOf).toList())).thenApply(this::distributed);
@@ -389,7 +402,7 @@ public final class SwapClient {
      *
      * @param tokenIds tokens of frozen products the pool owns (at most
      *                 {@link io.hashmix.core.tokenization.TokenizationClient#MAX_REDEEM_TOKENS})
-     * @return revenue credited to shareholders, per payout token; fails with {@link IllegalArgumentException}
+     * @return revenue credited to shareholders, per payout token; fails with {@link InvalidRequestException}
      *         for an empty or too long list (nothing sent), {@link NotTokenOwnerException} for a token the pool
      *         does not own, or the registry's errors ({@code NotHolderAtFreezeException}, {@code NotFrozenException},
      *         {@code AlreadyRedeemedException} of {@code io.hashmix.core.tokenization})
@@ -397,7 +410,7 @@ public final class SwapClient {
     public CompletableFuture<Map<EvmAddress, BigInteger>> redeemFrozen(List<TokenId> tokenIds) {
         int max = io.hashmix.core.tokenization.TokenizationClient.MAX_REDEEM_TOKENS;
         if (tokenIds.isEmpty() || tokenIds.size() > max) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
+            return CompletableFuture.failedFuture(new InvalidRequestException(
                     "1 to " + max + " tokens per redemption, got " + tokenIds.size()));
         }
         return poolContract.send("redeemFrozen", pool.redeemFrozen(tokenIds.stream().map(TokenId::value).toList()))
@@ -568,7 +581,7 @@ public final class SwapClient {
 
     private EvmAddress requireSender() {
         if (sender == null) {
-            throw new IllegalStateException("this HashMix instance is read-only: swaps and liquidity need credentials");
+            throw new InvalidRequestException("this HashMix instance is read-only: swaps and liquidity need credentials");
         }
         return sender.sender();
     }
@@ -576,7 +589,7 @@ public final class SwapClient {
     private static void requireUnits(BigInteger units) {
         Objects.requireNonNull(units, "units");
         if (units.signum() < 0 || units.bitLength() > 256) {
-            throw new IllegalArgumentException("amount must be a uint256, got " + units);
+            throw new InvalidRequestException("amount must be a uint256, got " + units);
         }
     }
 

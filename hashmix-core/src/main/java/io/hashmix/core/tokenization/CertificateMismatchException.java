@@ -1,6 +1,6 @@
 package io.hashmix.core.tokenization;
 
-import io.hashmix.core.HashMixException;
+import io.hashmix.HashMixException;
 import io.hashmix.proofs.ProductId;
 
 /**

@@ -14,6 +14,7 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.utils.Numeric;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.AttestorRegistry;
@@ -119,11 +120,11 @@ public final class TokenizationClient {
     public CompletableFuture<MintedProduct> mintProduct(AttestationBundle bundle) {
         ProductAttestation a = bundle.attestation();
         if (bundle.domain().chainId() != chainId) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("the bundle is signed for chain "
+            return CompletableFuture.failedFuture(new InvalidRequestException("the bundle is signed for chain "
                     + bundle.domain().chainId() + ", this deployment is on chain " + chainId));
         }
         if (!bundle.domain().verifyingContract().equals(contract.address())) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("the bundle is signed for contract "
+            return CompletableFuture.failedFuture(new InvalidRequestException("the bundle is signed for contract "
                     + bundle.domain().verifyingContract() + ", not this HashPowerToken " + contract.address()));
         }
         CompletableFuture<TxReceipt> approval = a.collateral().signum() == 0
@@ -200,7 +201,7 @@ public final class TokenizationClient {
      */
     public CompletableFuture<TokenId> carve(TokenId tokenId, BigInteger units, EvmAddress to) {
         if (units == null || units.signum() < 0 || units.bitLength() > 256) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("units must be a uint256, got " + units));
+            return CompletableFuture.failedFuture(new InvalidRequestException("units must be a uint256, got " + units));
         }
         return contract.send("carve", token.carve(tokenId.value(), units, to.hex()))
                 .thenApply(receipt -> contract.event(receipt, HashPowerToken.TOKENCARVED_EVENT,
@@ -463,7 +464,7 @@ public final class TokenizationClient {
      * ({@link #holdingAtFreeze}) and names it, as the contract requires.
      *
      * @param tokenIds at most {@link #MAX_REDEEM_TOKENS} tokens of frozen products (any products)
-     * @return who was paid what; fails with {@link IllegalArgumentException} for an empty or too long list
+     * @return who was paid what; fails with {@link InvalidRequestException} for an empty or too long list
      *         (nothing sent), or with the contract's error: {@link NotFrozenException} (a live product, or
      *         one frozen elsewhere), {@link AlreadyRedeemedException}, {@link NotHolderAtFreezeException}
      *         (only if the history changed between the read and the send, which it cannot for a frozen
@@ -471,10 +472,10 @@ public final class TokenizationClient {
      */
     public CompletableFuture<FrozenRedemption> redeemFrozen(List<TokenId> tokenIds) {
         if (tokenIds.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("no tokens to redeem"));
+            return CompletableFuture.failedFuture(new InvalidRequestException("no tokens to redeem"));
         }
         if (tokenIds.size() > MAX_REDEEM_TOKENS) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("at most " + MAX_REDEEM_TOKENS
+            return CompletableFuture.failedFuture(new InvalidRequestException("at most " + MAX_REDEEM_TOKENS
                     + " tokens per redemption (HardwareRegistry.MAX_REDEEM_ITEMS), got " + tokenIds.size()
                     + ": redeem them in several calls"));
         }

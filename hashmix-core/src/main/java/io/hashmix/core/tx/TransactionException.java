@@ -3,7 +3,7 @@ package io.hashmix.core.tx;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.hashmix.core.HashMixException;
+import io.hashmix.HashMixException;
 
 /**
  * A send that ended without a receipt, saying what is known about the transaction: its

@@ -22,6 +22,7 @@ import org.web3j.utils.Numeric;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.internal.Futures;
 import io.hashmix.core.errors.ContractRevertException;
 import io.hashmix.core.rpc.JsonRpcClient;
@@ -291,11 +292,11 @@ public final class TransactionSender {
      * receipt of a failed transaction is returned as is ({@code success == false}). Knowing only the
      * hash, it cannot tell a dropped transaction: use {@link #awaitReceipt(SentTransaction)} for that.
      *
-     * @throws IllegalArgumentException (in the future) if the hash is not 32 bytes of hex
+     * @throws InvalidRequestException (in the future) if the hash is not 32 bytes of hex
      */
     public CompletableFuture<TxReceipt> awaitReceipt(String transactionHash) {
         if (transactionHash == null || !TX_HASH.matcher(transactionHash).matches()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
+            return CompletableFuture.failedFuture(new InvalidRequestException(
                     "a transaction hash is 0x and 64 hex digits, got '" + transactionHash + "'"));
         }
         return new ReceiptWait(transactionHash, null, null, true, null).start();

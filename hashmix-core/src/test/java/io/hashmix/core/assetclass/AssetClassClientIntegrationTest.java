@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.deploy.Deployer;
@@ -177,7 +178,7 @@ class AssetClassClientIntegrationTest {
     @Test
     void readOnlyClientCannotSend(LocalChain chain) {
         HashMix readOnly = chain.readOnlyClient();
-        assertInstanceOf(IllegalStateException.class, cause(readOnly.assetClasses().register(btc(chain))));
-        assertThrows(IllegalStateException.class, readOnly::transactions);
+        assertInstanceOf(InvalidRequestException.class, cause(readOnly.assetClasses().register(btc(chain))));
+        assertThrows(InvalidRequestException.class, readOnly::transactions);
     }
 }

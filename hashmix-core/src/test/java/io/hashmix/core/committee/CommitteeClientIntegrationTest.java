@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.deploy.DeployOptions;
 import io.hashmix.core.errors.UnauthorizedAccountException;
@@ -99,8 +100,8 @@ class CommitteeClientIntegrationTest {
     @Test
     void badInputFailsBeforeSending(LocalChain chain) {
         CommitteeClient committee = chain.client(1).committee();
-        assertInstanceOf(IllegalArgumentException.class, cause(committee.depositBond(BigInteger.ZERO)));
-        assertInstanceOf(IllegalArgumentException.class, cause(committee.setThreshold(TokenizationFixture.BTC, 0)));
+        assertInstanceOf(InvalidRequestException.class, cause(committee.depositBond(BigInteger.ZERO)));
+        assertInstanceOf(InvalidRequestException.class, cause(committee.setThreshold(TokenizationFixture.BTC, 0)));
         assertInstanceOf(NotAMemberException.class, cause(chain.client(12).committee().depositBond(ONE_COIN)));
     }
 }

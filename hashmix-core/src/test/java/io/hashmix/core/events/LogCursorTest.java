@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
-import io.hashmix.core.HashMixException;
+import io.hashmix.HashMixException;
 
 class LogCursorTest {
 

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.assetclass.NewAssetClass;
 import io.hashmix.core.errors.UnauthorizedAccountException;
@@ -313,7 +314,7 @@ class BitcoinEvidenceIntegrationTest {
         AssetClassId fil = AssetClassId.ofSymbol("FIL-STORAGE");
         assertEquals(fil, assertInstanceOf(UnsupportedUnitException.class,
                 cause(admin.scheduleClassParams(fil, 6, MAX_AGE, SLACK, 1))).assetClass());
-        assertInstanceOf(IllegalArgumentException.class, cause(admin.scheduleClassParams(fil, 6, Duration.ofMillis(1500),
+        assertInstanceOf(InvalidRequestException.class, cause(admin.scheduleClassParams(fil, 6, Duration.ofMillis(1500),
                 SLACK, 1)));
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.errors.UnauthorizedAccountException;
 import io.hashmix.core.testing.FulfillmentFixture;
@@ -137,11 +138,11 @@ class FulfillmentClientIntegrationTest {
     /** A negative holding index or nonce fails as IllegalArgumentException, without a call. */
     @Test
     void badInputFailsOffline() {
-        assertInstanceOf(IllegalArgumentException.class,
+        assertInstanceOf(InvalidRequestException.class,
                 cause(relayer.fulfillment().claimable(new TokenId(BigInteger.ONE), -1)));
-        assertInstanceOf(IllegalArgumentException.class,
+        assertInstanceOf(InvalidRequestException.class,
                 cause(relayer.fulfillment().isNonceUsed(BigInteger.valueOf(-1))));
-        assertInstanceOf(IllegalArgumentException.class,
+        assertInstanceOf(InvalidRequestException.class,
                 cause(relayer.fulfillment().isNonceUsed(BigInteger.TWO.pow(256))));
     }
 
@@ -443,8 +444,8 @@ class FulfillmentClientIntegrationTest {
         for (Eip712Domain domain : foreign) {
             ReportBundle bundle = ReportBundle.builder(domain, r).signWith(fx.tokens().attestor(1), fx.tokens().attestor(2),
                     fx.tokens().attestor(3)).build();
-            assertInstanceOf(IllegalArgumentException.class, cause(relayer.fulfillment().submitReport(bundle)));
-            assertInstanceOf(IllegalArgumentException.class, cause(relayer.fulfillment().submitReportWithPayment(bundle, null)));
+            assertInstanceOf(InvalidRequestException.class, cause(relayer.fulfillment().submitReport(bundle)));
+            assertInstanceOf(InvalidRequestException.class, cause(relayer.fulfillment().submitReportWithPayment(bundle, null)));
         }
         assertEquals(blockBefore, fx.now());
         assertFalse(relayer.fulfillment().isNonceUsed(r.nonce()).join());
@@ -524,7 +525,7 @@ class FulfillmentClientIntegrationTest {
 
         assertInstanceOf(InvalidEpochConfigException.class, cause(fx.admin().fulfillment()
                 .setEpochConfig(other, Duration.ofDays(1), Duration.ZERO, Duration.ofDays(1))));
-        assertInstanceOf(IllegalArgumentException.class, cause(fx.admin().fulfillment()
+        assertInstanceOf(InvalidRequestException.class, cause(fx.admin().fulfillment()
                 .setEpochConfig(other, Duration.ofMillis(1500), Duration.ofDays(1), Duration.ofDays(1))));
         UnauthorizedAccountException notOwner = assertInstanceOf(UnauthorizedAccountException.class,
                 cause(issuer.fulfillment().setEpochConfig(other, Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(1))));

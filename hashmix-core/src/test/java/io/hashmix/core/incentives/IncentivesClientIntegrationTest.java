@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.fulfillment.EpochStatus;
 import io.hashmix.core.testing.FulfillmentFixture;
@@ -72,8 +73,8 @@ class IncentivesClientIntegrationTest {
         Map<RewardProgram, Long> weights = new java.util.EnumMap<>(RewardProgram.class);
         programs.forEach(p -> weights.put(p.program(), p.weight()));
         assertEquals(Map.of(RewardProgram.ISSUERS, 50L, RewardProgram.HOLDERS, 30L, RewardProgram.ATTESTORS, 20L), weights);
-        assertInstanceOf(IllegalArgumentException.class, cause(admin.incentives().claim(RewardProgram.HOLDERS)));
-        assertInstanceOf(IllegalArgumentException.class, cause(admin.incentives().claim(RewardProgram.LENDERS)));
+        assertInstanceOf(InvalidRequestException.class, cause(admin.incentives().claim(RewardProgram.HOLDERS)));
+        assertInstanceOf(InvalidRequestException.class, cause(admin.incentives().claim(RewardProgram.LENDERS)));
     }
 
     @Test

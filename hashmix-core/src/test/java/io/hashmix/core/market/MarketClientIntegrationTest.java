@@ -26,6 +26,7 @@ import org.web3j.crypto.Sign;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.generated.HashMixMarket;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.errors.ZeroAddressException;
@@ -386,7 +387,7 @@ class MarketClientIntegrationTest {
         assertEquals(seller.account(), seller.tokenization().ownerOf(a.tokenId()).join(), "nothing moved");
     }
 
-    /** Out-of-range units, payments and fees fail as IllegalArgumentException before anything is sent. */
+    /** Out-of-range units, payments and fees fail as InvalidRequestException before anything is sent. */
     @Test
     void badInputFailsBeforeAnythingIsSent() {
         TokenId token = mint();
@@ -395,16 +396,16 @@ class MarketClientIntegrationTest {
         long nonce = sentCount(seller);
         BigInteger tooBig = BigInteger.TWO.pow(256);
 
-        assertInstanceOf(IllegalArgumentException.class, cause(seller.market().fillListing(signed, tooBig)));
-        assertInstanceOf(IllegalArgumentException.class, cause(seller.market().fillListing(signed, big(-1))));
-        assertInstanceOf(IllegalArgumentException.class, cause(seller.market().fillListing(signed, BigInteger.TWO.pow(60))),
+        assertInstanceOf(InvalidRequestException.class, cause(seller.market().fillListing(signed, tooBig)));
+        assertInstanceOf(InvalidRequestException.class, cause(seller.market().fillListing(signed, big(-1))));
+        assertInstanceOf(InvalidRequestException.class, cause(seller.market().fillListing(signed, BigInteger.TWO.pow(60))),
                 "2^200 per unit x 2^60 units overflows uint256");
         assertThrows(IllegalArgumentException.class, () -> new ListingFill(signed, tooBig), "a batch item is checked when built");
-        assertInstanceOf(IllegalArgumentException.class,
+        assertInstanceOf(InvalidRequestException.class,
                 cause(seller.market().fillListings(List.of(new ListingFill(signed, BigInteger.TWO.pow(60))))));
-        assertInstanceOf(IllegalArgumentException.class, cause(seller.market().setFee(seller.account(), -1)));
-        assertInstanceOf(IllegalArgumentException.class, cause(seller.market().setFee(seller.account(), 70_000)));
-        assertInstanceOf(IllegalArgumentException.class,
+        assertInstanceOf(InvalidRequestException.class, cause(seller.market().setFee(seller.account(), -1)));
+        assertInstanceOf(InvalidRequestException.class, cause(seller.market().setFee(seller.account(), 70_000)));
+        assertInstanceOf(InvalidRequestException.class,
                 cause(seller.tokenization().carve(token, big(-1), seller.account())));
         assertEquals(nonce, sentCount(seller), "nothing was sent");
     }
@@ -689,7 +690,7 @@ class MarketClientIntegrationTest {
                 cause(buyer.market().fillListing(toCancel, big(10))));
         assertEquals(seller.market().orderHash(toCancel.order()), cancelled.orderHash());
         assertTrue(buyer.market().status(toCancel).join().cancelled());
-        assertInstanceOf(IllegalArgumentException.class, cause(buyer.market().cancel(List.of(toCancel))),
+        assertInstanceOf(InvalidRequestException.class, cause(buyer.market().cancel(List.of(toCancel))),
                 "only the maker may cancel; refused before sending");
 
         // item 16: expiry
@@ -848,12 +849,12 @@ class MarketClientIntegrationTest {
     void signingNeedsTheMakersKey() {
         Listing l = Listing.builder().seller(seller.account()).tokenId(TokenId.of(1)).tokenNonce(0).units(big(1))
                 .nativeCurrency().pricePerUnit(big(1)).expiry(now() + 60).build();
-        assertThrows(IllegalStateException.class, () -> chain.readOnlyClient().market().sign(l));
-        assertThrows(IllegalArgumentException.class, () -> chain.client(BUYER_A).market().sign(l));
+        assertThrows(InvalidRequestException.class, () -> chain.readOnlyClient().market().sign(l));
+        assertThrows(InvalidRequestException.class, () -> chain.client(BUYER_A).market().sign(l));
         SignedOrder signed = seller.market().sign(l);
         assertEquals(signed, OrderSigner.sign(seller.market().domain(), l, chain.account(ISSUER)),
                 "deterministic, and the same bytes as the offline signer");
-        assertInstanceOf(IllegalArgumentException.class, cause(chain.client(BUYER_A).market().fillOffer(signed, big(1))),
+        assertInstanceOf(InvalidRequestException.class, cause(chain.client(BUYER_A).market().fillOffer(signed, big(1))),
                 "a listing is not an offer");
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.assetclass.NewAssetClass;
 import io.hashmix.core.deploy.Deployer;
@@ -65,6 +66,7 @@ class SwapClientIntegrationTest {
     private HashMix admin;
     private HashMix lp;
     private HashMix trader;
+    private HashMix readOnly;
     private TokenId filToken;
     private TokenId btcToken;
     private MintedProduct fil;
@@ -74,6 +76,7 @@ class SwapClientIntegrationTest {
 
     @BeforeEach
     void setUp(LocalChain chain) {
+        readOnly = chain.readOnlyClient();
         fx = new FulfillmentFixture(chain);
         admin = fx.admin();
         lp = chain.client(LP);
@@ -150,6 +153,28 @@ class SwapClientIntegrationTest {
                 cause(trader.swap().relayPrices(shortReport)));
         assertEquals(BigInteger.TWO, e.count());
         assertEquals(BigInteger.valueOf(3), e.required());
+    }
+
+    /**
+     * The error model (docs/errors.md): an out-of-range amount or a write on a read-only instance fails the
+     * returned future with InvalidRequestException and sends nothing; only a null argument throws at once.
+     */
+    @Test
+    void badRequestsFailInTheFutureAndNullThrowsAtOnce() {
+        BigInteger tooBig = BigInteger.TWO.pow(256);
+        String nonce = trader.rpc().call("eth_getTransactionCount", trader.account().hex(), "latest").join().toString();
+        assertInstanceOf(InvalidRequestException.class, cause(trader.swap().quote(btcToken, tooBig, filToken)));
+        assertInstanceOf(InvalidRequestException.class,
+                cause(trader.swap().swap(btcToken, BigInteger.ONE.negate(), filToken, BigInteger.ZERO, deadline())));
+        assertInstanceOf(InvalidRequestException.class, cause(trader.swap().deposit(btcToken, BigInteger.ONE, tooBig)));
+        assertInstanceOf(InvalidRequestException.class, cause(trader.swap().withdrawProRata(tooBig)));
+        assertInstanceOf(InvalidRequestException.class,
+                cause(trader.swap().withdrawUnits(filToken, BigInteger.ONE.negate(), BigInteger.ONE)));
+        assertInstanceOf(InvalidRequestException.class,
+                cause(readOnly.swap().deposit(btcToken, BigInteger.ONE, BigInteger.ZERO)));
+        assertThrows(NullPointerException.class, () -> trader.swap().swap(btcToken, null, filToken, BigInteger.ZERO, deadline()));
+        assertEquals(nonce, trader.rpc().call("eth_getTransactionCount", trader.account().hex(), "latest").join().toString(),
+                "nothing was sent");
     }
 
     /** A BTC-SHA256 slice swapped for FIL-STORAGE units at parity, in one transaction; the gas figure of docs/benchmarks.md. */
@@ -300,6 +325,6 @@ class SwapClientIntegrationTest {
                 cause(lp.tokenization().transfer(dup.tokenId(), lp.swap().poolAddress())));
         FrozenRedemption own = challenger.tokenization().redeemFrozen(List.of(dup.tokenId())).join();
         assertEquals(List.of(new FrozenRedemption.Payout(dup.tokenId(), dup.productId(), lpAccount, half)), own.payouts());
-        assertInstanceOf(IllegalArgumentException.class, cause(challenger.swap().redeemFrozen(List.of())));
+        assertInstanceOf(InvalidRequestException.class, cause(challenger.swap().redeemFrozen(List.of())));
     }
 }

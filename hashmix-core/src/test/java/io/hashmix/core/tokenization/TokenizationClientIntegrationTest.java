@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.errors.NotTheIssuerException;
 import io.hashmix.core.errors.AttestationExpiredException;
@@ -163,7 +164,7 @@ class TokenizationClientIntegrationTest {
         for (var domain : List.of(otherChain, otherContract)) {
             AttestationBundle bundle = AttestationBundle.builder(domain, a)
                     .signWith(fx.attestor(1), fx.attestor(2), fx.attestor(3)).build();
-            assertInstanceOf(IllegalArgumentException.class, cause(issuer.tokenization().mintProduct(bundle)));
+            assertInstanceOf(InvalidRequestException.class, cause(issuer.tokenization().mintProduct(bundle)));
         }
         assertEquals(0L, issuer.tokenization().productCount().join());
     }
@@ -377,7 +378,7 @@ class TokenizationClientIntegrationTest {
         AlreadyRedeemedException again = assertInstanceOf(AlreadyRedeemedException.class,
                 cause(challenger.tokenization().redeemFrozen(List.of(second.tokenId()))));
         assertEquals(second.tokenId().value(), again.tokenId());
-        IllegalArgumentException tooMany = assertInstanceOf(IllegalArgumentException.class, cause(challenger.tokenization()
+        InvalidRequestException tooMany = assertInstanceOf(InvalidRequestException.class, cause(challenger.tokenization()
                 .redeemFrozen(java.util.Collections.nCopies(TokenizationClient.MAX_REDEEM_TOKENS + 1, second.tokenId()))));
         assertTrue(tooMany.getMessage().contains("at most 200"), tooMany.getMessage());
         assertInstanceOf(NotFrozenException.class, cause(challenger.tokenization().redeemFrozen(List.of(first.tokenId()))));

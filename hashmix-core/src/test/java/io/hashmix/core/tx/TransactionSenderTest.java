@@ -34,6 +34,7 @@ import org.web3j.crypto.transaction.type.Transaction1559;
 import org.web3j.crypto.transaction.type.TransactionType;
 import org.web3j.utils.Numeric;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.abi.AbiErrorCatalog;
 import io.hashmix.core.errors.ContractRevertException;
 import io.hashmix.core.errors.RevertDecoder;
@@ -508,7 +509,7 @@ class TransactionSenderTest {
 
     @Test
     void awaitingAMalformedHashFailsAtOnceWithoutAsking() {
-        assertInstanceOf(IllegalArgumentException.class, failure(sender().awaitReceipt("0x12")));
+        assertInstanceOf(InvalidRequestException.class, failure(sender().awaitReceipt("0x12")));
         assertEquals(0, node.count("eth_getTransactionReceipt"));
     }
 

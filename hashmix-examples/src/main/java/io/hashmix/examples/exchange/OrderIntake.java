@@ -11,6 +11,7 @@ import io.hashmix.core.errors.ContractRevertException;
 import io.hashmix.core.market.FillProblem;
 import io.hashmix.core.market.Fillability;
 import io.hashmix.proofs.asset.AssetClassId;
+import io.hashmix.proofs.attestation.ProofJsonException;
 import io.hashmix.proofs.eip712.Bytes32;
 import io.hashmix.proofs.market.CriteriaOffer;
 import io.hashmix.proofs.market.Listing;
@@ -70,7 +71,7 @@ public final class OrderIntake {
             signed = validator.validateJson(json);
         } catch (OrderValidationException e) {
             return reject(RejectReason.of(e.reason()), e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (ProofJsonException | IllegalArgumentException e) {
             return reject(RejectReason.MALFORMED, e.getMessage());
         }
         if (signed.order() instanceof SwapOrder) {

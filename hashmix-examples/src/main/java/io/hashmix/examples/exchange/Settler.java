@@ -8,12 +8,15 @@ import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.errors.ContractRevertException;
 import io.hashmix.core.market.Fill;
 import io.hashmix.core.market.ListingFill;
 import io.hashmix.core.tx.SendOutcome;
 import io.hashmix.core.tx.TransactionException;
 import io.hashmix.core.tx.TransactionOutcomeUnknownException;
+import io.hashmix.proofs.attestation.ProofJsonException;
+import io.hashmix.proofs.market.OrderValidationException;
 
 /**
  * Sends a {@link MatchPlan} as one {@code fillListings} transaction, with the write-ahead discipline that makes a
@@ -102,7 +105,9 @@ public final class Settler {
     static boolean certainlyNotFilled(Throwable cause) {
         return cause instanceof ContractRevertException
                 || (cause instanceof TransactionException te && te.outcome() != SendOutcome.UNKNOWN)
-                || cause instanceof IllegalArgumentException || cause instanceof MarketPort.NotSentException;
+                || cause instanceof InvalidRequestException || cause instanceof OrderValidationException
+                || cause instanceof ProofJsonException || cause instanceof IllegalArgumentException
+                || cause instanceof MarketPort.NotSentException;
     }
 
     private static Throwable unwrap(Throwable e) {

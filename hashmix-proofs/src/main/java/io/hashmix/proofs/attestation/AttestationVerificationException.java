@@ -3,13 +3,14 @@ package io.hashmix.proofs.attestation;
 import java.util.Optional;
 
 import io.hashmix.proofs.EvmAddress;
+import io.hashmix.HashMixException;
 
 /**
  * Thrown by {@link BundleVerifier} when an attestation bundle must not be accepted. The {@link #reason()}
  * says why (one value per distinct failure, mirroring the contract's custom errors); the message names
  * the offending signer or field.
  */
-public final class AttestationVerificationException extends RuntimeException {
+public final class AttestationVerificationException extends HashMixException {
 
     /** Serialization version. */
     private static final long serialVersionUID = 1L;

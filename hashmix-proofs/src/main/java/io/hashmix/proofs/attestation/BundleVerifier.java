@@ -141,7 +141,7 @@ public final class BundleVerifier {
         AttestationBundle bundle;
         try {
             bundle = AttestationJson.fromJson(json);
-        } catch (IllegalArgumentException e) {
+        } catch (ProofJsonException | IllegalArgumentException e) {
             throw new AttestationVerificationException(Reason.MALFORMED, null, e.getMessage(), e);
         }
         return verify(bundle);

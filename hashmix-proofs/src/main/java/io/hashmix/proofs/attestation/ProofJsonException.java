@@ -1,11 +1,13 @@
 package io.hashmix.proofs.attestation;
 
+import io.hashmix.HashMixException;
+
 /**
  * Malformed JSON given to a proofs codec ({@link AttestationJson}, the ownership certificate codec...):
  * invalid syntax, a missing or unknown field, a value of the wrong JSON type, or a value its Solidity type
  * cannot hold. {@link #path()} says where, e.g. {@code $.attestation.capacity}.
  */
-public final class ProofJsonException extends IllegalArgumentException {
+public final class ProofJsonException extends HashMixException {
 
     /** Serialization version. */
     private static final long serialVersionUID = 1L;

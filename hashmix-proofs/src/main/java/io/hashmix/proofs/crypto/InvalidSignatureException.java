@@ -1,11 +1,13 @@
 package io.hashmix.proofs.crypto;
 
+import io.hashmix.HashMixException;
+
 /**
  * A signature that a {@link CryptoBackend} refuses to recover a signer from. Both backends throw it with the
  * same kind and the same message for the same input (the checks run in {@link SignatureRules}, before any
  * curve arithmetic).
  */
-public final class InvalidSignatureException extends RuntimeException {
+public final class InvalidSignatureException extends HashMixException {
 
     /** Serialization version. */
     private static final long serialVersionUID = 1L;

@@ -1,13 +1,14 @@
 package io.hashmix.proofs.lending;
 
 import java.util.Optional;
+import io.hashmix.HashMixException;
 
 /**
  * A loan order that must not be signed, published or filled. The {@link #reason()} says why (one value per
  * distinct failure, mirroring {@code HashPowerLending}'s custom errors where there is one); {@link #field()}
  * names the order field at fault, if any. It is an {@link IllegalArgumentException}.
  */
-public final class LoanOrderValidationException extends IllegalArgumentException {
+public final class LoanOrderValidationException extends HashMixException {
 
     /** Serialization version. */
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,7 @@
 package io.hashmix.proofs.market;
 
 import java.util.Optional;
+import io.hashmix.HashMixException;
 
 /**
  * A market order that must not be signed, published or filled. The {@link #reason()} says why (one value per
@@ -12,7 +13,7 @@ import java.util.Optional;
  * it checks. It is an {@link IllegalArgumentException}, so code that treats bad input generically still
  * catches it.
  */
-public final class OrderValidationException extends IllegalArgumentException {
+public final class OrderValidationException extends HashMixException {
 
     /** Serialization version. */
     private static final long serialVersionUID = 1L;

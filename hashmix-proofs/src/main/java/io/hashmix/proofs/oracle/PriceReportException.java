@@ -1,10 +1,12 @@
 package io.hashmix.proofs.oracle;
 
+import io.hashmix.HashMixException;
+
 /**
  * A price report that the oracle would refuse, found offline by {@link PriceRules#check}: the message names
  * the rule and the offending observer or value (the same rule the contract's error names).
  */
-public final class PriceReportException extends IllegalArgumentException {
+public final class PriceReportException extends HashMixException {
 
     private static final long serialVersionUID = 1L;
 

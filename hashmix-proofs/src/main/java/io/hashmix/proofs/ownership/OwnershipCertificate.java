@@ -167,7 +167,7 @@ public record OwnershipCertificate(HardwareId hardwareId, List<Bytes32> proof, A
         OwnershipCertificate c;
         try {
             c = fromJson(json);
-        } catch (IllegalArgumentException e) {
+        } catch (ProofJsonException | IllegalArgumentException e) {
             throw new OwnershipVerificationException(OwnershipVerificationException.Reason.MALFORMED, e.getMessage(), e);
         }
         c.verify(committee, threshold, domain, clock);

@@ -3,13 +3,14 @@ package io.hashmix.proofs.ownership;
 import java.util.Optional;
 
 import io.hashmix.proofs.attestation.AttestationVerificationException;
+import io.hashmix.HashMixException;
 
 /**
  * Thrown by {@link OwnershipCertificate#verify} when a certificate does not prove what it claims. The
  * {@link #reason()} says why; when the embedded attestation is at fault, {@link #attestationReason()} says
  * which attestation check failed (and the cause is the {@link AttestationVerificationException}).
  */
-public final class OwnershipVerificationException extends RuntimeException {
+public final class OwnershipVerificationException extends HashMixException {
 
     /** Serialization version. */
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package io.hashmix.proofs.spv;
 
+import io.hashmix.HashMixException;
+
 /**
  * Bitcoin bytes that do not parse: a truncated or non-canonical varint, a header that is not 80 bytes,
  * a transaction with trailing bytes, an output value above 21 million BTC, and so on. The message says
@@ -8,7 +10,7 @@ package io.hashmix.proofs.spv;
  * <p>{@link SpvVerifier} reports the same problems inside a proof as
  * {@link SpvVerificationException.Reason#MALFORMED}.
  */
-public final class BitcoinFormatException extends IllegalArgumentException {
+public final class BitcoinFormatException extends HashMixException {
 
     /** Serialization version. */
     private static final long serialVersionUID = 1L;

@@ -1,13 +1,14 @@
 package io.hashmix.proofs.spv;
 
 import java.util.Optional;
+import io.hashmix.HashMixException;
 
 /**
  * Thrown by {@link BoundEvidence} when payout proofs would not back a report on chain: one reason per error of
  * {@code BitcoinEvidence} (and the verifier's errors, as {@link Reason#PROOF_REJECTED} with the
  * {@link SpvVerificationException.Reason}), found in the contract's order.
  */
-public final class EvidenceBindingException extends RuntimeException {
+public final class EvidenceBindingException extends HashMixException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,12 @@
 package io.hashmix.proofs.spv;
 
+import io.hashmix.HashMixException;
+
 /**
  * Thrown by {@link SpvVerifier} when a payment proof must not be accepted. {@link #reason()} is one value per
  * distinct failure (the Solidity verifier mirrors them); the message names the header, branch level or output.
  */
-public final class SpvVerificationException extends RuntimeException {
+public final class SpvVerificationException extends HashMixException {
 
     /** Serialization version. */
     private static final long serialVersionUID = 1L;

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.hashmix.HashMixException;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.TokenId;
 import io.hashmix.proofs.attestation.JsonFields;
@@ -175,7 +176,7 @@ class LoanOrderTest {
                 .replace("\"duration\": \"86400\"", "\"duration\": \"0\"")));
         assertEquals(Reason.ZERO_DURATION, e.reason());
         assertEquals(Reason.MALFORMED, assertThrows(LoanOrderValidationException.class, () -> v.validate(null)).reason());
-        assertInstanceOf(IllegalArgumentException.class, e);
+        assertInstanceOf(HashMixException.class, e); // one root for every SDK error
     }
 
     private static void assertReason(Reason reason, LoanOrderValidator v, SignedLoanOrder s) {

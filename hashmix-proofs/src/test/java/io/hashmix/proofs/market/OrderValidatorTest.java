@@ -17,6 +17,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.hashmix.HashMixException;
 import io.hashmix.proofs.attestation.AttestationSigner;
 import io.hashmix.proofs.attestation.ProofJsonException;
 import io.hashmix.proofs.crypto.CryptoBackends;
@@ -219,7 +220,7 @@ class OrderValidatorTest {
     void validationExceptionCarriesReasonAndField() {
         OrderValidationException e = new OrderValidationException(Reason.EXPIRED, null, "x");
         assertTrue(e.field().isEmpty());
-        assertInstanceOf(IllegalArgumentException.class, e);
+        assertInstanceOf(HashMixException.class, e); // one root for every SDK error
         assertEquals(Reason.EXPIRED, e.reason());
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.hashmix.proofs.attestation.ProofJsonException;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.proofs.eip712.Bytes32;
@@ -147,9 +148,9 @@ class PriceReportTest {
         PriceReport r = report(1, 2, 3);
         String json = PriceReportJson.toJson(r);
         assertEquals(r, PriceReportJson.fromJson(json));
-        assertThrows(IllegalArgumentException.class, () -> PriceReportJson.fromJson(json.replace("\"deadline\"", "\"dl\"")));
-        assertThrows(IllegalArgumentException.class, () -> PriceReportJson.fromJson(json.replaceFirst("\"hashprice\"\\s*:\\s*\"",
+        assertThrows(ProofJsonException.class, () -> PriceReportJson.fromJson(json.replace("\"deadline\"", "\"dl\"")));
+        assertThrows(ProofJsonException.class, () -> PriceReportJson.fromJson(json.replaceFirst("\"hashprice\"\\s*:\\s*\"",
                 "\"hashprice\":\"-")));
-        assertThrows(IllegalArgumentException.class, () -> PriceReportJson.fromJson("{}"));
+        assertThrows(ProofJsonException.class, () -> PriceReportJson.fromJson("{}"));
     }
 }
