@@ -18,8 +18,9 @@ import {IFulfillmentObserver} from "../interfaces/IFulfillmentObserver.sol";
  * bounded cost) takes what it needs; then each program gets at most its fair share of the gas left,
  * `(gasleft() - reserve) / programs still to call`, and what it does not use rolls over to the next:
  * a program that burns all it is given (a bug, an unbounded loop) cannot starve the ones after it,
- * each of which is sure of about (budget - credit) / programs. So the costliest program goes last. The admin may add programs (at most {MAX_PROGRAMS}) and
- * remove them at once (a circuit breaker: a program only ever gains from being told).
+ * each of which is sure of about (budget - credit) / programs. So the costliest program goes last.
+ * The admin may add programs (at most {MAX_PROGRAMS}) and remove them at once (a circuit breaker: a
+ * program only ever gains from being told).
  */
 contract ObserverRouter is IFulfillmentObserver, AccessManaged {
     /// @notice Most programs told.
