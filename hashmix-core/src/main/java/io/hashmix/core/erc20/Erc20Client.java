@@ -21,8 +21,9 @@ import io.hashmix.core.tx.TxRequest;
 import io.hashmix.proofs.EvmAddress;
 
 /**
- * The few ERC-20 calls the SDK needs around payout tokens and collateral: balance, allowance,
- * approve, transfer. Thread-safe.
+ * The currencies the protocol pays in: the few ERC-20 calls the SDK needs around payout tokens,
+ * collateral and market prices (balance, allowance, approve, transfer), and the native coin's balance
+ * (the market's and lending's currency {@code address(0)}). Thread-safe.
  */
 public final class Erc20Client {
 
@@ -43,6 +44,17 @@ public final class Erc20Client {
     /** The token balance of an account. */
     public CompletableFuture<BigInteger> balanceOf(EvmAddress token, EvmAddress account) {
         return readUint(token, new Function("balanceOf", List.of(new Address(account.hex())), List.of(new TypeReference<Uint256>() { })));
+    }
+
+    /**
+     * The native-coin balance of an account (ETH on Ethereum), in wei: what a native-currency listing,
+     * loan or fee is paid in.
+     *
+     * @param account the account
+     * @return its balance at the latest block
+     */
+    public CompletableFuture<BigInteger> nativeBalance(EvmAddress account) {
+        return calls.balance(account);
     }
 
     /** The token's total supply. */

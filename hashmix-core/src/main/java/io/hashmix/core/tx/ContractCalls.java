@@ -107,6 +107,16 @@ public final class ContractCalls {
         });
     }
 
+    /**
+     * The native-coin balance of an account (ETH on Ethereum), in wei, at the latest block.
+     *
+     * @param account the account
+     * @return its balance
+     */
+    public CompletableFuture<java.math.BigInteger> balance(EvmAddress account) {
+        return rpc.call("eth_getBalance", account.hex(), "latest").thenApply(Quantities::toBigInteger);
+    }
+
     /** Estimates gas, decoding a revert the estimate runs into. */
     public CompletableFuture<java.math.BigInteger> estimateGas(EvmAddress from, TxRequest request) {
         return decodeReverts(request.label() + " (gas estimate)",

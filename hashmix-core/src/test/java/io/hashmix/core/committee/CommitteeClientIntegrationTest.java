@@ -94,7 +94,7 @@ class CommitteeClientIntegrationTest {
     }
 
     private static BigInteger balance(HashMix hm) {
-        return io.hashmix.core.tx.Quantities.toBigInteger(hm.rpc().call("eth_getBalance", hm.account().hex(), "latest").join());
+        return hm.erc20().nativeBalance(hm.account()).join();
     }
 
     @Test

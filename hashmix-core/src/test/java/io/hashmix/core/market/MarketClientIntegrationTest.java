@@ -34,7 +34,6 @@ import io.hashmix.core.errors.UnauthorizedAccountException;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.core.errors.ZeroUnitsException;
-import io.hashmix.core.tx.Quantities;
 import io.hashmix.core.tx.TxReceipt;
 import io.hashmix.core.tx.TxRequest;
 import io.hashmix.proofs.EvmAddress;
@@ -136,7 +135,7 @@ class MarketClientIntegrationTest {
     }
 
     private BigInteger nativeBalance(EvmAddress who) {
-        return Quantities.toBigInteger(chain.rpc().call("eth_getBalance", who.hex(), "latest").join());
+        return seller.erc20().nativeBalance(who).join();
     }
 
     private BigInteger tokenBalance(EvmAddress who) {
