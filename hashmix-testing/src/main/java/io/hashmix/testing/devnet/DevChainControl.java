@@ -63,4 +63,18 @@ public final class DevChainControl {
     public CompletableFuture<Void> setAutomine(boolean on) {
         return rpc.call("evm_setAutomine", on).thenAccept(ignored -> { });
     }
+
+    /**
+     * Mines a block every {@code interval} whatever the mempool holds, as a real chain does (combine with
+     * {@code setAutomine(false)} so transactions wait for the next block); {@link Duration#ZERO} stops it.
+     *
+     * @param interval the block time, in whole milliseconds
+     * @return completes once the node has it
+     */
+    public CompletableFuture<Void> setIntervalMining(Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("interval must not be negative, got " + interval);
+        }
+        return rpc.call("evm_setIntervalMining", interval.toMillis()).thenAccept(ignored -> { });
+    }
 }
