@@ -38,6 +38,8 @@ import io.hashmix.proofs.merkle.MerkleTree;
 import io.hashmix.proofs.oracle.PriceReport;
 import io.hashmix.proofs.swap.SwapMath;
 import io.hashmix.proofs.swap.Valuation;
+import io.hashmix.proofs.market.SignedOrder;
+import io.hashmix.proofs.market.SwapOrder;
 import io.hashmix.testing.LocalChain;
 import io.hashmix.testing.LocalChainExtension;
 import io.hashmix.testing.devnet.DevTokens;
@@ -175,6 +177,58 @@ class SwapClientIntegrationTest {
         assertThrows(NullPointerException.class, () -> trader.swap().swap(btcToken, null, filToken, BigInteger.ZERO, deadline()));
         assertEquals(nonce, trader.rpc().call("eth_getTransactionCount", trader.account().hex(), "latest").join().toString(),
                 "nothing was sent");
+    }
+
+    /**
+     * The router compares the pool's FIL units with market swap orders that want the trader's exact BTC slice, by
+     * the one valuation: a richer order wins, a poorer one loses to the pool, orders for another token or units are
+     * kept as unusable with their reason, and the chosen order really fills.
+     */
+    @Test
+    void routerPicksWhicheverOfPoolAndMarketGivesMore() {
+        lp.swap().deposit(filToken, BigInteger.valueOf(1_500_000), BigInteger.ZERO).join();
+        TokenId poolFil = lp.swap().poolState().join().held().stream()
+                .filter(h -> h.productId().equals(fil.productId())).findFirst().orElseThrow().tokenId();
+        BigInteger unitsIn = BigInteger.valueOf(50_000); // the pool gives ~125,000 FIL units for it
+        TokenId slice = trader.tokenization().carve(btcToken, unitsIn, trader.account()).join();
+        SwapQuote q = trader.swap().quote(slice, unitsIn, poolFil).join();
+        // the LP offers two FIL slices of its remaining 500,000 units in the market: half and twice the pool's units
+        TokenId poor = lp.tokenization().carve(filToken, q.unitsOut().divide(BigInteger.TWO), lp.account()).join();
+        TokenId rich = lp.tokenization().carve(filToken, q.unitsOut().multiply(BigInteger.TWO), lp.account()).join();
+        lp.market().approveMarket().join();
+        trader.market().approveMarket().join();
+        SignedOrder poorOrder = lp.market().sign(swapOrder(poor, slice, unitsIn));
+        SignedOrder richOrder = lp.market().sign(swapOrder(rich, slice, unitsIn));
+        SignedOrder wrongUnits = lp.market().sign(swapOrder(rich, slice, unitsIn.add(BigInteger.ONE)));
+        SwapRouter router = new SwapRouter(trader.swap(), trader.market());
+
+        SwapRoute poolWins = router.route(slice, unitsIn, poolFil, List.of(poorOrder, wrongUnits)).join();
+        assertEquals(SwapRoute.Venue.POOL, poolWins.venue());
+        assertEquals(trader.swap().valueOfUnits(fil.productId(), poolWins.poolQuote().orElseThrow().unitsOut()).join(),
+                poolWins.valueOut());
+        assertEquals(3, poolWins.considered().size());
+        assertTrue(poolWins.considered().get(2).unusable().orElseThrow().contains("exactly " + unitsIn.add(BigInteger.ONE)),
+                poolWins.considered().get(2).toString());
+
+        SwapRoute marketWins = router.route(slice, unitsIn, poolFil, List.of(poorOrder, richOrder)).join();
+        assertEquals(SwapRoute.Venue.MARKET, marketWins.venue());
+        assertEquals(richOrder, marketWins.order().orElseThrow());
+        assertEquals(trader.swap().valueOf(rich).join(), marketWins.valueOut());
+        assertTrue(marketWins.valueOut().compareTo(poolWins.valueOut()) > 0);
+        trader.market().fillSwap(marketWins.order().orElseThrow()).join();
+        assertEquals(trader.account(), trader.tokenization().ownerOf(rich).join(), "the routed order filled");
+
+        // nothing usable: the pool does not hold the token asked for, and the filled order is dead
+        NoRouteException none = assertInstanceOf(NoRouteException.class,
+                cause(router.route(slice, unitsIn, rich, List.of(richOrder))));
+        assertEquals(2, none.reasons().size(), none.getMessage());
+        assertInstanceOf(InvalidRequestException.class, cause(router.route(slice, BigInteger.ZERO, poolFil, List.of())));
+    }
+
+    private SwapOrder swapOrder(TokenId give, TokenId want, BigInteger wantUnits) {
+        var state = lp.tokenization().tradeState(give).join();
+        return SwapOrder.builder().maker(lp.account()).giveTokenId(give).giveTokenNonce(state.nonce())
+                .giveUnits(state.units()).wantTokenId(want).wantUnits(wantUnits).expiry(fx.now() + 3_600).build();
     }
 
     /** A BTC-SHA256 slice swapped for FIL-STORAGE units at parity, in one transaction; the gas figure of docs/benchmarks.md. */
