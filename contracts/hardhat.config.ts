@@ -83,6 +83,8 @@ const testJobsPlugin: HardhatPlugin = {
           const overrides = resolved.solidity.profiles.default.overrides;
           for (const files of JOBS) {
             const shared = overrides[files[0]];
+            // a missing key would drop the files back into one merged job: the failure this rule prevents
+            if (shared === undefined) throw new Error(`hashmix-test-jobs: no override resolved for ${files[0]}`);
             for (const f of files) overrides[f] = shared;
           }
           return resolved;
