@@ -16,7 +16,8 @@ import io.hashmix.proofs.market.SignedOrder;
  * @param valueOut   the value the caller receives there
  * @param poolQuote  the pool's quote, when the pool is the best venue
  * @param order      the market swap order to fill ({@code hm.market().fillSwap(order)}), when the market is best
- * @param considered every candidate looked at, usable or not, pool first, then the orders in the order given
+ * @param considered every candidate looked at, usable or not: the pool, then the orders that want this token
+ *                   with these units (in the order given), then the ones that do not
  */
 public record SwapRoute(Venue venue, BigInteger valueOut, Optional<SwapQuote> poolQuote, Optional<SignedOrder> order,
         List<Candidate> considered) {
