@@ -251,12 +251,12 @@ contract CreditIntegrationTest is CreditFixtures {
     }
 
     /// A program that burns every unit of gas it is given (first in line) cannot starve the credit
-    /// record or the program after it: each call gets at most its share of what is left, and the
-    /// recording probe after it (which stores the whole pass: ~160,000 gas) still gets enough.
+    /// record or a light program after it: it may use all but the floor kept for each later program.
     function test_router_aProgramThatBurnsItsGasDoesNotStarveTheOthers() public {
         ProbeObserver burner = new ProbeObserver();
         burner.setMode(ProbeObserver.Mode.BurnGas);
         ProbeObserver good = new ProbeObserver();
+        good.setMode(ProbeObserver.Mode.CountOnly);
         vm.startPrank(owner);
         router.addProgram(burner);
         router.addProgram(good);
@@ -271,13 +271,12 @@ contract CreditIntegrationTest is CreditFixtures {
         emit ObserverRouter.DeliveryFailed(address(burner), pid);
         _deposit(pid, 0);
         assertEq(good.settledCalls(), 1, "and the settlement");
-        assertEq(good.last().productId, pid);
         assertEq(credit.accountOf(issuer).fulfilled, 1, "the credit record is written");
     }
 
     /// Wherever a failing program sits among the four (reverting or burning all its gas), every other
-    /// one that needs no more than its share (budget / recipients) hears the report and the settlement,
-    /// and the credit record is written. 1,000 runs: the input space is 4 positions x 2 failure modes,
+    /// one that needs no more than the floor hears the report and the settlement, and the credit record
+    /// is written. 1,000 runs: the input space is 4 positions x 2 failure modes,
     /// and the router moves no value.
     /// forge-config: default.fuzz.runs = 1000
     function testFuzz_router_oneFailingProgramNeverSilencesAnother(uint8 position, bool burns) public {

@@ -15,16 +15,21 @@ import {IFulfillmentObserver} from "../interfaces/IFulfillmentObserver.sol";
  * amount of gas and ignores a failure; here each recipient is called on its own (`try`), the credit
  * registry first, so one failing program never costs the credit record or another program its
  * call. A failure emits {DeliveryFailed}. The credit registry (the protocol's own record, of
- * bounded cost) takes what it needs; then each program gets at most its fair share of the gas left,
- * `(gasleft() - reserve) / programs still to call`, and what it does not use rolls over to the next:
- * a program that burns all it is given (a bug, an unbounded loop) cannot starve the ones after it,
- * each of which is sure of about (budget - credit) / programs. So the costliest program goes last.
+ * bounded cost) takes what it needs; then each program may use all the gas left except
+ * {PROGRAM_GAS_FLOOR} for every program after it: a program that burns all it is given (a bug, an
+ * unbounded loop) leaves each later one at least the floor, enough for a light notification (a count,
+ * a day's points), while a working program keeps nearly the whole budget (a program's cost grows with
+ * the days it finishes, so a fair split of the budget would make a long gap fail it). A program too
+ * heavy for the floor is protected by the admin removing the one that misbehaves.
  * The admin may add programs (at most {MAX_PROGRAMS}) and remove them at once (a circuit breaker: a
  * program only ever gains from being told).
  */
 contract ObserverRouter is IFulfillmentObserver, AccessManaged {
     /// @notice Most programs told.
     uint256 public constant MAX_PROGRAMS = 4;
+
+    /// @notice Gas each program is sure of whatever the programs called before it do.
+    uint256 public constant PROGRAM_GAS_FLOOR = 60_000;
 
     /// @dev Gas kept back per program still to call: its {DeliveryFailed} event and the loop.
     uint256 private constant RESERVE_PER_CALL = 10_000;
@@ -67,7 +72,7 @@ contract ObserverRouter is IFulfillmentObserver, AccessManaged {
         }
         for (uint256 i = 0; i < n; ++i) {
             IFulfillmentObserver p = _programs[i];
-            try p.onSettled{gas: _share(n - i)}(pass) {}
+            try p.onSettled{gas: _allowance(n - i - 1)}(pass) {}
             catch {
                 emit DeliveryFailed(address(p), pass.productId);
             }
@@ -83,7 +88,7 @@ contract ObserverRouter is IFulfillmentObserver, AccessManaged {
         uint256 n = _programs.length;
         for (uint256 i = 0; i < n; ++i) {
             IFulfillmentObserver p = _programs[i];
-            try p.onReported{gas: _share(n - i)}(productId, epoch, assetClass, signers) {}
+            try p.onReported{gas: _allowance(n - i - 1)}(productId, epoch, assetClass, signers) {}
             catch {
                 emit DeliveryFailed(address(p), productId);
             }
@@ -125,12 +130,12 @@ contract ObserverRouter is IFulfillmentObserver, AccessManaged {
         revert ProgramNotListening(address(program));
     }
 
-    /// @dev The most gas the next program may use: an equal share of what is left after the reserve of
-    /// the `recipients` still to call (this one included), so each later one keeps as much.
-    function _share(uint256 recipients) private view returns (uint256) {
-        uint256 reserve = recipients * RESERVE_PER_CALL;
+    /// @dev The most gas the next program may use: all that is left but the floor and reserve of each of the
+    /// `later` programs still to call after it (and its own reserve).
+    function _allowance(uint256 later) private view returns (uint256) {
+        uint256 kept = later * (PROGRAM_GAS_FLOOR + RESERVE_PER_CALL) + RESERVE_PER_CALL;
         uint256 left = gasleft();
-        return left > reserve ? (left - reserve) / recipients : 0;
+        return left > kept ? left - kept : 0;
     }
 
     /// @notice The programs told, in order.

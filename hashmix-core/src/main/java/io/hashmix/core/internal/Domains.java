@@ -188,8 +188,8 @@ public final class Domains {
                     BoundContract router = ctx.bind(d, ProtocolContract.OBSERVER_ROUTER);
                     ObserverRouter r = router.encoder(ObserverRouter::load);
                     CompletableFuture<?> done = CompletableFuture.completedFuture(null);
-                    // the router gives each program a fair share of what is left, so the costliest (holders:
-                    // it finishes every day since its last touch) goes last, where the others' rest rolls over
+                    // the router keeps a floor for every later program, so the costliest on reports (holders:
+                    // it finishes every day since its last touch) goes last, where nothing is kept back
                     ProtocolContract[] programs = {ProtocolContract.ISSUER_REWARDS, ProtocolContract.ATTESTOR_REWARDS,
                             ProtocolContract.HOLDER_REWARDS};
                     long[] weights = {50, 20, 30};
