@@ -51,9 +51,12 @@ contract HashPowerSwapPoolFrozenTest is SwapFixtures {
         assertEq(total, forfeited, "units == capacity: the whole forfeited share");
         assertEq(_balance(address(wbtc), address(pool)), forfeited);
         assertTrue(hardwareRegistry.isRedeemed(btcPoolToken));
-        (uint256 acc, uint256 accounted) = pool.revenueState(address(wbtc));
+        (uint256 acc, uint256 accounted, uint256 locked,) = pool.revenueState(address(wbtc));
         assertGt(acc, 0, "credited at once");
         assertEq(accounted, forfeited);
+        assertEq(locked, 0, "not unlocked over time like revenue");
+        (uint256 heldPid,) = pool.heldToken(btcPoolToken);
+        assertEq(heldPid, 0, "dropped from the books");
 
         uint256 lpOwed = pool.claimableRevenue(lp, address(wbtc));
         uint256 aliceOwed = pool.claimableRevenue(alice, address(wbtc));
@@ -103,30 +106,50 @@ contract HashPowerSwapPoolFrozenTest is SwapFixtures {
         assertEq(_balance(address(wbtc), alice), forfeited, "the holder at the freeze is paid");
         assertEq(_balance(address(wbtc), address(pool)), 0, "the pool gets nothing");
         pool.sync();
-        (uint256 acc,) = pool.revenueState(address(wbtc));
+        (uint256 acc,,,) = pool.revenueState(address(wbtc));
         assertEq(acc, 0, "nothing credited to shareholders");
     }
 
-    /// An evicted frozen token is off the books but still the pool's: its redemption still reaches
-    /// shareholders.
-    function test_redeemFrozen_afterEviction() public {
-        (uint256 forfeited,) = _freeze(btcPoolPid);
+    /// A frozen token whose redemption is pending cannot be evicted (its redemption would then
+    /// arrive after shares were priced without it); {redeemFrozen} redeems and evicts in one call.
+    function test_evict_frozenToken_waitsForItsRedemption() public {
+        _freeze(btcPoolPid);
+        vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.RedemptionPending.selector, btcPoolPid));
         pool.evict(_one(btcPoolToken));
         (uint256 heldPid,) = pool.heldToken(btcPoolToken);
-        assertEq(heldPid, 0);
-        assertEq(pool.redeemFrozen(_one(btcPoolToken)), forfeited);
-        assertApproxEqAbs(pool.claimableRevenue(lp, address(wbtc)), forfeited, 1);
+        assertEq(heldPid, btcPoolPid, "still on the books");
     }
 
-    /// Anyone may redeem the pool's holding at the registry directly: the proceeds arrive unaccounted
-    /// and are credited to shareholders by the next sync (or claim, or share transfer).
-    function test_redeemFrozen_directlyAtTheRegistry_reachesShareholders() public {
+    /// A frozen token redeemed directly at the registry (anyone may): the proceeds arrive unaccounted,
+    /// deposits still wait, and the eviction credits the redemption to shareholders at once, even when
+    /// someone synced it into the unlocking window first.
+    function test_redeemFrozen_directlyAtTheRegistry_creditedAtOnceByTheEviction() public {
+        (, uint256 t) = _filToken(alice, FIL_UNITS); // minted first: the challenge slashes its signers
         (uint256 forfeited,) = _freeze(btcPoolPid);
         uint256 index = hpt.holdingCount(btcPoolToken) - 1;
         vm.prank(stranger);
         hardwareRegistry.redeemFrozen(_one(btcPoolToken), _one(index));
         assertEq(_balance(address(wbtc), address(pool)), forfeited);
+        assertEq(pool.claimableRevenue(lp, address(wbtc)), 0, "not credited yet");
+        pool.sync(); // an attacker locks it into the unlocking window ...
+        (,, uint256 locked,) = pool.revenueState(address(wbtc));
+        assertEq(locked, forfeited);
+        // ... deposits still wait ...
+        vm.startPrank(alice);
+        hpt.approve(address(pool), t);
+        vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.RedemptionPending.selector, btcPoolPid));
+        pool.deposit(t, FIL_UNITS, 0, alice);
+        vm.stopPrank();
+        // ... and the eviction credits it at once, to the shareholders at the freeze
+        vm.prank(stranger);
+        pool.evict(_one(btcPoolToken));
+        (,, locked,) = pool.revenueState(address(wbtc));
+        assertEq(locked, 0);
         assertApproxEqAbs(pool.claimableRevenue(lp, address(wbtc)), forfeited, 1);
+        uint256 aliceShares = _lpDeposit(alice, t);
+        assertGt(aliceShares, 0);
+        vm.warp(block.timestamp + pool.REVENUE_UNLOCK());
+        assertEq(pool.claimableRevenue(alice, address(wbtc)), 0, "the later depositor gets none of it");
         vm.prank(lp);
         uint256 paid = pool.claimRevenue()[0];
         assertApproxEqAbs(paid, forfeited, 1);
@@ -158,17 +181,41 @@ contract HashPowerSwapPoolFrozenTest is SwapFixtures {
         pool.redeemFrozen(two);
     }
 
-    /// Known limit (docs/swap.md section 7): like revenue, the redemption is credited to the shares
-    /// outstanding when it arrives. A deposit between the freeze and the redemption (at a NAV that no
-    /// longer counts the frozen token) shares in it; keepers should redeem right after a freeze.
-    function test_redeemFrozen_creditsTheSharesOutstandingWhenItArrives() public {
+    /// Regression (was a known limit): a deposit between the freeze and the redemption bought shares
+    /// at a NAV that no longer counted the frozen token and then shared in the redemption, taking part
+    /// of the earlier shareholders' compensation. Shares are now never priced while a held frozen
+    /// product's redemption is pending: deposits and withdrawals of chosen units refuse, pro-rata
+    /// withdrawals (no price) still work, and once {redeemFrozen} has run the new depositor gets none
+    /// of the redemption.
+    function test_redeemFrozen_depositsWaitForIt_soItGoesToTheSharesAtTheFreeze() public {
         (, uint256 t) = _filToken(alice, FIL_UNITS); // minted first: the challenge slashes its signers
         (uint256 forfeited,) = _freeze(btcPoolPid);
-        uint256 aliceShares = _lpDeposit(alice, t);
+        vm.startPrank(alice);
+        hpt.approve(address(pool), t);
+        vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.RedemptionPending.selector, btcPoolPid));
+        pool.deposit(t, FIL_UNITS, 0, alice);
+        vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.RedemptionPending.selector, btcPoolPid));
+        pool.previewDeposit(filPid, FIL_UNITS);
+        vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.RedemptionPending.selector, btcPoolPid));
+        vm.prank(lp);
+        pool.withdrawUnits(filToken, 1, type(uint256).max, lp);
+        assertGt(pool.totalValue(), 0, "the NAV view still answers");
+
         pool.redeemFrozen(_one(btcPoolToken));
-        uint256 aliceOwed = pool.claimableRevenue(alice, address(wbtc));
-        assertApproxEqAbs(aliceOwed, forfeited * aliceShares / pool.totalSupply(), 1);
-        assertGt(aliceOwed, 0);
-        assertLe(aliceOwed + pool.claimableRevenue(lp, address(wbtc)), forfeited);
+        uint256 aliceShares = _lpDeposit(alice, t);
+        assertGt(aliceShares, 0);
+        vm.warp(block.timestamp + pool.REVENUE_UNLOCK());
+        assertEq(pool.claimableRevenue(alice, address(wbtc)), 0, "none of the redemption");
+        assertApproxEqAbs(pool.claimableRevenue(lp, address(wbtc)), forfeited, 1, "all of it to the shares at the freeze");
+    }
+
+    /// A pro-rata withdrawal needs no price, so it works while a redemption is pending (the leaver
+    /// forgoes its share of the redemption: docs/swap.md section 7).
+    function test_withdrawProRata_worksWhileARedemptionIsPending() public {
+        _freeze(btcPoolPid);
+        vm.prank(lp);
+        (uint256[] memory received,) = pool.withdrawProRata(lpShares / 2, lp);
+        assertEq(received.length, 1, "the live FIL token only");
     }
 }

@@ -5,7 +5,8 @@ import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessMana
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {AttestationExpired, TooManyItems, ZeroAddress, ZeroAmount, ZeroUnits} from "../src/common/Errors.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
-import {HashPowerSwapPool, IFrozenRedemption} from "../src/swap/HashPowerSwapPool.sol";
+import {HashPowerSwapPool} from "../src/swap/HashPowerSwapPool.sol";
+import {IFrozenRedemption} from "../src/interfaces/IFrozenRedemption.sol";
 import {IFulfillmentClaims} from "../src/interfaces/IFulfillmentClaims.sol";
 import {IHashPowerToken} from "../src/interfaces/IHashPowerToken.sol";
 import {IHashPowerValuation} from "../src/interfaces/IHashPowerValuation.sol";
@@ -765,9 +766,13 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         ids[0] = btcPoolToken;
         idxs[0] = idx;
         vm.prank(stranger);
+        vm.expectEmit(address(pool));
+        emit HashPowerSwapPool.RevenueLocked(address(wbtc), owed, uint64(block.timestamp) + pool.REVENUE_UNLOCK());
         uint256 total = pool.harvest(ids, idxs);
         assertEq(total, owed);
         assertEq(wbtc.balanceOf(address(pool)), owed);
+        assertEq(pool.claimableRevenue(lp, address(wbtc)), 0, "unlocks over time");
+        vm.warp(block.timestamp + pool.REVENUE_UNLOCK());
         uint256 lpClaimable = pool.claimableRevenue(lp, address(wbtc));
         uint256 aliceClaimable = pool.claimableRevenue(alice, address(wbtc));
         assertApproxEqAbs(lpClaimable, owed / 2, 1);
@@ -794,18 +799,88 @@ contract HashPowerSwapPoolTest is SwapFixtures {
     function test_revenue_claimedByAnyoneForThePool_isSynced() public {
         vm.prank(owner);
         wbtc.mint(address(pool), 1_000);
-        (uint256 accBefore,) = pool.revenueState(address(wbtc));
+        (uint256 accBefore,,,) = pool.revenueState(address(wbtc));
         assertEq(accBefore, 0);
-        assertApproxEqAbs(pool.claimableRevenue(lp, address(wbtc)), 1_000 * pool.balanceOf(lp) / pool.totalSupply(), 1);
+        assertEq(pool.claimableRevenue(lp, address(wbtc)), 0, "not synced: not unlocking yet");
         pool.sync();
-        (uint256 acc, uint256 accounted) = pool.revenueState(address(wbtc));
-        assertGt(acc, 0);
+        (uint256 acc, uint256 accounted, uint256 locked, uint64 end) = pool.revenueState(address(wbtc));
+        assertEq(acc, 0);
         assertEq(accounted, 1_000);
+        assertEq(locked, 1_000);
+        assertEq(end, block.timestamp + pool.REVENUE_UNLOCK());
+        vm.warp(end);
+        assertApproxEqAbs(pool.claimableRevenue(lp, address(wbtc)), 1_000 * pool.balanceOf(lp) / pool.totalSupply(), 1);
         vm.prank(lp);
         uint256[] memory paid = pool.claimRevenue();
         assertLe(paid[0], 1_000);
         assertGe(paid[0], 999);
         assertEq(pool.claimableRevenue(lp, address(0xdead)), 0);
+    }
+
+    /// Revenue unlocks linearly: a quarter of the window releases a quarter; a new arrival restarts
+    /// the window for everything still locked; nothing is ever credited twice.
+    function test_revenue_unlocksLinearly_andANewArrivalRestartsTheWindow() public {
+        uint64 window = pool.REVENUE_UNLOCK();
+        vm.prank(owner);
+        wbtc.mint(address(pool), 4_000);
+        pool.sync();
+        vm.warp(block.timestamp + window / 4);
+        uint256 quarter = pool.claimableRevenue(lp, address(wbtc));
+        assertApproxEqAbs(quarter, 1_000, 2);
+        pool.sync(); // releases the quarter
+        (,, uint256 locked,) = pool.revenueState(address(wbtc));
+        assertApproxEqAbs(locked, 3_000, 1);
+        vm.prank(owner);
+        wbtc.mint(address(pool), 3_000);
+        pool.sync(); // 3,000 + 3,000 locked until now + window
+        (,, uint256 locked2, uint64 end) = pool.revenueState(address(wbtc));
+        assertEq(locked2, locked + 3_000);
+        assertEq(end, block.timestamp + window);
+        vm.warp(block.timestamp + window / 2);
+        assertApproxEqAbs(pool.claimableRevenue(lp, address(wbtc)), quarter + locked2 / 2, 3);
+        vm.warp(end);
+        uint256 all = pool.claimableRevenue(lp, address(wbtc));
+        assertLe(all, 7_000);
+        assertGe(all, 6_990);
+        vm.prank(lp);
+        assertEq(pool.claimRevenue()[0], all);
+        vm.warp(end + window);
+        assertEq(pool.claimableRevenue(lp, address(wbtc)), 0, "nothing twice");
+    }
+
+    /// Regression (was a known limit): a deposit just before a harvest, withdrawn right after it, took
+    /// its pro-rata share of revenue earned before it. Revenue now unlocks over REVENUE_UNLOCK, so the
+    /// in-and-out depositor earns nothing of it and the earlier shareholders lose nothing.
+    function test_revenue_depositAroundAHarvest_earnsNoneOfIt() public {
+        vm.warp(T0 + EPOCH + 1);
+        _submit(_r(btcPoolPid, 0, BTC_UNITS, 1e8, 0));
+        _deposit(btcPoolPid, 0);
+        uint256 idx = hpt.holdingCount(btcPoolToken) - 1;
+        uint256 owed = fv.claimable(btcPoolToken, idx);
+        assertGt(owed, 0);
+
+        _refreshPrices();
+        // the attacker deposits a large token, harvests and withdraws in one block
+        uint256 before = wbtc.balanceOf(alice);
+        (, uint256 big) = _filToken(alice, FIL_UNITS * 9);
+        uint256 aliceShares = _lpDeposit(alice, big);
+        uint256[] memory ids = new uint256[](1);
+        uint256[] memory idxs = new uint256[](1);
+        ids[0] = btcPoolToken;
+        idxs[0] = idx;
+        pool.harvest(ids, idxs);
+        vm.startPrank(alice);
+        pool.withdrawProRata(aliceShares, alice);
+        pool.claimRevenue();
+        vm.stopPrank();
+        assertGt(aliceShares, pool.totalSupply(), "most of the pool's shares while it was in");
+        assertEq(wbtc.balanceOf(alice), before, "the in-and-out depositor earns none of it");
+
+        vm.warp(block.timestamp + pool.REVENUE_UNLOCK());
+        assertEq(pool.claimableRevenue(alice, address(wbtc)), 0);
+        uint256 lpOwed = pool.claimableRevenue(lp, address(wbtc));
+        assertApproxEqAbs(lpOwed, owed, 2, "the shareholders who held while it unlocked get it");
+        assertLe(lpOwed, owed);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -12,6 +12,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {AttestationExpired, BasisPoints, TooManyItems, ZeroAddress, ZeroAmount, ZeroUnits} from
     "../common/Errors.sol";
 import {IAssetClassRegistry} from "../interfaces/IAssetClassRegistry.sol";
+import {IFrozenRedemption} from "../interfaces/IFrozenRedemption.sol";
 import {IFulfillmentClaims} from "../interfaces/IFulfillmentClaims.sol";
 import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
 import {IHashPowerValuation} from "../interfaces/IHashPowerValuation.sol";
@@ -24,19 +25,6 @@ interface IHashPowerTokenMerge {
     /// @param tokenIds Tokens.
     /// @return newTokenId The merged token.
     function merge(uint256[] calldata tokenIds) external returns (uint256 newTokenId);
-}
-
-/// @notice The hardware registry's redemption of frozen products' forfeited collateral (not in an
-/// interface of its own): pays each token's holder at the freeze, named by its holding index.
-interface IFrozenRedemption {
-    /// @notice Pays each token's share of its frozen product's forfeited collateral to the holder
-    /// whose holding `holdingIndexes[i]` covers the freeze.
-    /// @param tokenIds Tokens of frozen products.
-    /// @param holdingIndexes For each token, its holding that covers the freeze.
-    /// @return total Sum paid.
-    function redeemFrozen(uint256[] calldata tokenIds, uint256[] calldata holdingIndexes)
-        external
-        returns (uint256 total);
 }
 
 /**
@@ -60,9 +48,11 @@ interface IFrozenRedemption {
  *
  * Revenue: the pool is the holder of its tokens, so the fulfillment vault pays it their revenue
  * ({harvest}, or anyone calling the vault's `claim` for the pool's holdings). Revenue is not part
- * of the NAV: for each payout token the pool keeps a revenue-per-share accumulator, credited with
- * every unaccounted balance increase ({sync}), and each shareholder claims its share ({claimRevenue})
- * (pull payments; share transfers settle both sides first).
+ * of the NAV: for each payout token the pool keeps a revenue-per-share accumulator, and each
+ * shareholder claims its share ({claimRevenue}; pull payments; share transfers settle both sides
+ * first). Revenue that arrives is **unlocked linearly over {REVENUE_UNLOCK}** (new arrivals restart
+ * the window for what is still locked), so it is shared by who holds shares while it unlocks: a
+ * deposit just before a harvest, withdrawn after it, earns almost nothing of it.
  *
  * Refused on the way in: tokens of classes not listed, of frozen or defaulted products, with less
  * than the class's `minRemaining` seconds of term left, or that would lift the class's units above
@@ -70,10 +60,12 @@ interface IFrozenRedemption {
  * {CONFIG_DELAY}. A held token whose product becomes frozen, defaulted or ended is worth 0 in the
  * NAV, is never paid out, and can be dropped from the pool's books by anyone ({evict}). A frozen
  * product's forfeited collateral is paid to the holders of its tokens at the moment of the freeze:
- * the pool's share, for the tokens it held then, is redeemed by {redeemFrozen} (anyone may call) and
- * reaches shareholders as revenue (credited to the shares outstanding when it arrives). Frozen
- * tokens are refused on the way in, so the pool never expects a share for a token it did not hold at
- * the freeze.
+ * the pool's share, for the tokens it held then, is redeemed by {redeemFrozen} (anyone may call),
+ * which also drops the tokens from the books and credits the redemption to shareholders at once.
+ * Until then deposits and {withdrawUnits} refuse ({RedemptionPending}): shares are never priced
+ * while a frozen product's redemption is outside the books, so the redemption goes exactly to the
+ * shares outstanding at the freeze (less any withdrawn pro rata since). Frozen tokens are refused on
+ * the way in, so the pool never expects a share for a token it did not hold at the freeze.
  */
 contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IERC721Receiver {
     using SafeERC20 for IERC20;
@@ -139,6 +131,14 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         uint64 eta;
     }
 
+    /// @dev Revenue of one payout token still unlocking (one slot): released linearly from `last`
+    /// until `end`.
+    struct Stream {
+        uint128 locked;
+        uint64 last;
+        uint64 end;
+    }
+
     /// @dev One token movement out of the pool.
     struct Out {
         uint256 tokenId;
@@ -158,6 +158,8 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     uint8 public constant DECIMALS_OFFSET = 6;
     /// @notice Scale of the revenue-per-share accumulators.
     uint256 public constant ACC_SCALE = 1e36;
+    /// @notice Revenue that arrives is released to shareholders linearly over this window.
+    uint64 public constant REVENUE_UNLOCK = 1 days;
 
     uint256 private constant VIRTUAL_SHARES = 10 ** DECIMALS_OFFSET;
 
@@ -187,6 +189,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
 
     mapping(address payout => uint256) private _accPerShare;
     mapping(address payout => uint256) private _accounted;
+    mapping(address payout => Stream) private _streams;
     mapping(address account => mapping(address payout => uint256)) private _snapshot;
     mapping(address account => mapping(address payout => uint256)) private _owed;
 
@@ -228,6 +231,9 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     error InvalidConsolidation();
     /// @notice An ERC-721 arrived that is not a hash power token.
     error UnsolicitedToken(address collection, uint256 tokenId);
+    /// @notice A held product is frozen and the pool's share of its forfeited collateral is not in
+    /// the books yet: call {redeemFrozen} for its tokens first.
+    error RedemptionPending(uint256 productId);
 
     /// @notice Class settings were scheduled.
     event ClassScheduled(bytes32 indexed assetClass, uint64 maxUnits, uint32 minRemaining, uint64 eta);
@@ -270,8 +276,11 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     event TokenEvicted(uint256 indexed tokenId, uint256 indexed productId, uint256 units);
     /// @notice Held tokens of one product were merged into `newTokenId`.
     event Consolidated(uint256 indexed productId, uint256 indexed newTokenId, uint256[] tokenIds);
-    /// @notice New revenue in `payout` was credited to shareholders.
+    /// @notice Revenue in `payout` was credited to shareholders (released from the unlocking window,
+    /// or a frozen product's redemption, at once).
     event RevenueDistributed(address indexed payout, uint256 amount, uint256 accPerShare);
+    /// @notice Revenue in `payout` arrived; it unlocks, with what was still locked, until `unlockEnd`.
+    event RevenueLocked(address indexed payout, uint256 amount, uint64 unlockEnd);
     /// @notice A shareholder claimed its revenue.
     event RevenueClaimed(address indexed account, address indexed payout, uint256 amount);
 
@@ -322,7 +331,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
      * @param minRemaining Minimum term left of incoming tokens, in seconds.
      */
     function scheduleClass(bytes32 assetClass, uint64 maxUnits, uint32 minRemaining) external restricted {
-        assetClasses.payoutTokenOf(assetClass);
+        _payoutOf(assetClass);
         uint64 eta = uint64(block.timestamp) + CONFIG_DELAY;
         _pending[assetClass] = PendingClass({maxUnits: maxUnits, minRemaining: minRemaining, eta: eta});
         emit ClassScheduled(assetClass, maxUnits, minRemaining, eta);
@@ -339,7 +348,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         if (p.eta == 0) revert ClassNotScheduled(assetClass);
         if (block.timestamp < p.eta) revert ClassNotReady(assetClass, p.eta);
         delete _pending[assetClass];
-        address payout = assetClasses.payoutTokenOf(assetClass);
+        address payout = _payoutOf(assetClass);
         ClassConfig storage c = _classConfig[assetClass];
         if (!c.listed) {
             if (_classes.length == MAX_CLASSES) revert TooManyItems(MAX_CLASSES + 1, MAX_CLASSES);
@@ -468,8 +477,8 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
             Held memory h = _heldOf[tokenId];
             uint256 u = Math.mulDiv(h.units, shares, denominator);
             if (u == 0) continue;
-            (,,, bool tradable) = token.tradeState(tokenId);
-            if (!tradable) continue;
+            IHashPowerToken.TokenData memory t = _tokenData(tokenId);
+            if (t.frozen || t.defaulted) continue;
             outs[m] = Out({tokenId: tokenId, units: u, whole: u == h.units});
             _removeUnits(tokenId, h, u);
             ++m;
@@ -569,9 +578,10 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     // ---------------------------------------------------------------------------------------
 
     /**
-     * @notice Claims the revenue of the pool's holdings from the fulfillment vault into the pool and
-     * credits it to shareholders. Anyone may call.
-     * @dev Reverts with the vault's errors. Emits {RevenueDistributed} per payout token with new revenue.
+     * @notice Claims the revenue of the pool's holdings from the fulfillment vault into the pool, to be
+     * unlocked to shareholders over {REVENUE_UNLOCK}. Anyone may call.
+     * @dev Reverts with the vault's errors. Emits {RevenueLocked} per payout token with new revenue and
+     * {RevenueDistributed} per payout token with revenue unlocked since the last update.
      * @param tokenIds Token of each holding (the pool's holdings, current or past).
      * @param holdingIndexes Index of each holding.
      * @return total What the vault paid.
@@ -587,14 +597,17 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
 
     /**
      * @notice Redeems the pool's share of frozen products' forfeited collateral at the hardware
-     * registry and credits it to shareholders. Anyone may call. The registry pays the holder of each
+     * registry, drops the tokens from the pool's books and credits the redemption to shareholders at
+     * once (it replaces value the shares already had: see {RedemptionPending}). Anyone may call. The
+     * registry pays the holder of each
      * token at its product's freeze; the pool names its current holding of each token it owns, which
      * covers the freeze exactly when the pool already held the token then (frozen tokens never leave
      * the pool). A token the pool received after the freeze is not the pool's to redeem: the registry
      * reverts, and the holder at the freeze is paid by anyone naming that holding at the registry.
      * @dev Reverts with {NotTokenOwner} (`caller` = the pool) for a token the pool does not own, and
      * the registry's errors: `NotHolderAtFreeze` (received after the freeze), `NotFrozen`,
-     * `AlreadyRedeemed`, `TooManyTokens`. Emits {RevenueDistributed} per payout token with new revenue.
+     * `AlreadyRedeemed`, `TooManyTokens`. Emits {TokenEvicted} per token dropped from the books and
+     * {RevenueDistributed}.
      * @param tokenIds Tokens of frozen products the pool owns.
      * @return total What the registry paid the pool.
      */
@@ -607,13 +620,15 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
             holdingIndexes[i] = token.holdingCount(tokenId) - 1;
         }
         total = hardwareRegistry.redeemFrozen(tokenIds, holdingIndexes);
-        _syncAll();
+        for (uint256 i = 0; i < n; ++i) {
+            if (_heldOf[tokenIds[i]].index != 0) _evict(tokenIds[i]);
+        }
     }
 
     /**
-     * @notice Credits any unaccounted balance of the pool's payout tokens (revenue someone claimed
-     * for the pool, redeemed collateral) to shareholders. Anyone may call.
-     * @dev Emits {RevenueDistributed} per payout token with new revenue.
+     * @notice Locks any unaccounted balance of the pool's payout tokens (revenue someone claimed for
+     * the pool) for unlocking, and credits what has unlocked. Anyone may call.
+     * @dev Emits {RevenueLocked} and {RevenueDistributed} per payout token with news.
      */
     function sync() external nonReentrant {
         _syncAll();
@@ -630,7 +645,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         uint256 balance = balanceOf(msg.sender);
         for (uint256 i = 0; i < n; ++i) {
             address payout = _payoutTokens[i];
-            uint256 acc = _sync(payout);
+            uint256 acc = _sync(payout, 0);
             _settle(msg.sender, payout, balance, acc);
             uint256 amount = _owed[msg.sender][payout];
             if (amount == 0) continue;
@@ -643,7 +658,8 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     }
 
     /**
-     * @notice The revenue `account` can claim in `payout` now (including unaccounted balance).
+     * @notice The revenue `account` can claim in `payout` now (including what has unlocked since the
+     * last update; revenue that arrived unaccounted is not unlocked yet).
      * @param account Shareholder.
      * @param payout Payout token.
      * @return The amount.
@@ -651,11 +667,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     function claimableRevenue(address account, address payout) external view returns (uint256) {
         uint256 acc = _accPerShare[payout];
         uint256 supply = totalSupply();
-        if (_isPayoutToken(payout) && supply != 0) {
-            uint256 bal = IERC20(payout).balanceOf(address(this));
-            uint256 accounted = _accounted[payout];
-            if (bal > accounted) acc += Math.mulDiv(bal - accounted, ACC_SCALE, supply);
-        }
+        if (supply != 0) acc += Math.mulDiv(_unlocked(_streams[payout]), ACC_SCALE, supply);
         return _owed[account][payout] + Math.mulDiv(balanceOf(account), acc - _snapshot[account][payout], ACC_SCALE);
     }
 
@@ -665,20 +677,18 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
 
     /**
      * @notice Drops held tokens of frozen, defaulted or ended products from the pool's books (they
-     * are worth 0 and never paid out); the tokens stay with the pool for revenue and redemption.
-     * Anyone may call.
-     * @dev Reverts with {TokenNotHeld} or {NotEvictable}. Emits {TokenEvicted}.
+     * are worth 0 and never paid out); the tokens stay with the pool for revenue. A frozen token
+     * whose share of forfeited collateral is still to be redeemed leaves the books only through
+     * {redeemFrozen}; one already redeemed (e.g. directly at the registry) has its redemption credited
+     * to shareholders at once here. Anyone may call.
+     * @dev Reverts with {TokenNotHeld}, {NotEvictable}, {RedemptionPending}. Emits {TokenEvicted}.
      * @param tokenIds Held tokens.
      */
     function evict(uint256[] calldata tokenIds) external nonReentrant {
         for (uint256 i = 0; i < tokenIds.length; ++i) {
             uint256 tokenId = tokenIds[i];
-            Held memory h = _heldOf[tokenId];
-            if (h.index == 0) revert TokenNotHeld(tokenId);
-            IHashPowerToken.TokenData memory t = _tokenData(tokenId);
-            if (!(t.frozen || t.defaulted || block.timestamp >= t.end)) revert NotEvictable(tokenId);
-            _removeUnits(tokenId, h, h.units);
-            emit TokenEvicted(tokenId, h.productId, h.units);
+            if (_heldOf[tokenId].index == 0) revert TokenNotHeld(tokenId);
+            _evict(tokenId);
         }
     }
 
@@ -723,7 +733,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
      * @return nav The value (numeraire, 18 decimals).
      */
     function totalValue() external view returns (uint256 nav) {
-        return _nav();
+        return _nav(false);
     }
 
     /// @notice The tokens the pool holds (at most {MAX_HELD}).
@@ -757,6 +767,22 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     function productUnits(uint256 productId) external view returns (uint256) {
         return _positions[productId].units;
     }
+
+    /**
+     * @notice A held token's product and units (zeros if not held).
+     * @param tokenId Token.
+     * @return productId Product.
+     * @return units Units.
+     */
+
+    /// @notice The products the pool holds units of.
+    /// @return The product ids.
+
+    /**
+     * @notice Units the pool holds of a product.
+     * @param productId Product.
+     * @return The units.
+     */
 
     /**
      * @notice Settings and holdings of an asset class.
@@ -793,14 +819,21 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     }
 
     /**
-     * @notice Revenue-per-share accumulator of a payout token (x {ACC_SCALE}) and the balance the
-     * pool has accounted for.
+     * @notice Revenue-per-share accumulator of a payout token (x {ACC_SCALE}), the balance the pool
+     * has accounted for, and the revenue still unlocking (as of the last update) with its end.
      * @param payout Payout token.
      * @return accPerShare The accumulator.
      * @return accounted The accounted balance.
+     * @return locked Revenue not released yet at the last update.
+     * @return unlockEnd When it is fully released.
      */
-    function revenueState(address payout) external view returns (uint256 accPerShare, uint256 accounted) {
-        return (_accPerShare[payout], _accounted[payout]);
+    function revenueState(address payout)
+        external
+        view
+        returns (uint256 accPerShare, uint256 accounted, uint256 locked, uint64 unlockEnd)
+    {
+        Stream memory st = _streams[payout];
+        return (_accPerShare[payout], _accounted[payout], st.locked, st.end);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -858,7 +891,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     function _previewDeposit(uint256 productId, uint256 units) private view returns (uint256 value, uint256 shares) {
         value = _valueOf(productId, units);
         if (value == 0) revert ZeroValue();
-        shares = Math.mulDiv(value, totalSupply() + VIRTUAL_SHARES, _nav() + 1);
+        shares = Math.mulDiv(value, totalSupply() + VIRTUAL_SHARES, _nav(true) + 1);
         if (shares == 0) revert ZeroValue();
     }
 
@@ -873,21 +906,38 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         uint256 held = _positions[h.productId].units;
         value = _valueOf(h.productId, held) - _valueOf(h.productId, held - units);
         if (value == 0) revert ZeroValue();
-        shares = Math.mulDiv(value, totalSupply() + VIRTUAL_SHARES, _nav() + 1, Math.Rounding.Ceil);
+        shares = Math.mulDiv(value, totalSupply() + VIRTUAL_SHARES, _nav(true) + 1, Math.Rounding.Ceil);
     }
 
-    function _nav() private view returns (uint256 nav) {
+    /// @dev The NAV; `pricing` (shares are priced on it) also refuses while a held frozen product's
+    /// redemption is pending: the NAV already counts it at 0, the redemption is not credited yet.
+    function _nav(bool pricing) private view returns (uint256 nav) {
         uint256 n = _products.length;
         for (uint256 i = 0; i < n; ++i) {
             uint256 pid = _products[i];
-            nav += _valueOf(pid, _positions[pid].units);
+            uint256 v = _valueOf(pid, _positions[pid].units);
+            if (pricing && v == 0) {
+                (uint256 forfeited,) = _frozenPool(pid);
+                if (forfeited != 0) revert RedemptionPending(pid);
+            }
+            nav += v;
         }
+    }
+
+    /// @dev Collateral forfeited to the holders of a product frozen by a challenge (0 otherwise), and
+    /// the product's capacity it is shared by.
+    function _frozenPool(uint256 productId) private view returns (uint256 forfeited, uint256 capacity) {
+        (forfeited, capacity,,) = hardwareRegistry.frozenPool(productId);
     }
 
     // One call site per external call of the token and the valuation: each inlined call costs its ABI
     // coding again, and the pool is close to the 20,000-byte code size goal.
     function _valueOf(uint256 productId, uint256 units) private view returns (uint256) {
         return valuation.valueOfUnits(productId, units);
+    }
+
+    function _payoutOf(bytes32 assetClass) private view returns (address) {
+        return assetClasses.payoutTokenOf(assetClass);
     }
 
     function _tokenData(uint256 tokenId) private view returns (IHashPowerToken.TokenData memory) {
@@ -974,6 +1024,24 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         return token.carve(tokenId, units, to);
     }
 
+    /// @dev Drops a held token of a frozen, defaulted or ended product from the books. A frozen
+    /// product's redemption must have been paid to the pool already; its amount (the registry's
+    /// `units * forfeited / capacity`) is credited to shareholders at once.
+    function _evict(uint256 tokenId) private {
+        Held memory h = _heldOf[tokenId];
+        IHashPowerToken.TokenData memory t = _tokenData(tokenId);
+        if (!(t.frozen || t.defaulted || block.timestamp >= t.end)) revert NotEvictable(tokenId);
+        if (t.frozen) {
+            (uint256 forfeited, uint256 capacity) = _frozenPool(h.productId);
+            if (forfeited != 0) {
+                if (!hardwareRegistry.isRedeemed(tokenId)) revert RedemptionPending(h.productId);
+                _sync(_payoutOf(t.assetClass), t.units * forfeited / capacity);
+            }
+        }
+        _removeUnits(tokenId, h, h.units);
+        emit TokenEvicted(tokenId, h.productId, h.units);
+    }
+
     /// @dev A whole token that arrived by safe transfer (the pool already owns it).
     function _depositReceived(address from, uint256 tokenId, uint256 minShares, address receiver)
         private
@@ -1012,7 +1080,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         uint256 n = _payoutTokens.length;
         for (uint256 i = 0; i < n; ++i) {
             address payout = _payoutTokens[i];
-            uint256 acc = _sync(payout);
+            uint256 acc = _sync(payout, 0);
             if (from != address(0)) _settle(from, payout, balanceOf(from), acc);
             if (to != address(0)) _settle(to, payout, balanceOf(to), acc);
         }
@@ -1031,26 +1099,47 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     function _syncAll() private {
         uint256 n = _payoutTokens.length;
         for (uint256 i = 0; i < n; ++i) {
-            _sync(_payoutTokens[i]);
+            _sync(_payoutTokens[i], 0);
         }
     }
 
-    /// @dev Credits the unaccounted balance of `payout` to current shares (nothing while there are none).
-    function _sync(address payout) private returns (uint256 acc) {
+    /// @dev Brings `payout`'s books up to date: credits to current shares what unlocked since the last
+    /// update plus `creditNow` at once (both out of what is pending), then locks what arrived since
+    /// (the unaccounted balance) for {REVENUE_UNLOCK}, restarting the window for what is still locked.
+    /// Nothing moves while there are no shares.
+    function _sync(address payout, uint256 creditNow) private returns (uint256 acc) {
         acc = _accPerShare[payout];
         uint256 supply = totalSupply();
         if (supply == 0) return acc;
+        Stream memory st = _streams[payout];
         uint256 bal = IERC20(payout).balanceOf(address(this));
         uint256 accounted = _accounted[payout];
-        if (bal <= accounted) return acc;
-        uint256 increment = Math.mulDiv(bal - accounted, ACC_SCALE, supply);
-        if (increment == 0) return acc;
-        acc += increment;
-        _accPerShare[payout] = acc;
-        // the whole new balance is accounted: what rounding leaves undistributed is at most one base
-        // unit per settlement and stays in the pool
-        uint256 distributed = bal - accounted;
-        _accounted[payout] = bal;
-        emit RevenueDistributed(payout, distributed, acc);
+        uint256 arrived = bal > accounted ? bal - accounted : 0;
+        uint256 pending = st.locked + arrived;
+        uint256 released = Math.min(_unlocked(st) + creditNow, pending);
+        uint256 increment = Math.mulDiv(released, ACC_SCALE, supply);
+        // too little to credit yet: it stays locked (its time keeps counting)
+        if (increment == 0) released = 0;
+        if (released == 0 && arrived == 0) return acc;
+        if (released != 0) {
+            acc += increment;
+            _accPerShare[payout] = acc;
+            // rounding leaves at most one base unit per update undistributed, in the pool
+            emit RevenueDistributed(payout, released, acc);
+        }
+        st.locked = (pending - released).toUint128();
+        st.last = uint64(block.timestamp);
+        if (arrived != 0) {
+            _accounted[payout] = bal;
+            st.end = uint64(block.timestamp) + REVENUE_UNLOCK;
+            emit RevenueLocked(payout, arrived, st.end);
+        }
+        _streams[payout] = st;
+    }
+
+    /// @dev What of `st` has unlocked by now (linear from `last` to `end`, rounded down).
+    function _unlocked(Stream memory st) private view returns (uint256) {
+        if (block.timestamp >= st.end) return st.locked;
+        return uint256(st.locked) * (block.timestamp - st.last) / (st.end - st.last);
     }
 }

@@ -64,6 +64,9 @@ import io.hashmix.proofs.oracle.PriceReport;
 public final class SwapClient {
 
     /** {@code TIMESTAMP PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN}: the block time, by {@code eth_call}. */
+    /** The window over which revenue that reaches the pool unlocks to shareholders ({@code REVENUE_UNLOCK}). */
+    public static final Duration REVENUE_UNLOCK = Duration.ofDays(1);
+
     private static final String TIME_PROBE = "0x4260005260206000f3";
 
     private final BoundContract oracleContract;
@@ -379,30 +382,45 @@ public final class SwapClient {
     }
 
     /**
-     * Pulls the revenue of the pool's holdings from the fulfillment vault into the pool (anyone may).
+     * Pulls the revenue of the pool's holdings from the fulfillment vault into the pool (anyone may). It
+     * unlocks to shareholders linearly over {@link #REVENUE_UNLOCK} (so a deposit just before a harvest earns
+     * almost none of it), together with what was still unlocking.
      *
      * @param tokenIds       token of each holding
      * @param holdingIndexes index of each holding
-     * @return revenue credited to shareholders, per payout token
+     * @return revenue that arrived, per payout token; fails with {@link InvalidRequestException} if the lists'
+     *         lengths differ (nothing sent)
      */
     public CompletableFuture<Map<EvmAddress, BigInteger>> harvest(List<TokenId> tokenIds, List<Long> holdingIndexes) {
         if (tokenIds.size() != holdingIndexes.size()) {
-            throw new InvalidRequestException(tokenIds.size() + " tokens but " + holdingIndexes.size() + " holding indexes");
+            return CompletableFuture.failedFuture(new InvalidRequestException(
+                    tokenIds.size() + " tokens but " + holdingIndexes.size() + " holding indexes"));
         }
         return poolContract.send("harvest", pool.harvest(tokenIds.stream().map(TokenId::value).toList(),
-                holdingIndexes.stream().map(BigInteger::valueOf).toList())).thenApply(this::distributed);
+                holdingIndexes.stream().map(BigInteger::valueOf).toList())).thenApply(receipt -> {
+                    Map<EvmAddress, BigInteger> out = new LinkedHashMap<>();
+                    for (var e : poolContract.events(receipt, HashPowerSwapPool.REVENUELOCKED_EVENT,
+                            l -> HashPowerSwapPool.getRevenueLockedEventFromLog(l.toWeb3jLog()))) {
+                        out.merge(EvmAddress.of(e.payout), e.amount, BigInteger::add);
+                    }
+                    return out;
+                });
     }
 
     /**
-     * Redeems the pool's share of frozen products' forfeited collateral (anyone may) and credits it to
-     * shareholders. The hardware registry pays the holder of each token at its product's freeze; the pool
+     * Redeems the pool's share of frozen products' forfeited collateral (anyone may), drops the tokens from the
+     * pool's books and credits the redemption to shareholders at once. Until this has run for a frozen product
+     * the pool holds, deposits and withdrawals of chosen units fail with {@link RedemptionPendingException}, so
+     * the redemption goes to the shares outstanding at the freeze. The hardware registry pays the holder of each
+     * token at its product's freeze; the pool
      * names its own current holding, so only tokens the pool already held when their product was frozen are
      * paid to it. A token the pool received after the freeze fails with {@code NotHolderAtFreezeException}:
      * its holder at the freeze redeems it ({@code hm.tokenization().redeemFrozen}).
      *
      * @param tokenIds tokens of frozen products the pool owns (at most
      *                 {@link io.hashmix.core.tokenization.TokenizationClient#MAX_REDEEM_TOKENS})
-     * @return revenue credited to shareholders, per payout token; fails with {@link InvalidRequestException}
+     * @return revenue credited to shareholders, per payout token (the redemption, plus any revenue that
+     *         unlocked since the last update); fails with {@link InvalidRequestException}
      *         for an empty or too long list (nothing sent), {@link NotTokenOwnerException} for a token the pool
      *         does not own, or the registry's errors ({@code NotHolderAtFreezeException}, {@code NotFrozenException},
      *         {@code AlreadyRedeemedException} of {@code io.hashmix.core.tokenization})

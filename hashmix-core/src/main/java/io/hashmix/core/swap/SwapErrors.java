@@ -57,6 +57,7 @@ public final class SwapErrors {
                 .map("SharesBelowMinimum(uint256,uint256)", SharesBelowMinimumException::new)
                 .map("SharesAboveMaximum(uint256,uint256)", SharesAboveMaximumException::new)
                 .map("NotEvictable(uint256)", NotEvictableException::new)
+                .map("RedemptionPending(uint256)", RedemptionPendingException::new)
                 .map("InvalidConsolidation()", InvalidConsolidationException::new)
                 .map("UnsolicitedToken(address,uint256)", UnsolicitedTokenException::new);
     }

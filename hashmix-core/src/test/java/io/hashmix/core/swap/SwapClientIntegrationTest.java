@@ -363,12 +363,19 @@ class SwapClientIntegrationTest {
         BigInteger half = frozen.shareOf(BigInteger.valueOf(1_000_000));
         assertTrue(half.signum() > 0);
 
-        // anyone redeems the pool's half; it reaches the shareholders (here the one LP)
+        // until then the pool prices no shares: its NAV counts the frozen slice at 0, the redemption is not in yet
+        RedemptionPendingException pending = assertInstanceOf(RedemptionPendingException.class,
+                cause(lp.swap().deposit(filToken, BigInteger.valueOf(1_000), BigInteger.ZERO)));
+        assertEquals(dup.productId(), pending.productId());
+
+        // anyone redeems the pool's half; it reaches the shareholders (here the one LP) at once
         assertEquals(Map.of(tfil, half), challenger.swap().redeemFrozen(List.of(poolSlice)).join());
         BigInteger claimable = lp.swap().claimableRevenue(lpAccount, tfil).join();
         assertTrue(claimable.compareTo(half) <= 0 && claimable.compareTo(half.subtract(BigInteger.ONE)) >= 0,
                 claimable + " of " + half);
         assertEquals(claimable, lp.swap().claimRevenue().join().get(tfil));
+        // the redemption is in the books: deposits are priced again
+        assertTrue(lp.swap().deposit(filToken, BigInteger.valueOf(1_000), BigInteger.ZERO).join().shares().signum() > 0);
         assertInstanceOf(AlreadyRedeemedException.class, cause(challenger.swap().redeemFrozen(List.of(poolSlice))));
 
         // the LP's own half: not the pool's to redeem, no deposit once frozen; its holder at the freeze is paid
