@@ -99,11 +99,11 @@ public final class HashMix implements AutoCloseable {
         this.transactions = transactions;
         this.scheduler = scheduler;
         this.ownedHttp = ownedHttp;
-        this.erc20 = new Erc20Client(calls, transactions);
         this.logs = new LogReader(rpc, LOG_RANGE, transactions == null ? 1 : transactions.receiptPolicy().confirmations());
+        ClientContext context = new ClientContext(deployment, calls, transactions, logs);
+        this.erc20 = new Erc20Client(context);
         Map<Domain<?>, Object> built = new HashMap<>();
         if (deployment != null) {
-            ClientContext context = new ClientContext(deployment, calls, transactions, erc20, logs);
             for (Domain<?> domain : Domains.ALL) {
                 if (domain.contracts().stream().allMatch(c -> deployment.find(c).isPresent())) {
                     built.put(domain, domain.create(context));

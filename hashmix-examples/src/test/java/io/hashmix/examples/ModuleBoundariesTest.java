@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * contract bindings, no network code); {@code hashmix-contracts} does not reach into core; the examples
  * (what a third-party application may write) use neither core's {@code internal} packages nor the
  * generated contract wrappers. Checked on the sources, so fully qualified names count as much as imports.
+ * These tests stand in for module-info.java descriptors, which web3j's split packages rule out; with
+ * hashmix-core's {@code ClientConstructorsTest} (clients are built only from the internal context) and
+ * {@code Web3jSplitPackagesTest} (that reason still holds): docs/architecture.md, "Module boundaries and JPMS".
  */
 class ModuleBoundariesTest {
 

@@ -15,6 +15,7 @@ import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.AttestorRegistry;
 import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.internal.ClientContext;
 import io.hashmix.core.tx.ContractCalls;
 import io.hashmix.core.tx.TransactionSender;
 import io.hashmix.core.tx.TxReceipt;
@@ -43,13 +44,16 @@ public final class CommitteeClient {
     private final AttestorRegistry registry;
 
     /**
-     * Creates the client.
+     * Built by {@link io.hashmix.core.HashMix}, which hands it out as
+     * {@link io.hashmix.core.HashMix#committee()}; not public API: the context is the SDK's
+     * internal wiring, so applications get the client from {@code HashMix.builder()...build()}.
      *
-     * @param deployment where the attestor registry lives
-     * @param calls      read-only calls
-     * @param sender     the transaction layer, or {@code null} for read-only use
+     * @param context where the contracts live and the SDK's plumbing
      */
-    public CommitteeClient(Deployment deployment, ContractCalls calls, TransactionSender sender) {
+    public CommitteeClient(ClientContext context) {
+        Deployment deployment = context.deployment();
+        ContractCalls calls = context.calls();
+        TransactionSender sender = context.sender();
         this.contract = new BoundContract("AttestorRegistry",
                 deployment.contract(ProtocolContract.ATTESTOR_REGISTRY).address(), calls, sender);
         this.registry = contract.encoder(AttestorRegistry::load);

@@ -19,6 +19,7 @@ import io.hashmix.core.events.LogFilter;
 import io.hashmix.core.events.LogReader;
 import io.hashmix.core.internal.AbiValues;
 import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.internal.ClientContext;
 import io.hashmix.core.tx.ContractCalls;
 import io.hashmix.core.tx.LogEntry;
 import io.hashmix.core.tx.TransactionSender;
@@ -59,14 +60,17 @@ public final class CreditClient {
     private final long deployBlock;
 
     /**
-     * Creates the client.
+     * Built by {@link io.hashmix.core.HashMix}, which hands it out as
+     * {@link io.hashmix.core.HashMix#credit()}; not public API: the context is the SDK's
+     * internal wiring, so applications get the client from {@code HashMix.builder()...build()}.
      *
-     * @param deployment where the contracts live (the credit registry and the collateral policy)
-     * @param calls      read-only calls
-     * @param sender     the transaction layer, or {@code null} for read-only use
-     * @param logs       the log reader (offline reports)
+     * @param context where the contracts live and the SDK's plumbing
      */
-    public CreditClient(Deployment deployment, ContractCalls calls, TransactionSender sender, LogReader logs) {
+    public CreditClient(ClientContext context) {
+        Deployment deployment = context.deployment();
+        ContractCalls calls = context.calls();
+        TransactionSender sender = context.sender();
+        LogReader logs = context.logs();
         this.registryContract = new BoundContract("CreditRegistry",
                 deployment.contract(ProtocolContract.CREDIT_REGISTRY).address(), calls, sender);
         this.registry = registryContract.encoder(CreditRegistry::load);

@@ -14,6 +14,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
 
 import io.hashmix.core.rpc.RpcProtocolException;
 import io.hashmix.core.InvalidRequestException;
+import io.hashmix.core.internal.ClientContext;
 import io.hashmix.core.tx.ContractCalls;
 import io.hashmix.core.tx.TransactionSender;
 import io.hashmix.core.tx.TxReceipt;
@@ -31,14 +32,16 @@ public final class Erc20Client {
     private final TransactionSender sender;
 
     /**
-     * Creates the client.
+     * Built by {@link io.hashmix.core.HashMix}, which hands it out as
+     * {@link io.hashmix.core.HashMix#erc20()}; not public API: the context is the SDK's
+     * internal wiring, so applications get the client from {@code HashMix.builder()...build()}.
      *
-     * @param calls  read-only calls
-     * @param sender the transaction layer, or {@code null} for read-only use
+     * @param context the SDK's plumbing (read-only calls, and the transaction layer unless read-only); no
+     *                deployment needed
      */
-    public Erc20Client(ContractCalls calls, TransactionSender sender) {
-        this.calls = calls;
-        this.sender = sender;
+    public Erc20Client(ClientContext context) {
+        this.calls = context.calls();
+        this.sender = context.sender();
     }
 
     /** The token balance of an account. */

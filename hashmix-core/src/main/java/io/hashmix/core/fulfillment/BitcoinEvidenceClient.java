@@ -18,6 +18,7 @@ import io.hashmix.contracts.generated.BitcoinEvidence;
 import io.hashmix.contracts.generated.BtcSpvVerifier;
 import io.hashmix.core.internal.AbiValues;
 import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.internal.ClientContext;
 import io.hashmix.core.tx.ContractCalls;
 import io.hashmix.core.tx.TransactionSender;
 import io.hashmix.core.tx.TxReceipt;
@@ -68,7 +69,11 @@ public final class BitcoinEvidenceClient {
     private final long chainId;
     private final FulfillmentClient fulfillment;
 
-    BitcoinEvidenceClient(Deployment deployment, ContractCalls calls, TransactionSender sender, FulfillmentClient fulfillment) {
+    /** Built by {@link FulfillmentClient} when the deployment has the Bitcoin evidence binding. */
+    BitcoinEvidenceClient(ClientContext context, FulfillmentClient fulfillment) {
+        Deployment deployment = context.deployment();
+        ContractCalls calls = context.calls();
+        TransactionSender sender = context.sender();
         this.contract = new BoundContract("BitcoinEvidence",
                 deployment.contract(ProtocolContract.BITCOIN_EVIDENCE).address(), calls, sender);
         this.evidence = contract.encoder(BitcoinEvidence::load);

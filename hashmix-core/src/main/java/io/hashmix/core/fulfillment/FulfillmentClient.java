@@ -20,9 +20,9 @@ import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.FulfillmentLens;
 import io.hashmix.contracts.generated.FulfillmentVault;
 import io.hashmix.core.erc20.Erc20Client;
-import io.hashmix.core.events.LogReader;
 import io.hashmix.core.internal.AbiValues;
 import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.internal.ClientContext;
 import io.hashmix.core.tokenization.TokenHolding;
 import io.hashmix.core.tokenization.TokenizationClient;
 import io.hashmix.core.tx.ContractCalls;
@@ -77,27 +77,28 @@ public final class FulfillmentClient {
     private final BitcoinEvidenceClient bitcoinEvidence;
 
     /**
-     * Creates the client.
+     * Built by {@link io.hashmix.core.HashMix}, which hands it out as
+     * {@link io.hashmix.core.HashMix#fulfillment()}; not public API: the context is the SDK's
+     * internal wiring, so applications get the client from {@code HashMix.builder()...build()}.
      *
-     * @param deployment where the contracts live (the vault and the hash power token)
-     * @param calls      read-only calls
-     * @param sender     the transaction layer, or {@code null} for read-only use
-     * @param erc20      ERC-20 calls (payout-token approvals)
-     * @param logs       the log reader ({@link #holdingsOf})
+     * @param context where the contracts live and the SDK's plumbing
      */
-    public FulfillmentClient(Deployment deployment, ContractCalls calls, TransactionSender sender, Erc20Client erc20,
-                             LogReader logs) {
+    public FulfillmentClient(ClientContext context) {
+        Deployment deployment = context.deployment();
+        ContractCalls calls = context.calls();
+        TransactionSender sender = context.sender();
+        Erc20Client erc20 = new Erc20Client(context);
         this.contract = new BoundContract("FulfillmentVault",
                 deployment.contract(ProtocolContract.FULFILLMENT_VAULT).address(), calls, sender);
         this.vault = contract.encoder(FulfillmentVault::load);
         this.lensContract = new BoundContract("FulfillmentLens",
                 deployment.contract(ProtocolContract.FULFILLMENT_LENS).address(), calls, sender);
         this.lens = lensContract.encoder(FulfillmentLens::load);
-        this.tokenization = new TokenizationClient(deployment, calls, sender, erc20, logs);
+        this.tokenization = new TokenizationClient(context);
         this.erc20 = erc20;
         this.chainId = deployment.chainId();
         this.bitcoinEvidence = deployment.find(ProtocolContract.BITCOIN_EVIDENCE).isPresent()
-                ? new BitcoinEvidenceClient(deployment, calls, sender, this) : null;
+                ? new BitcoinEvidenceClient(context, this) : null;
     }
 
     /**

@@ -18,9 +18,9 @@ import io.hashmix.contracts.generated.EmissionController;
 import io.hashmix.contracts.generated.HolderRewards;
 import io.hashmix.contracts.generated.IssuerRewards;
 import io.hashmix.core.erc20.Erc20Client;
-import io.hashmix.core.events.LogReader;
 import io.hashmix.core.fulfillment.HoldingRef;
 import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.internal.ClientContext;
 import io.hashmix.core.tokenization.TokenHolding;
 import io.hashmix.core.tokenization.TokenizationClient;
 import io.hashmix.core.tx.ContractCalls;
@@ -61,16 +61,17 @@ public final class IncentivesClient {
     private final EvmAddress hmx;
 
     /**
-     * Creates the client.
+     * Built by {@link io.hashmix.core.HashMix}, which hands it out as
+     * {@link io.hashmix.core.HashMix#incentives()}; not public API: the context is the SDK's
+     * internal wiring, so applications get the client from {@code HashMix.builder()...build()}.
      *
-     * @param deployment where the contracts live (the emission controller, HMX and the programs it holds)
-     * @param calls      read-only calls
-     * @param sender     the transaction layer, or {@code null} for read-only use
-     * @param erc20      ERC-20 calls (HMX balances and funding allowances)
-     * @param logs       the log reader (an account's holdings)
+     * @param context where the contracts live and the SDK's plumbing
      */
-    public IncentivesClient(Deployment deployment, ContractCalls calls, TransactionSender sender, Erc20Client erc20,
-                            LogReader logs) {
+    public IncentivesClient(ClientContext context) {
+        Deployment deployment = context.deployment();
+        ContractCalls calls = context.calls();
+        TransactionSender sender = context.sender();
+        Erc20Client erc20 = new Erc20Client(context);
         this.calls = calls;
         this.controllerContract = new BoundContract("EmissionController",
                 deployment.contract(ProtocolContract.EMISSION_CONTROLLER).address(), calls, sender);
@@ -82,7 +83,7 @@ public final class IncentivesClient {
         BoundContract any = programs.getOrDefault(RewardProgram.ISSUERS, controllerContract);
         this.pointsEncoder = any.encoder(IssuerRewards::load);
         this.holderEncoder = programs.getOrDefault(RewardProgram.HOLDERS, controllerContract).encoder(HolderRewards::load);
-        this.tokenization = new TokenizationClient(deployment, calls, sender, erc20, logs);
+        this.tokenization = new TokenizationClient(context);
         this.erc20 = erc20;
         this.hmx = deployment.contract(ProtocolContract.HMX_TOKEN).address();
     }

@@ -56,14 +56,14 @@ public final class Domains {
     /** Asset classes: the kinds of hash power and their payout tokens. */
     public static final Domain<AssetClassClient> ASSET_CLASSES = new Simple<>("asset classes",
             List.of(ProtocolContract.ASSET_CLASS_REGISTRY), AssetClassErrors::register,
-            c -> new AssetClassClient(c.deployment(), c.calls(), c.sender()),
+            AssetClassClient::new,
             (ctx, d) -> ctx.deploy(d, ProtocolContract.ASSET_CLASS_REGISTRY,
                     List.of(address(d, ProtocolContract.ACCESS_MANAGER))));
 
     /** The attestor committee. */
     public static final Domain<CommitteeClient> COMMITTEE = new Simple<>("committee",
             List.of(ProtocolContract.ATTESTOR_REGISTRY), CommitteeErrors::register,
-            c -> new CommitteeClient(c.deployment(), c.calls(), c.sender()),
+            CommitteeClient::new,
             (ctx, d) -> ctx.deploy(d, ProtocolContract.ATTESTOR_REGISTRY, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
                     new Uint256(ctx.options().minAttestorBond()),
                     new Uint64(BigInteger.valueOf(ctx.options().attestorExitDelay().toSeconds())))));
@@ -75,14 +75,14 @@ public final class Domains {
      */
     public static final Domain<CreditClient> CREDIT = new Simple<>("credit",
             List.of(ProtocolContract.CREDIT_REGISTRY, ProtocolContract.COLLATERAL_POLICY, ProtocolContract.OBSERVER_ROUTER),
-            CreditErrors::register, c -> new CreditClient(c.deployment(), c.calls(), c.sender(), c.logs()),
+            CreditErrors::register, CreditClient::new,
             Domains::deployCredit);
 
     /** Tokenization: collateral custody, the hash power token, hardware proofs, metadata. */
     public static final Domain<TokenizationClient> TOKENIZATION = new Simple<>("tokenization",
             List.of(ProtocolContract.COLLATERAL_VAULT, ProtocolContract.HASH_POWER_TOKEN, ProtocolContract.HARDWARE_REGISTRY),
             TokenizationErrors::register,
-            c -> new TokenizationClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
+            TokenizationClient::new,
             Domains::deployTokenization);
 
     /**
@@ -94,7 +94,7 @@ public final class Domains {
     public static final Domain<IncentivesClient> INCENTIVES = new Simple<>("incentives",
             List.of(ProtocolContract.EMISSION_CONTROLLER, ProtocolContract.HMX_TOKEN, ProtocolContract.ISSUER_REWARDS,
                     ProtocolContract.ATTESTOR_REWARDS, ProtocolContract.HOLDER_REWARDS),
-            IncentivesErrors::register, c -> new IncentivesClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
+            IncentivesErrors::register, IncentivesClient::new,
             Domains::deployIncentives);
 
     /**
@@ -103,13 +103,13 @@ public final class Domains {
      */
     public static final Domain<FulfillmentClient> FULFILLMENT = new Simple<>("fulfillment",
             List.of(ProtocolContract.FULFILLMENT_VAULT, ProtocolContract.FULFILLMENT_LENS), FulfillmentErrors::register,
-            c -> new FulfillmentClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
+            FulfillmentClient::new,
             Domains::deployFulfillment);
 
     /** The market. */
     public static final Domain<MarketClient> MARKET = new Simple<>("market",
             List.of(ProtocolContract.HASH_MIX_MARKET), MarketErrors::register,
-            c -> new MarketClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
+            MarketClient::new,
             (ctx, d) -> ctx.deploy(d, ProtocolContract.HASH_MIX_MARKET, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
                     address(d, ProtocolContract.HASH_POWER_TOKEN), address(ctx.owner()),
                     new Uint16(ctx.options().marketFeeBps()))));
@@ -121,7 +121,7 @@ public final class Domains {
     public static final Domain<SwapClient> SWAP = new Simple<>("swap",
             List.of(ProtocolContract.HASH_PRICE_ORACLE, ProtocolContract.HASH_POWER_VALUATION,
                     ProtocolContract.HASH_POWER_SWAP_POOL), SwapErrors::register,
-            c -> new SwapClient(c.deployment(), c.calls(), c.sender(), c.logs()),
+            SwapClient::new,
             Domains::deploySwap);
 
 
@@ -132,7 +132,7 @@ public final class Domains {
      */
     public static final Domain<LendingClient> LENDING = new Simple<>("lending",
             List.of(ProtocolContract.LENDING_MODULE, ProtocolContract.HASH_POWER_LENDING, ProtocolContract.LENDING_LENS),
-            LendingErrors::register, c -> new LendingClient(c.deployment(), c.calls(), c.sender(), c.erc20(), c.logs()),
+            LendingErrors::register, LendingClient::new,
             Domains::deployLending);
 
     /** The dev valuation's hashprice: numeraire (1e18 = 1 USD) per unit per day: 0.05 USD per TH/s and day in units of 0.001 TH/s. */

@@ -27,6 +27,7 @@ import io.hashmix.core.events.LogReader;
 import io.hashmix.core.fulfillment.FulfillmentClient;
 import io.hashmix.core.internal.AbiValues;
 import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.internal.ClientContext;
 import io.hashmix.core.tx.ContractCalls;
 import io.hashmix.core.tx.LogEntry;
 import io.hashmix.core.tx.TransactionSender;
@@ -81,16 +82,18 @@ public final class LendingClient {
     private final long deployBlock;
 
     /**
-     * Creates the client.
+     * Built by {@link io.hashmix.core.HashMix}, which hands it out as
+     * {@link io.hashmix.core.HashMix#lending()}; not public API: the context is the SDK's
+     * internal wiring, so applications get the client from {@code HashMix.builder()...build()}.
      *
-     * @param deployment where the contracts live (lending, its lens, the token, the fulfillment vault)
-     * @param calls      read-only calls
-     * @param sender     the transaction layer, or {@code null} for read-only use
-     * @param erc20      ERC-20 calls (approvals)
-     * @param logs       the log reader ({@link #events})
+     * @param context where the contracts live and the SDK's plumbing
      */
-    public LendingClient(Deployment deployment, ContractCalls calls, TransactionSender sender, Erc20Client erc20,
-                         LogReader logs) {
+    public LendingClient(ClientContext context) {
+        Deployment deployment = context.deployment();
+        ContractCalls calls = context.calls();
+        TransactionSender sender = context.sender();
+        Erc20Client erc20 = new Erc20Client(context);
+        LogReader logs = context.logs();
         var location = deployment.contract(ProtocolContract.HASH_POWER_LENDING);
         this.contract = new BoundContract("HashPowerLending", location.address(), calls, sender);
         this.lending = contract.encoder(HashPowerLending::load);
@@ -103,7 +106,7 @@ public final class LendingClient {
         this.sender = sender;
         this.erc20 = erc20;
         this.logs = logs;
-        this.fulfillment = new FulfillmentClient(deployment, calls, sender, erc20, logs);
+        this.fulfillment = new FulfillmentClient(context);
         this.domain = Eip712Domain.hashMix(deployment.chainId(), location.address());
         this.deployBlock = location.blockNumber();
     }

@@ -42,6 +42,7 @@ import io.hashmix.core.events.LogFilter;
 import io.hashmix.core.events.LogReader;
 import io.hashmix.core.internal.AbiValues;
 import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.internal.ClientContext;
 import io.hashmix.core.tokenization.TradeState;
 import io.hashmix.core.tx.CallOutcome;
 import io.hashmix.core.tx.ContractCalls;
@@ -114,15 +115,18 @@ public final class MarketClient {
     private final CryptoBackend crypto = CryptoBackends.best();
 
     /**
-     * Creates the client.
+     * Built by {@link io.hashmix.core.HashMix}, which hands it out as
+     * {@link io.hashmix.core.HashMix#market()}; not public API: the context is the SDK's
+     * internal wiring, so applications get the client from {@code HashMix.builder()...build()}.
      *
-     * @param deployment where the contracts live (the market and the hash power token)
-     * @param calls      read-only calls
-     * @param sender     the transaction layer, or {@code null} for read-only use
-     * @param erc20      ERC-20 calls (approvals)
-     * @param logs       the log reader ({@link #events})
+     * @param context where the contracts live and the SDK's plumbing
      */
-    public MarketClient(Deployment deployment, ContractCalls calls, TransactionSender sender, Erc20Client erc20, LogReader logs) {
+    public MarketClient(ClientContext context) {
+        Deployment deployment = context.deployment();
+        ContractCalls calls = context.calls();
+        TransactionSender sender = context.sender();
+        Erc20Client erc20 = new Erc20Client(context);
+        LogReader logs = context.logs();
         var location = deployment.contract(ProtocolContract.HASH_MIX_MARKET);
         this.contract = new BoundContract("HashMixMarket", location.address(), calls, sender);
         this.market = contract.encoder(HashMixMarket::load);

@@ -29,6 +29,7 @@ import io.hashmix.core.events.LogFilter;
 import io.hashmix.core.events.LogReader;
 import io.hashmix.core.internal.AbiValues;
 import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.internal.ClientContext;
 import io.hashmix.core.tx.ContractCalls;
 import io.hashmix.core.tx.LogEntry;
 import io.hashmix.core.tx.TransactionSender;
@@ -84,14 +85,17 @@ public final class SwapClient {
     private final long deployBlock;
 
     /**
-     * Creates the client.
+     * Built by {@link io.hashmix.core.HashMix}, which hands it out as
+     * {@link io.hashmix.core.HashMix#swap()}; not public API: the context is the SDK's
+     * internal wiring, so applications get the client from {@code HashMix.builder()...build()}.
      *
-     * @param deployment where the contracts live (oracle, valuation, pool, hash power token)
-     * @param calls      read-only calls
-     * @param sender     the transaction layer, or {@code null} for read-only use
-     * @param logs       the log reader ({@link #events})
+     * @param context where the contracts live and the SDK's plumbing
      */
-    public SwapClient(Deployment deployment, ContractCalls calls, TransactionSender sender, LogReader logs) {
+    public SwapClient(ClientContext context) {
+        Deployment deployment = context.deployment();
+        ContractCalls calls = context.calls();
+        TransactionSender sender = context.sender();
+        LogReader logs = context.logs();
         var oracleAt = deployment.contract(ProtocolContract.HASH_PRICE_ORACLE);
         this.oracleContract = new BoundContract("HashPriceOracle", oracleAt.address(), calls, sender);
         this.oracle = oracleContract.encoder(HashPriceOracle::load);

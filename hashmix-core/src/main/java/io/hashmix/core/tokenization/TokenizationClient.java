@@ -26,6 +26,7 @@ import io.hashmix.core.events.LogFilter;
 import io.hashmix.core.events.LogReader;
 import io.hashmix.core.internal.AbiValues;
 import io.hashmix.core.internal.BoundContract;
+import io.hashmix.core.internal.ClientContext;
 import io.hashmix.core.tx.ContractCalls;
 import io.hashmix.core.tx.TransactionSender;
 import io.hashmix.core.tx.TxReceipt;
@@ -69,16 +70,18 @@ public final class TokenizationClient {
     private final long chainId;
 
     /**
-     * Creates the client.
+     * Built by {@link io.hashmix.core.HashMix}, which hands it out as
+     * {@link io.hashmix.core.HashMix#tokenization()}; not public API: the context is the SDK's
+     * internal wiring, so applications get the client from {@code HashMix.builder()...build()}.
      *
-     * @param deployment where the contracts live
-     * @param calls      read-only calls
-     * @param sender     the transaction layer, or {@code null} for read-only use
-     * @param erc20      ERC-20 calls (collateral approval)
-     * @param logs       the log reader ({@link #tokensOf})
+     * @param context where the contracts live and the SDK's plumbing
      */
-    public TokenizationClient(Deployment deployment, ContractCalls calls, TransactionSender sender, Erc20Client erc20,
-                              LogReader logs) {
+    public TokenizationClient(ClientContext context) {
+        Deployment deployment = context.deployment();
+        ContractCalls calls = context.calls();
+        TransactionSender sender = context.sender();
+        Erc20Client erc20 = new Erc20Client(context);
+        LogReader logs = context.logs();
         var location = deployment.contract(ProtocolContract.HASH_POWER_TOKEN);
         this.contract = new BoundContract("HashPowerToken", location.address(), calls, sender);
         this.token = contract.encoder(HashPowerToken::load);
