@@ -45,6 +45,7 @@ const EXPORTS = [
   { name: "HolderRewards", source: "src/incentives/HolderRewards.sol" },
   { name: "TokenStakingProgram", source: "src/incentives/TokenStakingProgram.sol" },
   { name: "HookStakeProgram", source: "src/incentives/HookStakeProgram.sol" },
+  { name: "RevenueShareProgram", source: "src/incentives/RevenueShareProgram.sol" },
   { name: "LendingModule", source: "src/lending/LendingModule.sol" },
   { name: "HashPowerLending", source: "src/lending/HashPowerLending.sol" },
   { name: "LendingLens", source: "src/lending/LendingLens.sol" },

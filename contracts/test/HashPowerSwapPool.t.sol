@@ -43,19 +43,19 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         IFulfillmentClaims c = IFulfillmentClaims(address(fv));
         IFrozenRedemption r = IFrozenRedemption(address(hardwareRegistry));
         vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.InvalidFee.selector, 0));
-        new HashPowerSwapPool(address(manager), hpt, v, c, r, assetClasses, 0);
+        new HashPowerSwapPool(address(manager), hpt, v, c, r, assetClasses, 0, address(0));
         vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.InvalidFee.selector, 101));
-        new HashPowerSwapPool(address(manager), hpt, v, c, r, assetClasses, 101);
+        new HashPowerSwapPool(address(manager), hpt, v, c, r, assetClasses, 101, address(0));
         vm.expectRevert(ZeroAddress.selector);
-        new HashPowerSwapPool(address(manager), IHashPowerToken(address(0)), v, c, r, assetClasses, 30);
+        new HashPowerSwapPool(address(manager), IHashPowerToken(address(0)), v, c, r, assetClasses, 30, address(0));
         vm.expectRevert(ZeroAddress.selector);
-        new HashPowerSwapPool(address(manager), hpt, IHashPowerValuation(address(0)), c, r, assetClasses, 30);
+        new HashPowerSwapPool(address(manager), hpt, IHashPowerValuation(address(0)), c, r, assetClasses, 30, address(0));
         vm.expectRevert(ZeroAddress.selector);
-        new HashPowerSwapPool(address(manager), hpt, v, IFulfillmentClaims(address(0)), r, assetClasses, 30);
+        new HashPowerSwapPool(address(manager), hpt, v, IFulfillmentClaims(address(0)), r, assetClasses, 30, address(0));
         vm.expectRevert(ZeroAddress.selector);
-        new HashPowerSwapPool(address(manager), hpt, v, c, IFrozenRedemption(address(0)), assetClasses, 30);
+        new HashPowerSwapPool(address(manager), hpt, v, c, IFrozenRedemption(address(0)), assetClasses, 30, address(0));
         vm.expectRevert(ZeroAddress.selector);
-        new HashPowerSwapPool(address(manager), hpt, v, c, r, IAssetClassRegistry(address(0)), 30);
+        new HashPowerSwapPool(address(manager), hpt, v, c, r, IAssetClassRegistry(address(0)), 30, address(0));
     }
 
     function test_views() public view {
@@ -893,7 +893,8 @@ contract HashPowerSwapPoolTest is SwapFixtures {
             IFulfillmentClaims(address(fv)),
             IFrozenRedemption(address(hardwareRegistry)),
             assetClasses,
-            FEE_BPS
+            FEE_BPS,
+            address(0)
         );
         vm.startPrank(owner);
         fresh.scheduleClass(btc, CAP, MIN_REMAINING);

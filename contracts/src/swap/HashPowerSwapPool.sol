@@ -294,6 +294,8 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
      * @param registry The hardware registry (redemption of frozen products).
      * @param assetClasses_ The asset class registry.
      * @param feeBps_ Swap fee, basis points (1..{MAX_FEE_BPS}).
+     * @param rewardToken A token the pool shares like revenue besides its classes' payout tokens (HMX,
+     * paid in by the liquidity providers' emission program), or address(0).
      */
     constructor(
         address authority,
@@ -302,7 +304,8 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         IFulfillmentClaims vault_,
         IFrozenRedemption registry,
         IAssetClassRegistry assetClasses_,
-        uint256 feeBps_
+        uint256 feeBps_,
+        address rewardToken
     ) ERC20("HashMix Swap Pool Share", "hmPOOL") AccessManaged(authority) {
         if (
             address(token_) == address(0) || address(valuation_) == address(0) || address(vault_) == address(0)
@@ -315,6 +318,11 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
         hardwareRegistry = registry;
         assetClasses = assetClasses_;
         feeBps = feeBps_;
+        // tracked from the start, like a payout token (its balance before is not revenue)
+        if (rewardToken != address(0)) {
+            _payoutTokens.push(rewardToken);
+            _accounted[rewardToken] = IERC20(rewardToken).balanceOf(address(this));
+        }
     }
 
     // ---------------------------------------------------------------------------------------

@@ -69,7 +69,8 @@ abstract contract SwapFixtures is FulfillmentFixtures {
             IFulfillmentClaims(address(fv)),
             IFrozenRedemption(address(hardwareRegistry)),
             assetClasses,
-            FEE_BPS
+            FEE_BPS,
+            address(0)
         );
         _register("HashPriceOracle", address(oracle));
         _register("HashPowerValuation", address(valuation));

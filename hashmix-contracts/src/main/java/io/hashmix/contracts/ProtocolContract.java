@@ -79,8 +79,14 @@ public enum ProtocolContract {
     /** Rewards for holders of one asset class's tokens, by units x time held. */
     HOLDER_REWARDS("HolderRewards", false),
 
-    /** Rewards by amount x time staked of an ERC-20 (liquidity providers: the swap pool's shares). */
+    /** Rewards by amount x time staked of an ERC-20 (a generic program; not deployed by the {@code Deployer}). */
     TOKEN_STAKING_PROGRAM("TokenStakingProgram", false),
+
+    /**
+     * The liquidity providers' program: HMX paid into the swap pool, shared by pool shares x time through the
+     * pool's revenue unlocking (claimed with the pool's {@code claimRevenue}).
+     */
+    REVENUE_SHARE_PROGRAM("RevenueShareProgram", false),
 
     /** Rewards by an amount x time a protocol contract reports (lenders: principal lent, from lending). */
     HOOK_STAKE_PROGRAM("HookStakeProgram", false),

@@ -15,8 +15,10 @@ import io.hashmix.core.InvalidRequestException;
 import io.hashmix.contracts.Deployment;
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.contracts.generated.EmissionController;
+import io.hashmix.contracts.generated.HashPowerSwapPool;
 import io.hashmix.contracts.generated.HolderRewards;
 import io.hashmix.contracts.generated.IssuerRewards;
+import io.hashmix.contracts.generated.RevenueShareProgram;
 import io.hashmix.core.erc20.Erc20Client;
 import io.hashmix.core.fulfillment.HoldingRef;
 import io.hashmix.core.internal.BoundContract;
@@ -42,7 +44,9 @@ import io.hashmix.proofs.EvmAddress;
  * <p>Issuers and attestors earn points as the fulfillment vault settles epochs and accepts reports
  * (each day's emission of a program is shared by that day's points, claimable once the day is over);
  * holders earn by units x time of their holdings (claimed per holding, by anyone, paid to the
- * holder). Reverts arrive as the typed exceptions of this package ({@link IncentivesErrors}).
+ * holder); liquidity providers earn by pool shares x time held: their program pays HMX into the swap
+ * pool ({@link #forwardLiquidityRewards}, anyone may), which unlocks it to its shareholders over a day
+ * like its revenue, and they claim it with the pool's revenue. Reverts arrive as the typed exceptions of this package ({@link IncentivesErrors}).
  * Thread-safe.
  */
 public final class IncentivesClient {
@@ -56,6 +60,8 @@ public final class IncentivesClient {
     private final Map<RewardProgram, BoundContract> programs = new EnumMap<>(RewardProgram.class);
     private final IssuerRewards pointsEncoder;
     private final HolderRewards holderEncoder;
+    private final BoundContract poolContract;
+    private final HashPowerSwapPool poolEncoder;
     private final TokenizationClient tokenization;
     private final Erc20Client erc20;
     private final EvmAddress hmx;
@@ -83,6 +89,9 @@ public final class IncentivesClient {
         BoundContract any = programs.getOrDefault(RewardProgram.ISSUERS, controllerContract);
         this.pointsEncoder = any.encoder(IssuerRewards::load);
         this.holderEncoder = programs.getOrDefault(RewardProgram.HOLDERS, controllerContract).encoder(HolderRewards::load);
+        this.poolContract = deployment.find(ProtocolContract.HASH_POWER_SWAP_POOL)
+                .map(c -> new BoundContract("HashPowerSwapPool", c.address(), calls, sender)).orElse(null);
+        this.poolEncoder = poolContract == null ? null : poolContract.encoder(HashPowerSwapPool::load);
         this.tokenization = new TokenizationClient(context);
         this.erc20 = erc20;
         this.hmx = deployment.contract(ProtocolContract.HMX_TOKEN).address();
@@ -136,7 +145,12 @@ public final class IncentivesClient {
             List<TxRequest> requests = new ArrayList<>();
             List<RewardProgram> perAccount = new ArrayList<>();
             for (RewardProgram p : programs.keySet()) {
-                if (p.perAccount()) {
+                if (p == RewardProgram.LIQUIDITY_PROVIDERS) {
+                    // paid into the pool: what the account can claim there in HMX
+                    perAccount.add(p);
+                    requests.add(TxRequest.call(poolContract.address(), poolEncoder.claimableRevenue(account.hex(),
+                            hmx.hex()).encodeFunctionCall(), "HashPowerSwapPool.claimableRevenue"));
+                } else if (p.perAccount()) {
                     perAccount.add(p);
                     requests.add(TxRequest.call(programs.get(p).address(),
                             pointsEncoder.claimable(account.hex()).encodeFunctionCall(), p + ".claimable"));
@@ -173,7 +187,8 @@ public final class IncentivesClient {
 
     /**
      * Claims the caller's rewards of a per-account program (issuers, attestors, liquidity providers,
-     * lenders).
+     * lenders). Liquidity providers claim at the swap pool, which pays all of their pool revenue with
+     * the HMX (the returned amount counts the HMX only).
      *
      * @return the HMX paid (0 if nothing was due); fails with {@link InvalidRequestException} for
      *         {@link RewardProgram#HOLDERS} (use {@link #claimHoldings}) or a program not deployed
@@ -184,7 +199,33 @@ public final class IncentivesClient {
             return CompletableFuture.failedFuture(new InvalidRequestException(program
                     + (c == null ? " is not deployed" : " pays per holding: use claimHoldings")));
         }
+        if (program == RewardProgram.LIQUIDITY_PROVIDERS) {
+            return poolContract.send("claimRevenue", poolEncoder.claimRevenue()).thenApply(receipt -> new Claim(program,
+                    poolContract.events(receipt, HashPowerSwapPool.REVENUECLAIMED_EVENT,
+                                    l -> HashPowerSwapPool.getRevenueClaimedEventFromLog(l.toWeb3jLog())).stream()
+                            .filter(e -> hmx.equals(EvmAddress.of(e.payout))).map(e -> e.amount)
+                            .reduce(BigInteger.ZERO, BigInteger::add), receipt));
+        }
         return c.send("claim", pointsEncoder.claim()).thenApply(receipt -> new Claim(program, paidTo(receipt), receipt));
+    }
+
+    /**
+     * Pays what the emission schedule gave the liquidity providers' program since the last call into the
+     * swap pool (anyone may), where it unlocks to shareholders over a day. While the pool has no shares what
+     * accrued is never paid (a first depositor cannot collect a quiet period).
+     *
+     * @return the HMX paid into the pool (0 if nothing accrued or the pool had no shares); fails with
+     *         {@link InvalidRequestException} if the program is not deployed
+     */
+    public CompletableFuture<BigInteger> forwardLiquidityRewards() {
+        BoundContract c = programs.get(RewardProgram.LIQUIDITY_PROVIDERS);
+        if (c == null) {
+            return CompletableFuture.failedFuture(new InvalidRequestException("the liquidity providers' program is not deployed"));
+        }
+        return c.send("forward", c.encoder(RevenueShareProgram::load).forward()).thenApply(receipt ->
+                c.events(receipt, RevenueShareProgram.FORWARDED_EVENT,
+                                l -> RevenueShareProgram.getForwardedEventFromLog(l.toWeb3jLog()).amount).stream()
+                        .reduce(BigInteger.ZERO, BigInteger::add));
     }
 
     /**

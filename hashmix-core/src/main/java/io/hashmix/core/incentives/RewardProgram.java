@@ -11,8 +11,11 @@ public enum RewardProgram {
     ATTESTORS(ProtocolContract.ATTESTOR_REWARDS),
     /** Holders of the deployment's asset class, by units x time held (claimed per holding). */
     HOLDERS(ProtocolContract.HOLDER_REWARDS),
-    /** Liquidity providers, by pool shares x time staked (once a swap pool and its program are deployed). */
-    LIQUIDITY_PROVIDERS(ProtocolContract.TOKEN_STAKING_PROGRAM),
+    /**
+     * Liquidity providers of the swap pool, by pool shares x time held: the program pays HMX into the pool, which
+     * shares it like revenue (unlocking over a day); claimed with the pool's revenue.
+     */
+    LIQUIDITY_PROVIDERS(ProtocolContract.REVENUE_SHARE_PROGRAM),
     /** Lenders, by principal x time (once lending and its program are deployed and wired). */
     LENDERS(ProtocolContract.HOOK_STAKE_PROGRAM);
 

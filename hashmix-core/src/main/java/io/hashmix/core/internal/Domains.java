@@ -304,8 +304,31 @@ public final class Domains {
                         address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.HASH_POWER_TOKEN),
                         address(d, ProtocolContract.HASH_POWER_VALUATION), address(d, ProtocolContract.FULFILLMENT_VAULT),
                         address(d, ProtocolContract.HARDWARE_REGISTRY), address(d, ProtocolContract.ASSET_CLASS_REGISTRY),
-                        new Uint256(BigInteger.valueOf(SWAP_FEE_BPS)))));
+                        new Uint256(BigInteger.valueOf(SWAP_FEE_BPS)), optional(d, ProtocolContract.HMX_TOKEN))))
+                .thenCompose(d -> d.find(ProtocolContract.EMISSION_CONTROLLER).isEmpty()
+                        ? CompletableFuture.completedFuture(d) : deployLiquidityRewards(ctx, d));
     }
+
+    /**
+     * The liquidity providers' program (HMX paid into the pool, shared by pool shares x time), added to the
+     * emission with weight {@value #LIQUIDITY_WEIGHT} next to the incentives domain's programs.
+     */
+    private static CompletableFuture<Deployment> deployLiquidityRewards(DeployContext ctx, Deployment start) {
+        return ctx.deploy(start, ProtocolContract.REVENUE_SHARE_PROGRAM, List.of(
+                        address(start, ProtocolContract.EMISSION_CONTROLLER), address(start, ProtocolContract.HASH_POWER_SWAP_POOL)))
+                .thenCompose(d -> {
+                    BoundContract controller = ctx.bind(d, ProtocolContract.EMISSION_CONTROLLER);
+                    EmissionController ec = controller.encoder(EmissionController::load);
+                    String program = d.contract(ProtocolContract.REVENUE_SHARE_PROGRAM).address().hex();
+                    return controller.send("addProgram", ec.addProgram(program))
+                            .thenCompose(x -> controller.send("setInitialWeight",
+                                    ec.setInitialWeight(program, BigInteger.valueOf(LIQUIDITY_WEIGHT))))
+                            .thenApply(x -> d);
+                });
+    }
+
+    /** Emission weight of the liquidity providers' program (the incentives domain's: issuers 50, attestors 20, holders 30). */
+    static final long LIQUIDITY_WEIGHT = 10;
 
     /** A domain made of functions. */
     private record Simple<C>(String name, List<ProtocolContract> contracts, ErrorRegistration errors,

@@ -69,10 +69,11 @@ class IncentivesClientIntegrationTest {
     @Test
     void theProgramsAndTheirWeights() {
         List<ProgramInfo> programs = admin.incentives().programs().join();
-        assertEquals(3, programs.size());
+        assertEquals(4, programs.size());
         Map<RewardProgram, Long> weights = new java.util.EnumMap<>(RewardProgram.class);
         programs.forEach(p -> weights.put(p.program(), p.weight()));
-        assertEquals(Map.of(RewardProgram.ISSUERS, 50L, RewardProgram.HOLDERS, 30L, RewardProgram.ATTESTORS, 20L), weights);
+        assertEquals(Map.of(RewardProgram.ISSUERS, 50L, RewardProgram.HOLDERS, 30L, RewardProgram.ATTESTORS, 20L,
+                RewardProgram.LIQUIDITY_PROVIDERS, 10L), weights);
         assertInstanceOf(InvalidRequestException.class, cause(admin.incentives().claim(RewardProgram.HOLDERS)));
         assertInstanceOf(InvalidRequestException.class, cause(admin.incentives().claim(RewardProgram.LENDERS)));
     }

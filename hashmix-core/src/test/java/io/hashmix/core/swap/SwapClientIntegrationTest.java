@@ -23,6 +23,8 @@ import io.hashmix.core.InvalidRequestException;
 import io.hashmix.core.HashMix;
 import io.hashmix.core.assetclass.NewAssetClass;
 import io.hashmix.core.deploy.Deployer;
+import io.hashmix.core.incentives.IncentivesClient;
+import io.hashmix.core.incentives.RewardProgram;
 import io.hashmix.core.testing.FulfillmentFixture;
 import io.hashmix.core.testing.TokenizationFixture;
 import io.hashmix.core.tokenization.AlreadyRedeemedException;
@@ -329,6 +331,33 @@ class SwapClientIntegrationTest {
                 deadline())));
         assertEquals(q.unitsOut().multiply(BigInteger.TWO), e.minUnitsOut());
         assertTrue(Valuation.DELIVERY_WINDOW > 0);
+    }
+
+    /**
+     * The liquidity providers' program pays HMX into the pool, which shares it by pool shares x time (unlocking
+     * over a day, like its revenue); the LP keeps its shares and claims the HMX with the pool's revenue.
+     */
+    @Test
+    void liquidityProvidersEarnHmxByPoolSharesTimesTime() {
+        EvmAddress lpAccount = lp.account();
+        lp.swap().deposit(filToken, BigInteger.valueOf(1_000_000), BigInteger.ZERO).join();
+        fx.advanceBy(Duration.ofDays(1));
+        IncentivesClient incentives = trader.incentives(); // anyone forwards
+        assertTrue(incentives.deployedPrograms().contains(RewardProgram.LIQUIDITY_PROVIDERS));
+        BigInteger forwarded = incentives.forwardLiquidityRewards().join();
+        assertTrue(forwarded.signum() > 0, "a day of emission at the program's weight");
+        BigInteger shares = lp.swap().shares(lpAccount).join();
+        BigInteger supply = lp.swap().poolState().join().totalSupply();
+
+        fx.advanceBy(SwapClient.REVENUE_UNLOCK);
+        BigInteger owed = lp.incentives().claimable(lpAccount).join().byProgram().get(RewardProgram.LIQUIDITY_PROVIDERS);
+        BigInteger expected = forwarded.multiply(shares).divide(supply);
+        assertTrue(owed.compareTo(expected) <= 0 && owed.compareTo(expected.subtract(BigInteger.TWO)) >= 0,
+                owed + " of " + expected);
+        IncentivesClient.Claim claim = lp.incentives().claim(RewardProgram.LIQUIDITY_PROVIDERS).join();
+        assertEquals(owed, claim.amount());
+        assertEquals(owed, lp.incentives().hmxBalance(lpAccount).join());
+        assertEquals(shares, lp.swap().shares(lpAccount).join(), "the shares stayed with the LP");
     }
 
     /** The fee the deployer gives the pool. */
