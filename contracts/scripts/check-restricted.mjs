@@ -16,6 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OWN_SUITE = {
   "HashPowerLending.pause": "test/HashPowerLending.t.sol",
   "HashPowerLending.unpause": "test/HashPowerLending.t.sol",
+  "HashPowerLending.setLenderProgram": "test/HashPowerLending.rewards.t.sol",
   "HashPowerSwapPool.scheduleClass": "test/HashPowerSwapPool.t.sol",
 };
 

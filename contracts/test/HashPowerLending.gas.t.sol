@@ -62,6 +62,19 @@ contract HashPowerLendingGasTest is LendingFixtures, GasBench {
         assertEq(hpt.ownerOf(tokenId), address(lending));
     }
 
+    /// The same start while the currency has a lenders' reward program, the lender already counted
+    /// there (another of its loans started under the program): the principal's record and the
+    /// program's `setStake` (its accumulator, a pull from the emission controller) on top.
+    function test_gas_start_loanOffer_withLendersProgram() public {
+        _lenderProgram(address(wbtc));
+        (, uint256 counted) = _duplicateProduct(borrower, PRODUCT_TERM);
+        _borrowWith(_loanOffer(lender, counted));
+        vm.warp(block.timestamp + 1 hours);
+        bytes memory data = abi.encodeCall(HashPowerLending.borrow, (offer, offerSig));
+        _bench("start (loan offer, lenders' program set)", address(lending), borrower, data, 0, 0);
+        assertEq(lendingLens.outstandingPrincipal(lender, address(wbtc)), 2 * PRINCIPAL);
+    }
+
     function test_gas_start_borrowRequest() public {
         bytes memory data = abi.encodeCall(HashPowerLending.lend, (request, requestSig));
         _bench("start (lend on a borrow request)", address(lending), lender, data, 0, 200_000);

@@ -226,6 +226,7 @@ contract LendingInvariantTest is LendingFixtures {
             vm.prank(accounts[i]);
             money.approve(address(lending), type(uint256).max);
         }
+        _lenderProgram(address(money)); // loans count for the lenders' program: `lent` is tracked
         handler = new LendingHandler(this, ids, accounts);
         targetContract(address(handler));
     }
@@ -387,6 +388,21 @@ contract LendingInvariantTest is LendingFixtures {
             }
         }
         assertEq(hpt.balanceOf(address(lending)), open, "escrow holds exactly the open loans' tokens");
+    }
+
+    /// Each lender's outstanding principal (its stake in the lenders' reward program) is the principal
+    /// left of its open loans: starts, payments, refinances, repayments and foreclosures keep it exact.
+    function invariant_lentIsTheOpenLoansPrincipal() public view {
+        address[5] memory accounts = [lender, lender2, borrower, keeper, bidder];
+        for (uint256 a; a < accounts.length; a++) {
+            uint256 sum;
+            for (uint256 i; i < handler.loanCount(); i++) {
+                LendingLens.LoanView memory v = lendingLens.loanOf(handler.loans(i));
+                bool open = v.status == LoanStatus.Active || v.status == LoanStatus.Auction;
+                if (open && v.lender == accounts[a]) sum += v.principal;
+            }
+            assertEq(lendingLens.outstandingPrincipal(accounts[a], address(money)), sum);
+        }
     }
 
     /// Checklist 19 and 22: no loan's debt exceeds its cap, and open loans' debts are what the lens says.

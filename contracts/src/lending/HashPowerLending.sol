@@ -247,6 +247,7 @@ contract HashPowerLending is LendingOrders, AccessManaged, Pausable {
         (uint256 toInterest, uint256 toPrincipal) = _applyPayment(loan, paid);
         address lender = loan.lender;
         address currency = _currencyOf(loan);
+        if (toPrincipal != 0 && loan.staked) _lent(lender, currency, 0, toPrincipal);
         _recordPayment(loan.borrower, lender, currency, paid);
         _payFrom(currency, msg.sender, lender, paid);
         emit DebtPaid(loanId, msg.sender, toInterest, toPrincipal, 0);
@@ -369,6 +370,32 @@ contract HashPowerLending is LendingOrders, AccessManaged, Pausable {
         _unpause();
     }
 
+    /**
+     * @notice Sets the lenders' reward program of `currency` (address(0): none), which this contract
+     * tells each lender's outstanding principal in `currency` whenever it changes (it must grant this
+     * contract its `setStake`). Loans count from when they start (or are refinanced) while the
+     * currency has a program; they keep counting if the program is replaced or removed, and a new
+     * program learns a lender's stake at its next change or by {syncLenderStake}. Admin.
+     * @dev Emits {LenderProgramSet}.
+     * @param currency A loan currency.
+     * @param program The program (a `HookStakeProgram`), or address(0).
+     */
+    function setLenderProgram(address currency, address program) external restricted {
+        _s().currencyStates[currency].lenderProgram = program;
+        emit LenderProgramSet(currency, program);
+    }
+
+    /**
+     * @notice Tells the lenders' reward program of `currency` `lender`'s outstanding principal again
+     * (after the program was set, or after it failed once). Anyone may call.
+     * @dev Reverts with {StakeHookGasTooLow}. Emits {LenderProgramFailed} if the program reverts.
+     * @param lender The lender.
+     * @param currency The loan currency.
+     */
+    function syncLenderStake(address lender, address currency) external nonReentrant {
+        _notifyLenderProgram(lender, currency, _s().lent[lender][currency]);
+    }
+
     // ---------------------------------------------------------------------------------------
     // Views
     // ---------------------------------------------------------------------------------------
@@ -413,10 +440,13 @@ contract HashPowerLending is LendingOrders, AccessManaged, Pausable {
         loan.status = LoanStatus.Active;
         loan.lender = n.lender;
         loan.lenderSince = uint32(block.timestamp);
-        loan.currencyId = _currencyId(currency);
+        bool staked;
+        (loan.currencyId, staked) = _currencyId(currency);
+        loan.staked = staked;
         loan.principal = SafeCast.toUint128(n.principal);
         loan.capLeft = SafeCast.toUint128(n.maxRepayment);
         _emitStarted(loanId, n, maturity);
+        if (staked) _lent(n.lender, currency, n.principal, 0);
         IERC20(currency).safeTransferFrom(n.lender, n.borrower, n.principal);
     }
 
@@ -430,14 +460,17 @@ contract HashPowerLending is LendingOrders, AccessManaged, Pausable {
     }
 
     /// @dev The 1-based index of a currency in the currency table, added on its first loan.
-    function _currencyId(address currency) private returns (uint16 id) {
+    /// @dev The currency's id (given at its first loan) and whether it has a lenders' reward program.
+    function _currencyId(address currency) private returns (uint16 id, bool staked) {
         LendingStorage.Layout storage st = _s();
-        id = st.currencyIds[currency];
+        LendingStorage.CurrencyState memory c = st.currencyStates[currency];
+        id = c.id;
         if (id == 0) {
             id = SafeCast.toUint16(++st.currencyCount);
-            st.currencyIds[currency] = id;
+            st.currencyStates[currency].id = id;
             st.currencies[id] = currency;
         }
+        staked = c.lenderProgram != address(0);
     }
 
     function _emitStarted(uint256 loanId, NewLoan memory n, uint256 maturity) private {

@@ -10,6 +10,7 @@ import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
 import {IHashPowerValuation} from "../interfaces/IHashPowerValuation.sol";
 import {IHoldingHistory} from "../interfaces/IHoldingHistory.sol";
 import {IRevenueClaims} from "../interfaces/IRevenueClaims.sol";
+import {IStakeHook} from "../interfaces/IStakeHook.sol";
 import {LendingStorage, LoanStatus} from "./LendingStorage.sol";
 import {LoanMath} from "./LoanMath.sol";
 
@@ -46,6 +47,8 @@ abstract contract LendingBase is ReentrancyGuardTransient {
     /// @notice Gas given to each valuation call of a foreclosure (an answer that does not come within
     /// it just leaves the auction's start price at twice the debt).
     uint256 public constant VALUATION_GAS = 500_000;
+    /// @notice Gas given to the lenders' reward program when a lender's outstanding principal changes.
+    uint256 public constant STAKE_HOOK_GAS = 150_000;
 
     uint256 internal constant _BPS = 10_000;
 
@@ -112,6 +115,9 @@ abstract contract LendingBase is ReentrancyGuardTransient {
     error PriceAboveMax(uint256 price, uint256 maxPrice);
     /// @notice The foreclosure module was built for other protocol contracts than the lending contract.
     error ModuleMismatch();
+    /// @notice Too little gas left to give the lenders' reward program its {STAKE_HOOK_GAS} (a caller
+    /// could otherwise make the program miss a change of a lender's stake on purpose).
+    error StakeHookGasTooLow();
 
     /// @notice A loan started: the token is escrowed and the principal went to the borrower.
     event LoanStarted(
@@ -183,6 +189,13 @@ abstract contract LendingBase is ReentrancyGuardTransient {
     event LoanOrderCancelledBy(bytes32 indexed orderHash, address indexed maker);
     /// @notice A maker's counter moved to `counter`: every order signed with a lower one is dead.
     event CounterIncremented(address indexed maker, uint256 counter);
+    /// @notice `lender`'s outstanding principal in `currency`, over its open loans, is now `lent`.
+    event LentChanged(address indexed lender, address indexed currency, uint256 lent);
+    /// @notice The lenders' reward program of `currency` reverted on `lender`'s new stake (the loan goes
+    /// on; anyone may call `syncLenderStake` later).
+    event LenderProgramFailed(address indexed lender, address indexed currency);
+    /// @notice The lenders' reward program of `currency` is now `program` (address(0): none).
+    event LenderProgramSet(address indexed currency, address program);
 
     /**
      * @param token_ The hash power token.
@@ -330,6 +343,7 @@ abstract contract LendingBase is ReentrancyGuardTransient {
         (uint256 toInterest, uint256 toPrincipal) = _applyPayment(loan, amount);
         address lender = loan.lender;
         address currency = _currencyOf(loan);
+        if (toPrincipal != 0 && loan.staked) _lent(lender, currency, 0, toPrincipal);
         _recordPayment(loan.borrower, lender, currency, amount);
         emit DebtPaid(
             loanId, payer, toInterest, toPrincipal, LoanMath.debt(loan.principal, loan.interestScaled, loan.capLeft)
@@ -371,6 +385,9 @@ abstract contract LendingBase is ReentrancyGuardTransient {
         if (late) ++b.repaidLate;
         else ++b.repaid;
         ++_s().lenderCounts[lender][currency].paidOff;
+        // a loan paid off at its cap can close with principal left
+        uint256 principal = loan.principal;
+        if (principal != 0 && loan.staked) _lent(lender, currency, 0, principal);
         emit LoanRepaid(loanId, borrower, lender, late);
         token.transferFrom(address(this), borrower, _tokenOf(loanId));
     }
@@ -391,6 +408,29 @@ abstract contract LendingBase is ReentrancyGuardTransient {
         _s().borrowerDefaulted[borrower][currency] += debtBefore;
         ++_s().lenderCounts[lender][currency].defaulted;
         if (badDebt != 0) _s().lenderBadDebt[lender][currency] += badDebt;
+        uint256 principal = loan.principal;
+        if (principal != 0 && loan.staked) _lent(lender, currency, 0, principal);
+    }
+
+    /// @dev Moves `lender`'s outstanding principal in `currency` (over its staked loans) by
+    /// `+add - sub` and tells the currency's lenders' reward program (if any) the new total, with
+    /// {STAKE_HOOK_GAS}: a program that reverts does not stop the loan ({LenderProgramFailed}).
+    function _lent(address lender, address currency, uint256 add, uint256 sub) internal {
+        uint256 lent = _s().lent[lender][currency] + add - sub;
+        _s().lent[lender][currency] = lent;
+        emit LentChanged(lender, currency, lent);
+        _notifyLenderProgram(lender, currency, lent);
+    }
+
+    function _notifyLenderProgram(address lender, address currency, uint256 lent) internal {
+        address program = _s().currencyStates[currency].lenderProgram;
+        if (program == address(0)) return;
+        // EIP-150 forwards at most 63/64 of what is left: check there is enough for the program's share
+        if (gasleft() < STAKE_HOOK_GAS + STAKE_HOOK_GAS / 63 + 5_000) revert StakeHookGasTooLow();
+        // a low-level call, so a program without code (a mistaken address) cannot stop loans either
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok,) = program.call{gas: STAKE_HOOK_GAS}(abi.encodeCall(IStakeHook.setStake, (lender, lent)));
+        if (!ok) emit LenderProgramFailed(lender, currency);
     }
 
     function _recordPayment(address borrower, address lender, address currency, uint256 amount) internal {

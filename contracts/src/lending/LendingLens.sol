@@ -265,6 +265,27 @@ contract LendingLens is ILoanRecord {
         return uint256(_read(LendingStorage.nestedSlot(LendingStorage.CREDITS, _key(account), _key(currency)), 1)[0]);
     }
 
+    /**
+     * @notice `lender`'s outstanding principal in `currency` over its open loans that count for the
+     * lenders' reward program (started or refinanced while the currency had one): its stake there.
+     * @param lender The lender.
+     * @param currency The currency.
+     * @return The principal.
+     */
+    function outstandingPrincipal(address lender, address currency) external view returns (uint256) {
+        return _word(LendingStorage.nestedSlot(LendingStorage.LENT, _key(lender), _key(currency)));
+    }
+
+    /**
+     * @notice The lenders' reward program of `currency` (address(0): none).
+     * @param currency The currency.
+     * @return The program.
+     */
+    function lenderProgram(address currency) external view returns (address) {
+        uint256 word = _word(LendingStorage.mappingSlot(LendingStorage.CURRENCY_STATES, _key(currency)));
+        return address(uint160(word >> 16));
+    }
+
     /// @inheritdoc ILoanRecord
     function borrowerRecord(address account, address currency) external view returns (BorrowerRecord memory r) {
         uint256 c = _word(LendingStorage.nestedSlot(LendingStorage.BORROWER_COUNTS, _key(account), _key(currency)));

@@ -266,6 +266,13 @@ contract LendingModule is LendingOrders {
         // from here `n` carries the new loan: payoff as principal, maturity as duration, cap as max repayment
         n.duration = maturity;
         n.maxRepayment = _moveLoan(loan, n, maturity);
+        // the loan's principal moves to the new lender (the interest to date is the old lender's payoff);
+        // it counts for the new lender if the currency has a lenders' program now
+        uint256 principal = loan.principal;
+        if (loan.staked) _lent(oldLender, currency, 0, principal);
+        bool staked = _s().currencyStates[currency].lenderProgram != address(0);
+        loan.staked = staked;
+        if (staked) _lent(n.lender, currency, principal, 0);
         LendingStorage.LenderCounts storage c = _s().lenderCounts[oldLender][currency];
         ++c.paidOff;
         c.amountReceived += uint192(payoff);

@@ -26,7 +26,8 @@ library LendingStorage {
     /// `LoanMath.YEAR_BPS`, accrued up to `lastAccrual`; `holdingIndex` is written when the loan closes
     /// (while it is open the lending contract's holding is the token's open one, its last);
     /// `currencyId` is the loan currency's id in
-    /// `currencies` (ids count from 1).
+    /// `currencies` (ids count from 1); `staked` says its principal counts in its lender's `lent` (the
+    /// currency had a lenders' reward program when the lender took the loan).
     struct Loan {
         // slot 0
         address borrower;
@@ -40,6 +41,7 @@ library LendingStorage {
         uint24 aprBps;
         bool redemptionBooked;
         uint16 currencyId;
+        bool staked;
         // slot 2
         uint128 principal;
         uint128 capLeft;
@@ -53,6 +55,13 @@ library LendingStorage {
         uint40 start;
         uint128 startPrice;
         uint128 floorPrice;
+    }
+
+    /// @notice A loan currency (one slot): its id in `currencies` (0 until its first loan) and its
+    /// lenders' reward program (address(0): none).
+    struct CurrencyState {
+        uint16 id;
+        address lenderProgram;
     }
 
     /// @notice A loan offer that refinanced a loan (`used`), and the principal lent from a collection offer.
@@ -89,9 +98,10 @@ library LendingStorage {
         mapping(address account => mapping(address currency => uint256)) borrowerDefaulted;
         mapping(address account => mapping(address currency => LenderCounts)) lenderCounts;
         mapping(address account => mapping(address currency => uint256)) lenderBadDebt;
-        mapping(address currency => uint16) currencyIds;
+        mapping(address currency => CurrencyState) currencyStates;
         mapping(uint256 currencyId => address) currencies;
         mapping(uint256 tokenId => bool) redemptionTaken;
+        mapping(address lender => mapping(address currency => uint256)) lent;
     }
 
     /// @notice `keccak256(abi.encode(uint256(keccak256("hashmix.storage.Lending")) - 1)) & ~bytes32(uint256(0xff))`.
@@ -119,12 +129,15 @@ library LendingStorage {
     uint256 internal constant LENDER_COUNTS = 9;
     /// @notice Index of `lenderBadDebt`.
     uint256 internal constant LENDER_BAD_DEBT = 10;
-    /// @notice Index of `currencyIds`.
-    uint256 internal constant CURRENCY_IDS = 11;
+    /// @notice Index of `currencyStates`.
+    uint256 internal constant CURRENCY_STATES = 11;
     /// @notice Index of `currencies` (1-based ids).
     uint256 internal constant CURRENCIES = 12;
     /// @notice Index of `redemptionTaken` (a token's frozen redemption was booked to one of its loans).
     uint256 internal constant REDEMPTION_TAKEN = 13;
+    /// @notice Index of `lent` (a lender's outstanding principal in a currency, over its open loans
+    /// that count for the lenders' reward program).
+    uint256 internal constant LENT = 14;
 
     /// @notice The lending contract's storage.
     /// @return st The layout.

@@ -9,7 +9,6 @@ import {AttestorRewards} from "../../src/incentives/AttestorRewards.sol";
 import {HolderRewards} from "../../src/incentives/HolderRewards.sol";
 import {TokenStakingProgram} from "../../src/incentives/TokenStakingProgram.sol";
 import {HookStakeProgram} from "../../src/incentives/HookStakeProgram.sol";
-import {Roles} from "../../src/common/Roles.sol";
 import {CreditFixtures} from "./CreditFixtures.sol";
 
 /// @dev The credit fixtures plus the incentive layer, wired as the Java Deployer wires it: the emission
@@ -48,13 +47,11 @@ abstract contract IncentivesFixtures is CreditFixtures {
         _register("IssuerRewards", address(issuerRewards));
         _register("AttestorRewards", address(attestorRewards));
         _register("HolderRewards", address(holderRewards));
+        _register("HookStakeProgram", address(lenderProgram));
+        _register("HashPowerLending", lending); // the wiring table grants it the lenders' program's setStake
         _wire();
 
         vm.startPrank(owner);
-        bytes4[] memory sel = new bytes4[](1);
-        sel[0] = HookStakeProgram.setStake.selector;
-        manager.setTargetFunctionRole(address(lenderProgram), sel, Roles.STAKE_REPORTER);
-        manager.grantRole(Roles.STAKE_REPORTER, lending, 0);
         address[5] memory programs =
             [address(issuerRewards), address(holderRewards), address(attestorRewards), address(lpProgram), address(lenderProgram)];
         uint64[5] memory weights = [uint64(40), 30, 10, 10, 10];

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
+import {EmissionController} from "../../src/incentives/EmissionController.sol";
+import {HookStakeProgram} from "../../src/incentives/HookStakeProgram.sol";
 import {HashPowerLending} from "../../src/lending/HashPowerLending.sol";
 import {LendingLens} from "../../src/lending/LendingLens.sol";
 import {LendingModule} from "../../src/lending/LendingModule.sol";
@@ -84,6 +86,23 @@ abstract contract LendingFixtures is FulfillmentFixtures {
         _fundLender(borrower, 10e8);
         _fundLender(bidder, 100e8);
         vm.warp(LOAN_START);
+    }
+
+    // ---------------------------------------------------------------- lenders' program
+
+    /// A lenders' reward program for `currency` (a `HookStakeProgram` on its own emission controller,
+    /// weight 10, emission from an hour from now), granted to the lending contract and set for `currency`.
+    function _lenderProgram(address currency) internal returns (HookStakeProgram program) {
+        EmissionController controller =
+            new EmissionController(address(manager), 1e27, uint64(block.timestamp + 1 hours), 1e18, 365 days);
+        program = new HookStakeProgram(address(manager), controller);
+        _register("HookStakeProgram", address(program));
+        _wire(); // grants the lending contract the program's setStake (STAKE_REPORTER)
+        vm.startPrank(owner);
+        controller.addProgram(address(program));
+        controller.setInitialWeight(address(program), 10);
+        lending.setLenderProgram(currency, address(program));
+        vm.stopPrank();
     }
 
     // ---------------------------------------------------------------- accounts

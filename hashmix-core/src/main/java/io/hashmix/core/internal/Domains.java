@@ -281,7 +281,11 @@ public final class Domains {
                         address(d, valuation), address(d, ProtocolContract.LENDING_MODULE),
                         address(d, ProtocolContract.COLLATERAL_VAULT))))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.LENDING_LENS,
-                        List.of(address(d, ProtocolContract.HASH_POWER_LENDING))));
+                        List.of(address(d, ProtocolContract.HASH_POWER_LENDING))))
+                .thenCompose(d -> d.find(ProtocolContract.EMISSION_CONTROLLER).isEmpty() ? CompletableFuture.completedFuture(d)
+                        : ctx.deploy(d, ProtocolContract.HOOK_STAKE_PROGRAM, List.of(address(d, ProtocolContract.ACCESS_MANAGER),
+                                address(d, ProtocolContract.EMISSION_CONTROLLER)))
+                        .thenCompose(x -> addEmissionProgram(ctx, x, ProtocolContract.HOOK_STAKE_PROGRAM, LENDERS_WEIGHT)));
     }
 
     /** Tells the Bitcoin evidence binding, if deployed, which vault it relays reports to (once, as admin). */
@@ -316,19 +320,28 @@ public final class Domains {
     private static CompletableFuture<Deployment> deployLiquidityRewards(DeployContext ctx, Deployment start) {
         return ctx.deploy(start, ProtocolContract.REVENUE_SHARE_PROGRAM, List.of(
                         address(start, ProtocolContract.EMISSION_CONTROLLER), address(start, ProtocolContract.HASH_POWER_SWAP_POOL)))
-                .thenCompose(d -> {
-                    BoundContract controller = ctx.bind(d, ProtocolContract.EMISSION_CONTROLLER);
-                    EmissionController ec = controller.encoder(EmissionController::load);
-                    String program = d.contract(ProtocolContract.REVENUE_SHARE_PROGRAM).address().hex();
-                    return controller.send("addProgram", ec.addProgram(program))
-                            .thenCompose(x -> controller.send("setInitialWeight",
-                                    ec.setInitialWeight(program, BigInteger.valueOf(LIQUIDITY_WEIGHT))))
-                            .thenApply(x -> d);
-                });
+                .thenCompose(d -> addEmissionProgram(ctx, d, ProtocolContract.REVENUE_SHARE_PROGRAM, LIQUIDITY_WEIGHT));
+    }
+
+    /** Adds a deployed program to the emission controller with its initial weight (before emission starts). */
+    private static CompletableFuture<Deployment> addEmissionProgram(DeployContext ctx, Deployment d, ProtocolContract program,
+                                                                   long weight) {
+        BoundContract controller = ctx.bind(d, ProtocolContract.EMISSION_CONTROLLER);
+        EmissionController ec = controller.encoder(EmissionController::load);
+        String address = d.contract(program).address().hex();
+        return controller.send("addProgram", ec.addProgram(address))
+                .thenCompose(x -> controller.send("setInitialWeight", ec.setInitialWeight(address, BigInteger.valueOf(weight))))
+                .thenApply(x -> d);
     }
 
     /** Emission weight of the liquidity providers' program (the incentives domain's: issuers 50, attestors 20, holders 30). */
     static final long LIQUIDITY_WEIGHT = 10;
+
+    /**
+     * Emission weight of the lenders' program (one program; the admin sets it for a loan currency with
+     * {@code hm.lending().setLenderProgram}).
+     */
+    static final long LENDERS_WEIGHT = 10;
 
     /** A domain made of functions. */
     private record Simple<C>(String name, List<ProtocolContract> contracts, ErrorRegistration errors,

@@ -426,6 +426,47 @@ public final class LendingClient {
         return contract.read("paused", lending.paused(), v -> (Boolean) v.get(0).getValue());
     }
 
+    /**
+     * Sets the lenders' reward program of a loan currency (admin): the lending contract tells it each lender's
+     * outstanding principal in that currency, so lenders earn HMX by principal x time. Loans count from when they
+     * start (or are refinanced) while the currency has a program. The {@code Deployer} deploys the program
+     * ({@code ProtocolContract.HOOK_STAKE_PROGRAM}) and grants the lending contract its {@code setStake}.
+     *
+     * @param currency a loan currency
+     * @param program  the program, or {@link EvmAddress#ZERO} for none
+     * @return the receipt
+     */
+    public CompletableFuture<TxReceipt> setLenderProgram(EvmAddress currency, EvmAddress program) {
+        return contract.send("setLenderProgram", lending.setLenderProgram(currency.hex(), program.hex()));
+    }
+
+    /**
+     * Tells the currency's lenders' program a lender's outstanding principal again (anyone may; after the
+     * program was replaced, or failed once).
+     *
+     * @return the receipt; fails with {@link StakeHookGasTooLowException} if sent with too little gas
+     */
+    public CompletableFuture<TxReceipt> syncLenderStake(EvmAddress lender, EvmAddress currency) {
+        return contract.send("syncLenderStake", lending.syncLenderStake(lender.hex(), currency.hex()));
+    }
+
+    /** The lenders' reward program of a currency, if it has one. */
+    public CompletableFuture<Optional<EvmAddress>> lenderProgram(EvmAddress currency) {
+        return lensContract.read("lenderProgram", lens.lenderProgram(currency.hex()), v -> {
+            EvmAddress a = EvmAddress.of((String) v.get(0).getValue());
+            return a.equals(EvmAddress.ZERO) ? Optional.<EvmAddress>empty() : Optional.of(a);
+        });
+    }
+
+    /**
+     * A lender's outstanding principal in a currency over its open loans that count for the lenders' program
+     * (its stake there).
+     */
+    public CompletableFuture<BigInteger> outstandingPrincipal(EvmAddress lender, EvmAddress currency) {
+        return lensContract.read("outstandingPrincipal", lens.outstandingPrincipal(lender.hex(), currency.hex()),
+                LendingClient::uint);
+    }
+
     // ---------------------------------------------------------------------------------------
     // Views
     // ---------------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ public final class LendingErrors {
                 .map("AuctionRunning(uint256,uint64)", AuctionRunningException::new)
                 .map("PriceAboveMax(uint256,uint256)", PriceAboveMaxException::new)
                 .map("ModuleMismatch()", ModuleMismatchException::new)
+                .map("StakeHookGasTooLow()", StakeHookGasTooLowException::new)
                 .map("UnknownLoanId(uint256)", UnknownLoanIdException::new);
     }
 }

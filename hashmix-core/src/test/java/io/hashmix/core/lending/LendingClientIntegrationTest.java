@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.hashmix.contracts.ProtocolContract;
 import io.hashmix.core.HashMix;
+import io.hashmix.core.incentives.IncentivesClient;
+import io.hashmix.core.incentives.RewardProgram;
 import io.hashmix.core.swap.PriceFeed;
 import io.hashmix.core.swap.PriceUnusableException;
 import io.hashmix.core.swap.SwapClient;
@@ -308,6 +311,38 @@ class LendingClientIntegrationTest {
         assertEquals(APR / 2, after.aprBps());
         assertTrue(borrower.lending().orderState(fresh).join().used());
         assertEquals(2, borrower.lending().lenderRecord(lender.account(), wbtc).join().paidOff(), "with the warm-up loan");
+    }
+
+    /**
+     * The lenders' reward program: once the admin sets it for the currency, each lender's outstanding principal is
+     * its stake, moved by starts, refinances and repayments, and lenders earn HMX by principal x time.
+     */
+    @Test
+    void lendersEarnHmxByPrincipalTimesTime() {
+        EvmAddress program = fx.chain().deployment().contract(ProtocolContract.HOOK_STAKE_PROGRAM).address();
+        fx.admin().lending().setLenderProgram(wbtc, program).join();
+        assertEquals(Optional.of(program), keeper.lending().lenderProgram(wbtc).join());
+        // not through borrowOn: its receipt is not the steady-state start the gas table reports
+        StartedLoan loan = borrower.lending().borrow(lender.lending().sign(offer(lender, product.tokenId()).build())).join();
+        gas("start (loan offer, lenders' program set, first counted loan)", loan.receipt());
+        assertEquals(PRINCIPAL, keeper.lending().outstandingPrincipal(lender.account(), wbtc).join());
+        fx.advanceBy(Duration.ofDays(1).plusMinutes(1));
+        BigInteger earned = lender.incentives().claimable(lender.account()).join().byProgram().get(RewardProgram.LENDERS);
+        assertTrue(earned.signum() > 0, "a day of principal x time");
+
+        Loan before = borrower.lending().loan(loan.id()).join();
+        LoanOffer better = offer(lender2, product.tokenId()).expiry(fx.now() + 7 * DAY).aprBps(APR / 2)
+                .principal(PRINCIPAL.shiftLeft(2)).maxRepayment(PRINCIPAL.shiftLeft(2))
+                .duration(before.maturity().getEpochSecond() - fx.now() - 1).build();
+        lender2.lending().refinance(loan.id(), lender2.lending().sign(better)).join();
+        assertEquals(BigInteger.ZERO, keeper.lending().outstandingPrincipal(lender.account(), wbtc).join());
+        assertEquals(PRINCIPAL, keeper.lending().outstandingPrincipal(lender2.account(), wbtc).join(),
+                "the principal moved, not the payoff");
+        borrower.lending().repay(loan.id()).join();
+        assertEquals(BigInteger.ZERO, keeper.lending().outstandingPrincipal(lender2.account(), wbtc).join());
+        IncentivesClient.Claim claim = lender.incentives().claim(RewardProgram.LENDERS).join();
+        assertTrue(claim.amount().compareTo(earned) >= 0, claim.amount() + " >= " + earned);
+        assertEquals(claim.amount(), lender.incentives().hmxBalance(lender.account()).join());
     }
 
     /** A default foreclosed by a third account, bought by another: debt, bounty, then the borrower. */
