@@ -51,11 +51,11 @@ contract HashPowerSwapPoolFrozenTest is SwapFixtures {
         assertEq(total, forfeited, "units == capacity: the whole forfeited share");
         assertEq(_balance(address(wbtc), address(pool)), forfeited);
         assertTrue(hardwareRegistry.isRedeemed(btcPoolToken));
-        (uint256 acc, uint256 accounted, uint256 locked,) = pool.revenueState(address(wbtc));
+        (uint256 acc, uint256 accounted, uint256 locked,) = poolLens.revenueState(address(wbtc));
         assertGt(acc, 0, "credited at once");
         assertEq(accounted, forfeited);
         assertEq(locked, 0, "not unlocked over time like revenue");
-        (uint256 heldPid,) = pool.heldToken(btcPoolToken);
+        (uint256 heldPid,) = poolLens.heldToken(btcPoolToken);
         assertEq(heldPid, 0, "dropped from the books");
 
         uint256 lpOwed = pool.claimableRevenue(lp, address(wbtc));
@@ -92,7 +92,7 @@ contract HashPowerSwapPoolFrozenTest is SwapFixtures {
         vm.prank(alice);
         hpt.transferFrom(alice, address(pool), tokenId);
         assertEq(hpt.ownerOf(tokenId), address(pool));
-        (uint256 heldPid,) = pool.heldToken(tokenId);
+        (uint256 heldPid,) = poolLens.heldToken(tokenId);
         assertEq(heldPid, 0, "not on the pool's books");
         uint256 poolIndex = hpt.holdingCount(tokenId) - 1;
         assertGt(hpt.holding(tokenId, poolIndex).start, frozenAt);
@@ -106,7 +106,7 @@ contract HashPowerSwapPoolFrozenTest is SwapFixtures {
         assertEq(_balance(address(wbtc), alice), forfeited, "the holder at the freeze is paid");
         assertEq(_balance(address(wbtc), address(pool)), 0, "the pool gets nothing");
         pool.sync();
-        (uint256 acc,,,) = pool.revenueState(address(wbtc));
+        (uint256 acc,,,) = poolLens.revenueState(address(wbtc));
         assertEq(acc, 0, "nothing credited to shareholders");
     }
 
@@ -116,7 +116,7 @@ contract HashPowerSwapPoolFrozenTest is SwapFixtures {
         _freeze(btcPoolPid);
         vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.RedemptionPending.selector, btcPoolPid));
         pool.evict(_one(btcPoolToken));
-        (uint256 heldPid,) = pool.heldToken(btcPoolToken);
+        (uint256 heldPid,) = poolLens.heldToken(btcPoolToken);
         assertEq(heldPid, btcPoolPid, "still on the books");
     }
 
@@ -132,7 +132,7 @@ contract HashPowerSwapPoolFrozenTest is SwapFixtures {
         assertEq(_balance(address(wbtc), address(pool)), forfeited);
         assertEq(pool.claimableRevenue(lp, address(wbtc)), 0, "not credited yet");
         pool.sync(); // an attacker locks it into the unlocking window ...
-        (,, uint256 locked,) = pool.revenueState(address(wbtc));
+        (,, uint256 locked,) = poolLens.revenueState(address(wbtc));
         assertEq(locked, forfeited);
         // ... deposits still wait ...
         vm.startPrank(alice);
@@ -143,7 +143,7 @@ contract HashPowerSwapPoolFrozenTest is SwapFixtures {
         // ... and the eviction credits it at once, to the shareholders at the freeze
         vm.prank(stranger);
         pool.evict(_one(btcPoolToken));
-        (,, locked,) = pool.revenueState(address(wbtc));
+        (,, locked,) = poolLens.revenueState(address(wbtc));
         assertEq(locked, 0);
         assertApproxEqAbs(pool.claimableRevenue(lp, address(wbtc)), forfeited, 1);
         uint256 aliceShares = _lpDeposit(alice, t);

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {Test} from "forge-std/Test.sol";
 import {HashPowerSwapPool} from "../src/swap/HashPowerSwapPool.sol";
+import {SwapPoolLens} from "../src/swap/SwapPoolLens.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {SwapFixtures} from "./utils/SwapFixtures.sol";
 
@@ -13,6 +14,7 @@ import {SwapFixtures} from "./utils/SwapFixtures.sol";
 /// pool's value by more than its fee allows, or a step that lowered the value of a share.
 contract SwapPoolHandler is Test {
     HashPowerSwapPool internal immutable pool;
+    SwapPoolLens internal immutable poolLens;
     HashPowerToken internal immutable hpt;
     address internal immutable trader;
     address internal immutable lp;
@@ -38,6 +40,7 @@ contract SwapPoolHandler is Test {
         uint256[] memory lpTokens_
     ) {
         pool = pool_;
+        poolLens = new SwapPoolLens(address(pool_));
         hpt = hpt_;
         trader = trader_;
         lp = lp_;
@@ -101,7 +104,7 @@ contract SwapPoolHandler is Test {
         if (balance == 0) return;
         uint256 shares = bound(fraction, 1, balance);
         (uint256 navBefore, uint256 supplyBefore) = (pool.totalValue(), pool.totalSupply());
-        uint256 productCount = pool.products().length;
+        uint256 productCount = poolLens.products().length;
         vm.prank(lp);
         (uint256[] memory got,) = pool.withdrawProRata(shares, lp);
         for (uint256 i; i < got.length; i++) {
@@ -116,7 +119,7 @@ contract SwapPoolHandler is Test {
         uint256[] memory held = pool.heldTokens();
         if (held.length == 0) return;
         uint256 tokenId = held[seed % held.length];
-        (, uint256 heldUnits) = pool.heldToken(tokenId);
+        (, uint256 heldUnits) = poolLens.heldToken(tokenId);
         units = bound(units, 1, heldUnits);
         (uint256 navBefore, uint256 supplyBefore) = (pool.totalValue(), pool.totalSupply());
         vm.prank(lp);
@@ -142,17 +145,17 @@ contract SwapPoolHandler is Test {
     function _roomFor(uint256 n) internal {
         uint256[] memory held = pool.heldTokens();
         if (held.length + n <= pool.MAX_HELD()) return;
-        (uint256 pid,) = pool.heldToken(held[0]);
+        (uint256 pid,) = poolLens.heldToken(held[0]);
         uint256 count;
         for (uint256 i; i < held.length; i++) {
-            (uint256 p,) = pool.heldToken(held[i]);
+            (uint256 p,) = poolLens.heldToken(held[i]);
             if (p == pid) ++count;
         }
         if (count < 2) return;
         uint256[] memory ids = new uint256[](count);
         uint256 k;
         for (uint256 i; i < held.length; i++) {
-            (uint256 p,) = pool.heldToken(held[i]);
+            (uint256 p,) = poolLens.heldToken(held[i]);
             if (p == pid) ids[k++] = held[i];
         }
         pool.consolidate(ids);
@@ -241,11 +244,11 @@ contract HashPowerSwapPoolInvariantTest is SwapFixtures {
     /// pool thinks; product and class tallies are the sums over held tokens.
     function invariant_booksMatchTheToken() public view {
         uint256[] memory held = pool.heldTokens();
-        uint256[] memory pids = pool.products();
+        uint256[] memory pids = poolLens.products();
         uint256 btcUnits;
         uint256 filUnits;
         for (uint256 i; i < held.length; i++) {
-            (uint256 pid, uint256 units) = pool.heldToken(held[i]);
+            (uint256 pid, uint256 units) = poolLens.heldToken(held[i]);
             assertEq(hpt.ownerOf(held[i]), address(pool));
             assertEq(hpt.tokenData(held[i]).units, units);
             if (hpt.tokenData(held[i]).assetClass == btc) btcUnits += units;
@@ -258,10 +261,10 @@ contract HashPowerSwapPoolInvariantTest is SwapFixtures {
         }
         uint256 productSum;
         for (uint256 j; j < pids.length; j++) {
-            productSum += pool.productUnits(pids[j]);
+            productSum += poolLens.productUnits(pids[j]);
         }
-        (, uint256 classBtc) = pool.classState(btc);
-        (, uint256 classFil) = pool.classState(fil);
+        (, uint256 classBtc) = poolLens.classState(btc);
+        (, uint256 classFil) = poolLens.classState(fil);
         assertEq(classBtc, btcUnits);
         assertEq(classFil, filUnits);
         assertEq(productSum, btcUnits + filUnits);

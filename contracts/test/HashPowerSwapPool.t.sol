@@ -6,6 +6,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {AttestationExpired, TooManyItems, ZeroAddress, ZeroAmount, ZeroUnits} from "../src/common/Errors.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {HashPowerSwapPool} from "../src/swap/HashPowerSwapPool.sol";
+import {SwapPoolLens} from "../src/swap/SwapPoolLens.sol";
 import {IFrozenRedemption} from "../src/interfaces/IFrozenRedemption.sol";
 import {IFulfillmentClaims} from "../src/interfaces/IFulfillmentClaims.sol";
 import {IHashPowerToken} from "../src/interfaces/IHashPowerToken.sol";
@@ -61,22 +62,22 @@ contract HashPowerSwapPoolTest is SwapFixtures {
     function test_views() public view {
         assertEq(pool.decimals(), 24);
         assertEq(pool.feeBps(), FEE_BPS);
-        bytes32[] memory classes = pool.listedClasses();
+        bytes32[] memory classes = poolLens.listedClasses();
         assertEq(classes.length, 2);
         assertEq(classes[0], btc);
         assertEq(classes[1], fil);
-        address[] memory payouts = pool.payoutTokens();
+        address[] memory payouts = poolLens.payoutTokens();
         assertEq(payouts[0], address(wbtc));
         assertEq(payouts[1], address(tfil));
-        (HashPowerSwapPool.ClassConfig memory c, uint256 units) = pool.classState(btc);
+        (SwapPoolLens.ClassConfig memory c, uint256 units) = poolLens.classState(btc);
         assertTrue(c.listed);
         assertEq(c.maxUnits, CAP);
         assertEq(c.minRemaining, MIN_REMAINING);
         assertEq(units, BTC_UNITS);
-        assertEq(pool.products().length, 2);
-        assertEq(pool.productUnits(filPid), FIL_UNITS);
+        assertEq(poolLens.products().length, 2);
+        assertEq(poolLens.productUnits(filPid), FIL_UNITS);
         assertEq(pool.heldTokens().length, 2);
-        (uint256 p, uint256 u) = pool.heldToken(filToken);
+        (uint256 p, uint256 u) = poolLens.heldToken(filToken);
         assertEq(p, filPid);
         assertEq(u, FIL_UNITS);
         assertEq(
@@ -94,7 +95,7 @@ contract HashPowerSwapPoolTest is SwapFixtures {
     function test_item31_classSettingsWaitForTheirDelay() public {
         vm.prank(owner);
         pool.scheduleClass(btc, 5, 60 days);
-        (uint64 maxUnits, uint32 minRemaining, uint64 eta) = pool.pendingClass(btc);
+        (uint64 maxUnits, uint32 minRemaining, uint64 eta) = poolLens.pendingClass(btc);
         assertEq(maxUnits, 5);
         assertEq(minRemaining, 60 days);
         vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.ClassNotReady.selector, btc, eta));
@@ -103,9 +104,9 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         vm.expectEmit(address(pool));
         emit HashPowerSwapPool.ClassApplied(btc, 5, 60 days, address(wbtc));
         pool.applyClass(btc);
-        (HashPowerSwapPool.ClassConfig memory c,) = pool.classState(btc);
+        (SwapPoolLens.ClassConfig memory c,) = poolLens.classState(btc);
         assertEq(c.maxUnits, 5);
-        assertEq(pool.listedClasses().length, 2, "listed once");
+        assertEq(poolLens.listedClasses().length, 2, "listed once");
         vm.expectRevert(abi.encodeWithSelector(HashPowerSwapPool.ClassNotScheduled.selector, btc));
         pool.applyClass(btc);
     }
@@ -122,8 +123,8 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         for (uint256 i; i < 6; i++) {
             pool.applyClass(ids[i]);
         }
-        assertEq(pool.listedClasses().length, 8);
-        assertEq(pool.payoutTokens().length, 2, "one entry per payout token");
+        assertEq(poolLens.listedClasses().length, 8);
+        assertEq(poolLens.payoutTokens().length, 2, "one entry per payout token");
         vm.expectRevert(abi.encodeWithSelector(TooManyItems.selector, 9, 8));
         pool.applyClass(ids[6]);
     }
@@ -180,7 +181,7 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         assertEq(shares, ps);
         assertEq(shares, value * (supply + 1e6) / (nav + 1));
         assertEq(hpt.tokenData(t).units, BTC_UNITS - 400e6, "the pool carved the units");
-        assertEq(pool.productUnits(p), 400e6);
+        assertEq(poolLens.productUnits(p), 400e6);
     }
 
     function test_deposit_minSharesAndReceiver() public {
@@ -203,7 +204,7 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         vm.prank(alice);
         hpt.safeTransferFrom(alice, address(pool), t, abi.encode(ps, bob));
         assertEq(pool.balanceOf(bob), ps);
-        (uint256 hp,) = pool.heldToken(t);
+        (uint256 hp,) = poolLens.heldToken(t);
         assertEq(hp, p);
         // empty data: shares to the sender
         (uint256 p2, uint256 t2) = _btcToken(alice, BTC_UNITS);
@@ -312,9 +313,9 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         assertEq(hpt.tokenData(got).units, q.unitsOut);
         assertEq(hpt.tokenData(got).productId, filPid);
         assertEq(hpt.tokenData(btcToken).units, BTC_UNITS - unitsIn, "the trader keeps the rest");
-        assertEq(pool.productUnits(btcPid), unitsIn);
-        assertEq(pool.productUnits(filPid), FIL_UNITS - q.unitsOut);
-        (, uint256 left) = pool.heldToken(filToken);
+        assertEq(poolLens.productUnits(btcPid), unitsIn);
+        assertEq(poolLens.productUnits(filPid), FIL_UNITS - q.unitsOut);
+        (, uint256 left) = poolLens.heldToken(filToken);
         assertEq(left, FIL_UNITS - q.unitsOut);
 
         // parity: what the trader got is worth at most what it gave less the fee, and less than one unit under
@@ -332,7 +333,7 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         (uint256 out,) = _swap(trader, _params(t, 10e6, filToken, 0));
         assertEq(out, q.unitsOut);
         assertEq(hpt.ownerOf(t), address(pool));
-        (uint256 hp, uint256 hu) = pool.heldToken(t);
+        (uint256 hp, uint256 hu) = poolLens.heldToken(t);
         assertEq(hp, p);
         assertEq(hu, 10e6);
     }
@@ -358,7 +359,7 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         assertEq(out, unitsOut);
         assertEq(got, exact, "the whole held token moved");
         assertEq(hpt.ownerOf(exact), trader);
-        (uint256 pid_,) = pool.heldToken(exact);
+        (uint256 pid_,) = poolLens.heldToken(exact);
         assertEq(pid_, 0, "no longer held");
     }
 
@@ -623,7 +624,7 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         assertEq(hpt.tokenData(got[0]).units, filOut);
         assertEq(hpt.tokenData(got[1]).units, btcOut);
         assertEq(pool.balanceOf(lp), lpShares - shares);
-        assertEq(pool.productUnits(filPid), FIL_UNITS - filOut);
+        assertEq(poolLens.productUnits(filPid), FIL_UNITS - filOut);
     }
 
     function test_withdrawProRata_allShares_leavesOnlyTheVirtualPart() public {
@@ -717,7 +718,7 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         ids[0] = btcPoolToken;
         pool.evict(ids);
         assertEq(pool.heldTokens().length, 0);
-        assertEq(pool.products().length, 0);
+        assertEq(poolLens.products().length, 0);
     }
 
     function test_consolidate_mergesHeldTokensOfOneProduct() public {
@@ -729,11 +730,11 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         ids[0] = held[held.length - 2];
         ids[1] = held[held.length - 1];
         uint256 merged = pool.consolidate(ids);
-        (uint256 mp, uint256 mu) = pool.heldToken(merged);
+        (uint256 mp, uint256 mu) = poolLens.heldToken(merged);
         assertEq(mp, p);
         assertEq(mu, 30e6);
         assertEq(pool.heldTokens().length, held.length - 1);
-        assertEq(pool.productUnits(p), 30e6);
+        assertEq(poolLens.productUnits(p), 30e6);
 
         uint256[] memory bad = new uint256[](1);
         bad[0] = merged;
@@ -799,11 +800,11 @@ contract HashPowerSwapPoolTest is SwapFixtures {
     function test_revenue_claimedByAnyoneForThePool_isSynced() public {
         vm.prank(owner);
         wbtc.mint(address(pool), 1_000);
-        (uint256 accBefore,,,) = pool.revenueState(address(wbtc));
+        (uint256 accBefore,,,) = poolLens.revenueState(address(wbtc));
         assertEq(accBefore, 0);
         assertEq(pool.claimableRevenue(lp, address(wbtc)), 0, "not synced: not unlocking yet");
         pool.sync();
-        (uint256 acc, uint256 accounted, uint256 locked, uint64 end) = pool.revenueState(address(wbtc));
+        (uint256 acc, uint256 accounted, uint256 locked, uint64 end) = poolLens.revenueState(address(wbtc));
         assertEq(acc, 0);
         assertEq(accounted, 1_000);
         assertEq(locked, 1_000);
@@ -828,12 +829,12 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         uint256 quarter = pool.claimableRevenue(lp, address(wbtc));
         assertApproxEqAbs(quarter, 1_000, 2);
         pool.sync(); // releases the quarter
-        (,, uint256 locked,) = pool.revenueState(address(wbtc));
+        (,, uint256 locked,) = poolLens.revenueState(address(wbtc));
         assertApproxEqAbs(locked, 3_000, 1);
         vm.prank(owner);
         wbtc.mint(address(pool), 3_000);
         pool.sync(); // 3,000 + 3,000 locked until now + window
-        (,, uint256 locked2, uint64 end) = pool.revenueState(address(wbtc));
+        (,, uint256 locked2, uint64 end) = poolLens.revenueState(address(wbtc));
         assertEq(locked2, locked + 3_000);
         assertEq(end, block.timestamp + window);
         vm.warp(block.timestamp + window / 2);

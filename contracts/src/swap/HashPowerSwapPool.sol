@@ -645,7 +645,7 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     /**
      * @notice Pays the caller its revenue in every payout token.
      * @dev Emits {RevenueClaimed} per token paid.
-     * @return amounts What was paid, in the order of {payoutTokens}.
+     * @return amounts What was paid, in the order of the payout tokens ({SwapPoolLens-payoutTokens}).
      */
     function claimRevenue() external nonReentrant returns (uint256[] memory amounts) {
         uint256 n = _payoutTokens.length;
@@ -751,97 +751,21 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     }
 
     /**
-     * @notice A held token's product and units (zeros if not held).
-     * @param tokenId Token.
-     * @return productId Product.
-     * @return units Units.
+     * @notice Raw storage words of the pool, for the {SwapPoolLens} (held tokens and products, class
+     * settings and tallies, revenue books): the pool keeps only the views its callers need on chain.
+     * @param startSlot First slot.
+     * @param nSlots Number of consecutive slots.
+     * @return values The words.
      */
-    function heldToken(uint256 tokenId) external view returns (uint256 productId, uint256 units) {
-        Held memory h = _heldOf[tokenId];
-        return (h.productId, h.units);
-    }
-
-    /// @notice The products the pool holds units of.
-    /// @return The product ids.
-    function products() external view returns (uint256[] memory) {
-        return _products;
-    }
-
-    /**
-     * @notice Units the pool holds of a product.
-     * @param productId Product.
-     * @return The units.
-     */
-    function productUnits(uint256 productId) external view returns (uint256) {
-        return _positions[productId].units;
-    }
-
-    /**
-     * @notice A held token's product and units (zeros if not held).
-     * @param tokenId Token.
-     * @return productId Product.
-     * @return units Units.
-     */
-
-    /// @notice The products the pool holds units of.
-    /// @return The product ids.
-
-    /**
-     * @notice Units the pool holds of a product.
-     * @param productId Product.
-     * @return The units.
-     */
-
-    /**
-     * @notice Settings and holdings of an asset class.
-     * @param assetClass Asset class id.
-     * @return config The settings.
-     * @return units Units of the class held.
-     */
-    function classState(bytes32 assetClass) external view returns (ClassConfig memory config, uint256 units) {
-        return (_classConfig[assetClass], _classUnits[assetClass]);
-    }
-
-    /**
-     * @notice The scheduled settings of a class (`eta == 0`: none).
-     * @param assetClass Asset class id.
-     * @return maxUnits Scheduled cap.
-     * @return minRemaining Scheduled minimum term.
-     * @return eta When they can be applied.
-     */
-    function pendingClass(bytes32 assetClass) external view returns (uint64 maxUnits, uint32 minRemaining, uint64 eta) {
-        PendingClass memory p = _pending[assetClass];
-        return (p.maxUnits, p.minRemaining, p.eta);
-    }
-
-    /// @notice The listed asset classes.
-    /// @return The ids.
-    function listedClasses() external view returns (bytes32[] memory) {
-        return _classes;
-    }
-
-    /// @notice The payout tokens whose revenue the pool distributes.
-    /// @return The tokens.
-    function payoutTokens() external view returns (address[] memory) {
-        return _payoutTokens;
-    }
-
-    /**
-     * @notice Revenue-per-share accumulator of a payout token (x {ACC_SCALE}), the balance the pool
-     * has accounted for, and the revenue still unlocking (as of the last update) with its end.
-     * @param payout Payout token.
-     * @return accPerShare The accumulator.
-     * @return accounted The accounted balance.
-     * @return locked Revenue not released yet at the last update.
-     * @return unlockEnd When it is fully released.
-     */
-    function revenueState(address payout)
-        external
-        view
-        returns (uint256 accPerShare, uint256 accounted, uint256 locked, uint64 unlockEnd)
-    {
-        Stream memory st = _streams[payout];
-        return (_accPerShare[payout], _accounted[payout], st.locked, st.end);
+    function extsload(bytes32 startSlot, uint256 nSlots) external view returns (bytes32[] memory values) {
+        values = new bytes32[](nSlots);
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let ptr := add(values, 0x20)
+            for { let i := 0 } lt(i, nSlots) { i := add(i, 1) } {
+                mstore(add(ptr, mul(i, 0x20)), sload(add(startSlot, i)))
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import {HashPriceOracle} from "../../src/oracle/HashPriceOracle.sol";
 import {IHashPriceOracle} from "../../src/oracle/IHashPriceOracle.sol";
 import {HashPowerValuation} from "../../src/oracle/HashPowerValuation.sol";
 import {HashPowerSwapPool, IFrozenRedemption} from "../../src/swap/HashPowerSwapPool.sol";
+import {SwapPoolLens} from "../../src/swap/SwapPoolLens.sol";
 import {IFulfillmentClaims} from "../../src/interfaces/IFulfillmentClaims.sol";
 import {TestPayoutToken} from "../../src/dev/TestPayoutToken.sol";
 import {FulfillmentFixtures} from "./FulfillmentFixtures.sol";
@@ -20,6 +21,7 @@ abstract contract SwapFixtures is FulfillmentFixtures {
     HashPriceOracle internal oracle;
     HashPowerValuation internal valuation;
     HashPowerSwapPool internal pool;
+    SwapPoolLens internal poolLens;
     TestPayoutToken internal tfil;
     bytes32 internal fil;
 
@@ -75,6 +77,7 @@ abstract contract SwapFixtures is FulfillmentFixtures {
         _register("HashPriceOracle", address(oracle));
         _register("HashPowerValuation", address(valuation));
         _register("HashPowerSwapPool", address(pool));
+        poolLens = new SwapPoolLens(address(pool));
         _wire();
 
         vm.startPrank(owner);
@@ -213,7 +216,7 @@ abstract contract SwapFixtures is FulfillmentFixtures {
         uint256[] memory ids = pool.heldTokens();
         uint256 most;
         for (uint256 i; i < ids.length; i++) {
-            (uint256 pid, uint256 units) = pool.heldToken(ids[i]);
+            (uint256 pid, uint256 units) = poolLens.heldToken(ids[i]);
             if (pid == productId && units > most) (best, most) = (ids[i], units);
         }
         require(best != 0, "no held token of product");

@@ -55,6 +55,8 @@ public enum ProtocolContract {
 
     /** The oracle-valued swap pool: cross-coin swaps at value parity, LP shares, revenue for shareholders. */
     HASH_POWER_SWAP_POOL("HashPowerSwapPool", false),
+    /** Read-only views of the swap pool's books (held products, class settings and tallies, payout tokens, revenue). */
+    SWAP_POOL_LENS("SwapPoolLens", false),
     /** Credit scores from the protocol's records (fulfillment, frauds, loans): scores, breakdowns, parameters. */
     CREDIT_REGISTRY("CreditRegistry", false),
 

@@ -309,6 +309,8 @@ public final class Domains {
                         address(d, ProtocolContract.HASH_POWER_VALUATION), address(d, ProtocolContract.FULFILLMENT_VAULT),
                         address(d, ProtocolContract.HARDWARE_REGISTRY), address(d, ProtocolContract.ASSET_CLASS_REGISTRY),
                         new Uint256(BigInteger.valueOf(SWAP_FEE_BPS)), optional(d, ProtocolContract.HMX_TOKEN))))
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.SWAP_POOL_LENS,
+                        List.of(address(d, ProtocolContract.HASH_POWER_SWAP_POOL))))
                 .thenCompose(d -> d.find(ProtocolContract.EMISSION_CONTROLLER).isEmpty()
                         ? CompletableFuture.completedFuture(d) : deployLiquidityRewards(ctx, d));
     }

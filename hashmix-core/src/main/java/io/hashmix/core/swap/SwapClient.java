@@ -25,6 +25,7 @@ import io.hashmix.contracts.generated.HashPowerSwapPool;
 import io.hashmix.contracts.generated.HashPowerToken;
 import io.hashmix.contracts.generated.HashPowerValuation;
 import io.hashmix.contracts.generated.HashPriceOracle;
+import io.hashmix.contracts.generated.SwapPoolLens;
 import io.hashmix.core.events.LogFilter;
 import io.hashmix.core.events.LogReader;
 import io.hashmix.core.internal.AbiValues;
@@ -83,6 +84,7 @@ public final class SwapClient {
     private final LogReader logs;
     private final Eip712Domain oracleDomain;
     private final long deployBlock;
+    private final BoundContract lensContract;
 
     /**
      * Built by {@link io.hashmix.core.HashMix}, which hands it out as
@@ -113,6 +115,8 @@ public final class SwapClient {
         this.logs = Objects.requireNonNull(logs, "logs");
         this.oracleDomain = Eip712Domain.hashMix(deployment.chainId(), oracleAt.address());
         this.deployBlock = poolAt.blockNumber();
+        this.lensContract = deployment.find(ProtocolContract.SWAP_POOL_LENS)
+                .map(c -> new BoundContract("SwapPoolLens", c.address(), calls, null)).orElse(null);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -465,6 +469,23 @@ public final class SwapClient {
     }
 
     /**
+     * The tokens the pool shares among its shareholders (its classes' payout tokens and its reward token, HMX),
+     * in the order {@link #claimRevenue} pays them; read from the pool's lens ({@code SwapPoolLens}).
+     *
+     * @return the tokens; fails with {@link InvalidRequestException} if the deployment has no pool lens
+     */
+    public CompletableFuture<List<EvmAddress>> payoutTokens() {
+        if (lensContract == null) {
+            return CompletableFuture.failedFuture(new InvalidRequestException("the deployment has no SwapPoolLens"));
+        }
+        return lensContract.read("payoutTokens", lensContract.encoder(SwapPoolLens::load).payoutTokens(), v -> {
+            @SuppressWarnings("unchecked")
+            List<org.web3j.abi.datatypes.Address> list = (List<org.web3j.abi.datatypes.Address>) v.get(0).getValue();
+            return list.stream().map(a -> EvmAddress.of(a.getValue())).toList();
+        });
+    }
+
+    /**
      * Revenue an account can claim in a payout token.
      *
      * @param account the shareholder
@@ -513,17 +534,21 @@ public final class SwapClient {
     // ---------------------------------------------------------------------------------------
 
     /**
-     * The pool's tokens, value, supply and fee.
+     * The pool's tokens (with their products and units, from the pool's lens), value, supply and fee.
      *
-     * @return the state
+     * @return the state; fails with {@link InvalidRequestException} if the deployment has no pool lens
      */
     @SuppressWarnings("unchecked")
     public CompletableFuture<PoolState> poolState() {
         CompletableFuture<List<BigInteger>> ids = poolContract.read("heldTokens", pool.heldTokens(),
                 v -> ((List<Uint256>) v.get(0).getValue()).stream().map(Uint256::getValue).toList());
+        if (lensContract == null) {
+            return CompletableFuture.failedFuture(new InvalidRequestException("the deployment has no SwapPoolLens"));
+        }
+        SwapPoolLens lens = lensContract.encoder(SwapPoolLens::load);
         CompletableFuture<List<HeldToken>> held = ids.thenCompose(list -> list.isEmpty()
                 ? CompletableFuture.completedFuture(List.of())
-                : poolContract.readAll("heldToken", list.stream().map(pool::heldToken).toList(), v -> v)
+                : lensContract.readAll("heldToken", list.stream().map(lens::heldToken).toList(), v -> v)
                         .thenApply(results -> {
                             List<HeldToken> out = new ArrayList<>();
                             for (int i = 0; i < list.size(); i++) {

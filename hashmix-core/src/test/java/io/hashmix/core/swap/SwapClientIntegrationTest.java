@@ -344,6 +344,7 @@ class SwapClientIntegrationTest {
         fx.advanceBy(Duration.ofDays(1));
         IncentivesClient incentives = trader.incentives(); // anyone forwards
         assertTrue(incentives.deployedPrograms().contains(RewardProgram.LIQUIDITY_PROVIDERS));
+        assertTrue(lp.swap().payoutTokens().join().contains(incentives.hmx()), "the pool shares HMX like revenue");
         BigInteger forwarded = incentives.forwardLiquidityRewards().join();
         assertTrue(forwarded.signum() > 0, "a day of emission at the program's weight");
         BigInteger shares = lp.swap().shares(lpAccount).join();
