@@ -7,6 +7,7 @@ import {AttestationExpired, TooManyItems, ZeroAddress, ZeroAmount, ZeroUnits} fr
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
 import {HashPowerSwapPool} from "../src/swap/HashPowerSwapPool.sol";
 import {SwapPoolLens} from "../src/swap/SwapPoolLens.sol";
+import {TestPayoutToken} from "../src/dev/TestPayoutToken.sol";
 import {IFrozenRedemption} from "../src/interfaces/IFrozenRedemption.sol";
 import {IFulfillmentClaims} from "../src/interfaces/IFulfillmentClaims.sol";
 import {IHashPowerToken} from "../src/interfaces/IHashPowerToken.sol";
@@ -882,6 +883,65 @@ contract HashPowerSwapPoolTest is SwapFixtures {
         uint256 lpOwed = pool.claimableRevenue(lp, address(wbtc));
         assertApproxEqAbs(lpOwed, owed, 2, "the shareholders who held while it unlocked get it");
         assertLe(lpOwed, owed);
+    }
+
+    // ---------------------------------------------------------------- payout token changes
+
+    /// Regression (was a known limit): after the asset class registry changes a class's payout token,
+    /// revenue paid in the new token stayed in the pool undistributed. Scheduling and applying the class
+    /// again makes the pool track the new token, and what it already received in it is shared.
+    function test_applyClass_afterAPayoutTokenChange_tracksTheNewToken() public {
+        TestPayoutToken newToken = new TestPayoutToken("Wrapped BTC v2 (test)", "tWBTC2", 8, owner);
+        _changePayoutToken(btc, address(newToken));
+        vm.prank(owner);
+        newToken.mint(address(pool), 5_000); // revenue of a product minted after the change
+        pool.sync();
+        vm.warp(block.timestamp + pool.REVENUE_UNLOCK());
+        assertEq(pool.claimableRevenue(lp, address(newToken)), 0, "not tracked yet");
+
+        _reapply(btc);
+        address[] memory payouts = poolLens.payoutTokens();
+        assertEq(payouts.length, 3);
+        assertEq(payouts[2], address(newToken));
+        assertEq(payouts[0], address(wbtc), "the old token stays tracked (earlier products pay in it)");
+        pool.sync();
+        vm.warp(block.timestamp + pool.REVENUE_UNLOCK());
+        uint256 owed = pool.claimableRevenue(lp, address(newToken));
+        assertApproxEqAbs(owed, 5_000 * pool.balanceOf(lp) / pool.totalSupply(), 1);
+        vm.prank(lp);
+        assertEq(pool.claimRevenue()[2], owed);
+        _reapply(btc); // applying again adds nothing
+        assertEq(poolLens.payoutTokens().length, 3);
+    }
+
+    /// The payout tokens the pool tracks are bounded (every share transfer settles each of them).
+    function test_applyClass_payoutTokensAreBounded() public {
+        uint256 max = pool.MAX_PAYOUT_TOKENS();
+        for (uint256 n = poolLens.payoutTokens().length; n < max; n++) {
+            _changePayoutToken(btc, address(new TestPayoutToken("t", "t", 8, owner)));
+            _reapply(btc);
+        }
+        assertEq(poolLens.payoutTokens().length, max);
+        _changePayoutToken(btc, address(new TestPayoutToken("t", "t", 8, owner)));
+        vm.prank(owner);
+        pool.scheduleClass(btc, CAP, MIN_REMAINING);
+        vm.warp(block.timestamp + pool.CONFIG_DELAY());
+        vm.expectRevert(abi.encodeWithSelector(TooManyItems.selector, max + 1, max));
+        pool.applyClass(btc);
+    }
+
+    function _changePayoutToken(bytes32 cls, address token) internal {
+        vm.prank(owner);
+        assetClasses.schedulePayoutTokenChange(cls, token);
+        vm.warp(block.timestamp + assetClasses.PAYOUT_TOKEN_CHANGE_DELAY());
+        assetClasses.applyPayoutTokenChange(cls);
+    }
+
+    function _reapply(bytes32 cls) internal {
+        vm.prank(owner);
+        pool.scheduleClass(cls, CAP, MIN_REMAINING);
+        vm.warp(block.timestamp + pool.CONFIG_DELAY());
+        pool.applyClass(cls);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -152,6 +152,8 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     uint256 public constant MAX_HELD = 32;
     /// @notice Most asset classes the pool lists.
     uint256 public constant MAX_CLASSES = 8;
+    /// @notice Most payout tokens the pool tracks (its classes' tokens, past and present, and the reward token).
+    uint256 public constant MAX_PAYOUT_TOKENS = 16;
     /// @notice Largest swap fee (1%).
     uint256 public constant MAX_FEE_BPS = 100;
     /// @notice Decimals offset of the shares (virtual shares = 10**offset, virtual value = 1).
@@ -346,9 +348,11 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
     }
 
     /**
-     * @notice Applies a scheduled class setting once its delay has passed. Anyone may call.
+     * @notice Applies a scheduled class setting once its delay has passed, and tracks the class's
+     * current payout token (so after the asset class registry changes it, scheduling the class again
+     * makes the pool share revenue in the new token too). Anyone may call.
      * @dev Reverts with {ClassNotScheduled}, {ClassNotReady}, `TooManyItems` (more than
-     * {MAX_CLASSES} classes). Emits {ClassApplied}.
+     * {MAX_CLASSES} classes or {MAX_PAYOUT_TOKENS} payout tokens). Emits {ClassApplied}.
      * @param assetClass Asset class id.
      */
     function applyClass(bytes32 assetClass) external {
@@ -362,10 +366,14 @@ contract HashPowerSwapPool is ERC20, AccessManaged, ReentrancyGuardTransient, IE
             if (_classes.length == MAX_CLASSES) revert TooManyItems(MAX_CLASSES + 1, MAX_CLASSES);
             c.listed = true;
             _classes.push(assetClass);
-            if (!_isPayoutToken(payout)) {
-                _payoutTokens.push(payout);
-                _accounted[payout] = IERC20(payout).balanceOf(address(this));
+        }
+        // the class's payout token as of now, so re-applying a class after its payout token changed tracks
+        // the new one; whatever the pool already holds of it is shared as revenue when next synced
+        if (!_isPayoutToken(payout)) {
+            if (_payoutTokens.length == MAX_PAYOUT_TOKENS) {
+                revert TooManyItems(MAX_PAYOUT_TOKENS + 1, MAX_PAYOUT_TOKENS);
             }
+            _payoutTokens.push(payout);
         }
         c.maxUnits = p.maxUnits;
         c.minRemaining = p.minRemaining;
