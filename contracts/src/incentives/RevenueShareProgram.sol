@@ -20,9 +20,10 @@ interface IRevenueSharing {
  * `REVENUE_UNLOCK`, so by pool shares x time held), and liquidity providers claim it with the pool's
  * `claimRevenue`. The shares stay with the liquidity providers (no staking), so they keep earning the
  * pool's revenue and fees. Anyone may {forward}; the pool tracks HMX as one of its payout tokens.
- * @dev No state but what was never paid: while the pool has no shares, what accrues is
- * {undistributed} and never paid (like `StakeRewards`: a first depositor cannot collect a quiet
- * period).
+ * @dev No state but what was never paid: if the pool has no shares when {forward} runs, what accrued
+ * is {undistributed} and never paid. Otherwise all that accrued since the last forward unlocks over
+ * the next day to the shares held then, so keepers should forward often (as they harvest): a quiet
+ * stretch without a forward goes to whoever provides liquidity in the day after the next one.
  */
 contract RevenueShareProgram is ReentrancyGuardTransient {
     /// @notice Where rewards come from (the emission controller).

@@ -12,6 +12,7 @@ import org.web3j.crypto.Credentials;
 
 import io.hashmix.contracts.Deployment;
 import io.hashmix.core.HashMix;
+import io.hashmix.core.incentives.RewardProgram;
 import io.hashmix.core.swap.LiquidityDeposit;
 import io.hashmix.core.swap.PriceFeed;
 import io.hashmix.core.swap.SwapClient;
@@ -97,6 +98,10 @@ final class SwapDemoStep {
             MintedProduct btc = mint(hm, provider, accounts, observers, BTC, BigInteger.valueOf(200_000), "S21-");
             provider.tokenization().transfer(btc.tokenId(), miner.account()).join();
             provider.swap().approvePool().join();
+            // the liquidity providers' emission, forwarded while the pool is empty, is never paid
+            BigInteger quiet = hm.incentives().forwardLiquidityRewards().join();
+            line.accept(String.format("LP emission forwarded into the empty pool: %s HMX wei paid (the rest is never paid)",
+                    quiet));
             LiquidityDeposit deposit = provider.swap().deposit(fil.tokenId(), BigInteger.valueOf(500_000_000), BigInteger.ONE)
                     .join();
             line.accept(String.format("deposited token %s worth %s (18 decimals) for %s pool shares", deposit.tokenId(),
@@ -123,6 +128,17 @@ final class SwapDemoStep {
             expect("swap on a price older than its heartbeat",
                     () -> miner.swap().swap(btc.tokenId(), BigInteger.valueOf(1_000), fil.tokenId(), BigInteger.ONE,
                             miner.swap().chainTime().join().plusSeconds(600)).join());
+
+            header.accept("Liquidity providers earn HMX by pool shares x time, and keep their shares");
+            BigInteger forwarded = hm.incentives().forwardLiquidityRewards().join(); // anyone may
+            clock.increaseTime(SwapClient.REVENUE_UNLOCK).join();
+            clock.mine().join();
+            BigInteger hmx = provider.incentives().claim(RewardProgram.LIQUIDITY_PROVIDERS).join().amount();
+            line.accept(String.format("a day of LP emission, %s HMX wei, paid into the pool; unlocked over a day to the "
+                    + "shares held meanwhile: the provider (all the shares) claimed %s with its pool revenue", forwarded, hmx));
+            if (hmx.signum() <= 0 || hmx.compareTo(forwarded) > 0) {
+                throw new IllegalStateException("check failed: the provider earns the LP emission, never more");
+            }
             Withdrawal w = provider.swap().withdrawProRata(deposit.shares()).join();
             List<String> parts = new ArrayList<>();
             for (Withdrawal.Payout p : w.payouts()) {
