@@ -62,6 +62,21 @@ contract HashPowerLendingRewardsTest is LendingFixtures {
         assertEq(lendingLens.outstandingPrincipal(lender, address(wbtc)), 0);
     }
 
+    /// Regression (found by `invariant_lentIsTheOpenLoansPrincipal`): a payment that reaches the cap
+    /// forgives the principal left, so the stake must fall by what the principal fell, not by the part
+    /// of the payment that went to principal.
+    function test_stake_loanPaidAtItsCap_endsAtZero() public {
+        LendingOrders.LoanOffer memory o = _loanOffer(lender, tokenId);
+        o.maxRepayment = PRINCIPAL; // interest accrues, but the borrower never owes more than the principal
+        uint256 loanId = _borrowWith(o);
+        vm.warp(block.timestamp + 10 days);
+        vm.prank(borrower);
+        lending.repay(loanId);
+        assertEq(uint8(_status(loanId)), uint8(LoanStatus.Repaid));
+        assertEq(lendingLens.outstandingPrincipal(lender, address(wbtc)), 0);
+        assertEq(program.stakeOf(lender), 0);
+    }
+
     /// A refinance moves the principal's stake from the old lender to the new one.
     function test_stake_movesWithARefinance() public {
         uint256 loanId = _borrow();

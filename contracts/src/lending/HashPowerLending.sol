@@ -247,7 +247,6 @@ contract HashPowerLending is LendingOrders, AccessManaged, Pausable {
         (uint256 toInterest, uint256 toPrincipal) = _applyPayment(loan, paid);
         address lender = loan.lender;
         address currency = _currencyOf(loan);
-        if (toPrincipal != 0 && loan.staked) _lent(lender, currency, 0, toPrincipal);
         _recordPayment(loan.borrower, lender, currency, paid);
         _payFrom(currency, msg.sender, lender, paid);
         emit DebtPaid(loanId, msg.sender, toInterest, toPrincipal, 0);

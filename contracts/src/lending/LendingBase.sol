@@ -343,7 +343,6 @@ abstract contract LendingBase is ReentrancyGuardTransient {
         (uint256 toInterest, uint256 toPrincipal) = _applyPayment(loan, amount);
         address lender = loan.lender;
         address currency = _currencyOf(loan);
-        if (toPrincipal != 0 && loan.staked) _lent(lender, currency, 0, toPrincipal);
         _recordPayment(loan.borrower, lender, currency, amount);
         emit DebtPaid(
             loanId, payer, toInterest, toPrincipal, LoanMath.debt(loan.principal, loan.interestScaled, loan.capLeft)
@@ -351,15 +350,19 @@ abstract contract LendingBase is ReentrancyGuardTransient {
         _pay(currency, lender, amount);
     }
 
-    /// @dev Applies `amount` (at most the debt) to interest, then principal, accruing to now first.
+    /// @dev Applies `amount` (at most the debt) to interest, then principal, accruing to now first;
+    /// the lender's outstanding principal falls by what the principal fell (more than `toPrincipal`
+    /// when the payment reaches the cap, which forgives the rest).
     function _applyPayment(LendingStorage.Loan storage loan, uint256 amount)
         internal
         returns (uint256 toInterest, uint256 toPrincipal)
     {
         uint256 iS = _interestScaled(loan);
-        uint256 principal = loan.principal;
+        uint256 before = loan.principal;
+        uint256 principal;
         uint256 capLeft = loan.capLeft;
-        (iS, principal, capLeft, toInterest, toPrincipal) = LoanMath.applyPayment(iS, principal, capLeft, amount);
+        (iS, principal, capLeft, toInterest, toPrincipal) = LoanMath.applyPayment(iS, before, capLeft, amount);
+        if (loan.staked && principal != before) _lent(loan.lender, _currencyOf(loan), 0, before - principal);
         loan.interestScaled = iS;
         loan.principal = uint128(principal);
         loan.capLeft = uint128(capLeft);
