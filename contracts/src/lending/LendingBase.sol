@@ -362,11 +362,12 @@ abstract contract LendingBase is ReentrancyGuardTransient {
         uint256 principal;
         uint256 capLeft = loan.capLeft;
         (iS, principal, capLeft, toInterest, toPrincipal) = LoanMath.applyPayment(iS, before, capLeft, amount);
-        if (loan.staked && principal != before) _lent(loan.lender, _currencyOf(loan), 0, before - principal);
         loan.interestScaled = iS;
         loan.principal = uint128(principal);
         loan.capLeft = uint128(capLeft);
         if (loan.status == LoanStatus.Active) loan.lastAccrual = uint32(block.timestamp);
+        // after the loan's own writes: the program is called with the loan already up to date
+        if (loan.staked && principal != before) _lent(loan.lender, _currencyOf(loan), 0, before - principal);
     }
 
     /// @dev The loan's interest, scaled by {LoanMath.YEAR_BPS}, accrued to now while it is active.
