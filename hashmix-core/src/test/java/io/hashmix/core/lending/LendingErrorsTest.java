@@ -80,7 +80,7 @@ class LendingErrorsTest {
             assertEquals(expected, decoded.getClass().getName(), e.signature());
             own++;
         }
-        assertEquals(27, own, "every lending error");
+        assertEquals(28, own, "every lending error");
     }
 
     @Test
