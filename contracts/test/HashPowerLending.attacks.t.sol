@@ -293,9 +293,16 @@ contract HashPowerLendingAttacksTest is LendingFixtures {
         LendingOrders.LoanOffer memory o = _loanOffer(lender, tokenId);
         bytes memory sig = _sign(lenderKey, o);
         LendingModule m2 =
-            new LendingModule(hpt, IRevenueClaims(address(fv)), IFrozenRedemption(address(hardwareRegistry)), valuation);
+            new LendingModule(hpt, IRevenueClaims(address(fv)), IFrozenRedemption(address(hardwareRegistry)), valuation, _scores());
         HashPowerLending other = new HashPowerLending(
-            address(manager), hpt, IRevenueClaims(address(fv)), IFrozenRedemption(address(hardwareRegistry)), valuation, m2, collateralVault
+            address(manager),
+            hpt,
+            IRevenueClaims(address(fv)),
+            IFrozenRedemption(address(hardwareRegistry)),
+            valuation,
+            _scores(),
+            m2,
+            collateralVault
         );
         vm.prank(borrower);
         vm.expectRevert(LendingBase.InvalidLoanSignature.selector);
@@ -349,9 +356,16 @@ contract HashPowerLendingAttacksTest is LendingFixtures {
     function test_brokenRevenueSourceNeverTrapsCollateral() public {
         RevertingRevenue broken = new RevertingRevenue();
         NoRedemption none = new NoRedemption();
-        LendingModule m2 = new LendingModule(hpt, IRevenueClaims(address(broken)), IFrozenRedemption(address(none)), valuation);
+        LendingModule m2 = new LendingModule(hpt, IRevenueClaims(address(broken)), IFrozenRedemption(address(none)), valuation, _scores());
         HashPowerLending l2 = new HashPowerLending(
-            address(manager), hpt, IRevenueClaims(address(broken)), IFrozenRedemption(address(none)), valuation, m2, collateralVault
+            address(manager),
+            hpt,
+            IRevenueClaims(address(broken)),
+            IFrozenRedemption(address(none)),
+            valuation,
+            _scores(),
+            m2,
+            collateralVault
         );
         vm.prank(borrower);
         hpt.setApprovalForAll(address(l2), true);

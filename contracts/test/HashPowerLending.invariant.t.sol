@@ -10,7 +10,8 @@ import {LendingOrders} from "../src/lending/LendingOrders.sol";
 import {LoanStatus} from "../src/lending/LendingStorage.sol";
 import {HardwareRegistry} from "../src/token/HardwareRegistry.sol";
 import {HashPowerToken} from "../src/token/HashPowerToken.sol";
-import {HookToken} from "./mocks/LendingMocks.sol";
+import {LendingBase} from "../src/lending/LendingBase.sol";
+import {HookToken, MockCreditScore} from "./mocks/LendingMocks.sol";
 import {LendingFixtures} from "./utils/LendingFixtures.sol";
 
 /// @dev Drives random loan lifecycles: loans started on four slices of one product paid in a token
@@ -33,6 +34,12 @@ contract LendingHandler is CommonBase, StdCheats, StdUtils {
     mapping(uint256 loanId => address) public winnerOf;
     address[] public accounts;
     mapping(bytes4 => uint256) public calls;
+    /// the minimum credit score the handler's next loan offers ask for (0: none), and the borrower's score
+    uint16 public minScore;
+    /// loans started or refinanced on an offer whose minimum the borrower's score was below (must stay 0)
+    uint256 public startedBelowMinimum;
+    /// offers refused for the borrower's score (the gate is exercised)
+    uint256 public refusedForScore;
 
     constructor(LendingInvariantTest t_, uint256[] memory tokens_, address[] memory accounts_) {
         t = t_;
@@ -68,12 +75,25 @@ contract LendingHandler is CommonBase, StdCheats, StdUtils {
         o.maxRepayment = o.principal * 2;
         o.aprBps = uint32(bound(apr, 0, 50_000));
         o.duration = uint64(duration);
+        o.minCreditScore = minScore;
         bytes memory sig = t.signOffer(o);
+        bool eligible = _eligible();
         vm.prank(borrower);
-        uint256 loanId = lending.borrow(o, sig);
-        loans.push(loanId);
-        lastLoanOf[id] = loanId;
-        calls[this.borrow.selector]++;
+        try lending.borrow(o, sig) returns (uint256 loanId) {
+            if (!eligible) startedBelowMinimum++;
+            loans.push(loanId);
+            lastLoanOf[id] = loanId;
+            calls[this.borrow.selector]++;
+        } catch (bytes memory err) {
+            _refused(eligible, err);
+        }
+    }
+
+    /// Sets the borrower's credit score and the minimum the next offers ask for (none a third of the time).
+    function setCredit(uint256 score, uint256 min) external {
+        t.scoresContract().setScore(t.borrowerAccount(), bound(score, 0, 1_000));
+        minScore = min % 3 == 0 ? 0 : uint16(bound(min, 1, 1_000));
+        calls[this.setCredit.selector]++;
     }
 
     function sweep(uint256 loanSeed) external {
@@ -104,9 +124,31 @@ contract LendingHandler is CommonBase, StdCheats, StdUtils {
         o.principal = 10e8;
         o.maxRepayment = 10e8;
         o.duration = uint64(v.maturity - block.timestamp);
+        o.minCreditScore = minScore;
         bytes memory sig = t.signOffer(o);
-        lending.refinance(loanId, o, sig);
-        calls[this.refinance.selector]++;
+        bool eligible = _eligible();
+        try lending.refinance(loanId, o, sig) {
+            if (!eligible && lens.loanOf(loanId).lender == newLender) startedBelowMinimum++;
+            calls[this.refinance.selector]++;
+        } catch (bytes memory err) {
+            _refused(eligible, err);
+        }
+    }
+
+    function _eligible() internal view returns (bool) {
+        return minScore == 0 || t.scoresContract().scoreOf(t.borrowerAccount()) >= minScore;
+    }
+
+    /// Counts a refusal for the score; any other failure of an action is an ordinary revert.
+    function _refused(bool eligible, bytes memory err) internal {
+        if (!eligible && err.length >= 4 && bytes4(err) == LendingBase.BorrowerScoreTooLow.selector) {
+            refusedForScore++;
+            return;
+        }
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            revert(add(err, 0x20), mload(err))
+        }
     }
 
     function foreclose(uint256 loanSeed) external {
@@ -274,6 +316,10 @@ contract LendingInvariantTest is LendingFixtures {
         o.currency = address(money);
     }
 
+    function scoresContract() external view returns (MockCreditScore) {
+        return creditScores;
+    }
+
     function signOffer(LendingOrders.LoanOffer memory o) external view returns (bytes memory) {
         return _sign(lenderKeyOf(o.lender), o);
     }
@@ -405,6 +451,11 @@ contract LendingInvariantTest is LendingFixtures {
         }
     }
 
+    /// No loan starts or moves to a new lender on an offer whose minimum credit score its borrower lacks.
+    function invariant_noLoanOnAnOfferAboveTheBorrowersScore() public view {
+        assertEq(handler.startedBelowMinimum(), 0);
+    }
+
     /// Checklist 19 and 22: no loan's debt exceeds its cap, and open loans' debts are what the lens says.
     function invariant_debtWithinCap() public view {
         for (uint256 i; i < handler.loanCount(); i++) {
@@ -418,6 +469,10 @@ contract LendingInvariantTest is LendingFixtures {
     /// scripted run through every action, with the invariants checked along the way.
     function test_handlerRunsEveryAction() public {
         handler.borrow(0, 0.1e8, 1_000, 28 days, false);
+        handler.setCredit(299, 301); // an offer asking 301 of a 299 borrower is refused
+        handler.borrow(1, 0.05e8, 2_000, 20 days, true);
+        assertEq(handler.refusedForScore(), 1);
+        handler.setCredit(301, 301);
         handler.borrow(1, 0.05e8, 2_000, 20 days, true);
         handler.blacklist(0, true); // the first lender refuses payments: they are credited
         handler.advance(2 days, 0.05e8);
@@ -447,10 +502,11 @@ contract LendingInvariantTest is LendingFixtures {
         handler.blacklist(0, false);
         handler.withdraw(0);
         _freezeAndRedeem();
-        bytes4[11] memory actions = [
+        bytes4[12] memory actions = [
             handler.borrow.selector, handler.sweep.selector, handler.repay.selector, handler.refinance.selector,
             handler.foreclose.selector, handler.bid.selector, handler.claimCollateral.selector,
-            handler.advance.selector, handler.withdraw.selector, handler.freeze.selector, handler.redeem.selector
+            handler.advance.selector, handler.withdraw.selector, handler.freeze.selector, handler.redeem.selector,
+            handler.setCredit.selector
         ];
         for (uint256 i; i < actions.length; i++) {
             assertGt(handler.calls(actions[i]), 0, vm.toString(i));
@@ -459,6 +515,7 @@ contract LendingInvariantTest is LendingFixtures {
         invariant_tokenIsWhereItsLoanSays();
         invariant_debtWithinCap();
         invariant_redemptionBookedOnceAndOnlyForTheEscrow();
+        invariant_noLoanOnAnOfferAboveTheBorrowersScore();
     }
 
     /// Slices 0 and 1 escrowed again, then the freeze: slice 1 is redeemed directly (the escrow is

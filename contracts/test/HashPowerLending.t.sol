@@ -53,17 +53,17 @@ contract HashPowerLendingTest is LendingFixtures {
         IRevenueClaims r = IRevenueClaims(address(fv));
         IFrozenRedemption f = IFrozenRedemption(address(hardwareRegistry));
         vm.expectRevert(ZeroAddress.selector);
-        new LendingModule(HashPowerToken(address(0)), r, f, valuation);
+        new LendingModule(HashPowerToken(address(0)), r, f, valuation, _scores());
         vm.expectRevert(ZeroAddress.selector);
-        new LendingModule(hpt, IRevenueClaims(address(0)), f, valuation);
+        new LendingModule(hpt, IRevenueClaims(address(0)), f, valuation, _scores());
         vm.expectRevert(ZeroAddress.selector);
-        new LendingModule(hpt, r, IFrozenRedemption(address(0)), valuation);
+        new LendingModule(hpt, r, IFrozenRedemption(address(0)), valuation, _scores());
         vm.expectRevert(ZeroAddress.selector);
-        new LendingModule(hpt, r, f, IHashPowerValuation(address(0)));
+        new LendingModule(hpt, r, f, IHashPowerValuation(address(0)), _scores());
         vm.expectRevert(ZeroAddress.selector);
-        new HashPowerLending(address(manager), hpt, r, f, valuation, LendingModule(address(0)), collateralVault);
+        new HashPowerLending(address(manager), hpt, r, f, valuation, _scores(), LendingModule(address(0)), collateralVault);
         vm.expectRevert(ZeroAddress.selector);
-        new HashPowerLending(address(manager), hpt, r, f, valuation, module, CollateralVault(address(0)));
+        new HashPowerLending(address(manager), hpt, r, f, valuation, _scores(), module, CollateralVault(address(0)));
         vm.expectRevert(ZeroAddress.selector);
         new LendingLens(address(0));
     }
@@ -71,7 +71,7 @@ contract HashPowerLendingTest is LendingFixtures {
     function test_constructor_revertsOnModuleOfOtherContracts() public {
         MockValuation other = new MockValuation(hpt);
         LendingModule wrong =
-            new LendingModule(hpt, IRevenueClaims(address(fv)), IFrozenRedemption(address(hardwareRegistry)), other);
+            new LendingModule(hpt, IRevenueClaims(address(fv)), IFrozenRedemption(address(hardwareRegistry)), other, _scores());
         vm.expectRevert(LendingBase.ModuleMismatch.selector);
         new HashPowerLending(
             address(manager),
@@ -79,6 +79,7 @@ contract HashPowerLendingTest is LendingFixtures {
             IRevenueClaims(address(fv)),
             IFrozenRedemption(address(hardwareRegistry)),
             valuation,
+            _scores(),
             wrong,
             collateralVault
         );
@@ -1598,9 +1599,9 @@ contract HashPowerLendingTest is LendingFixtures {
         r = new ScriptedRedemption(hpt, wbtc);
         vm.prank(owner);
         wbtc.mint(address(r), 20e8);
-        LendingModule m2 = new LendingModule(hpt, IRevenueClaims(address(fv)), IFrozenRedemption(address(r)), valuation);
+        LendingModule m2 = new LendingModule(hpt, IRevenueClaims(address(fv)), IFrozenRedemption(address(r)), valuation, _scores());
         l2 = new HashPowerLending(
-            address(manager), hpt, IRevenueClaims(address(fv)), IFrozenRedemption(address(r)), valuation, m2, collateralVault
+            address(manager), hpt, IRevenueClaims(address(fv)), IFrozenRedemption(address(r)), valuation, _scores(), m2, collateralVault
         );
         lens2 = new LendingLens(address(l2));
         vm.prank(borrower);

@@ -6,6 +6,7 @@ import {HashPowerLending} from "../src/lending/HashPowerLending.sol";
 import {LendingModule} from "../src/lending/LendingModule.sol";
 import {LendingOrders} from "../src/lending/LendingOrders.sol";
 import {LoanMath} from "../src/lending/LoanMath.sol";
+import {ICreditScore} from "../src/interfaces/ICreditScore.sol";
 import {IFrozenRedemption} from "../src/interfaces/IFrozenRedemption.sol";
 import {IHashPowerValuation} from "../src/interfaces/IHashPowerValuation.sol";
 import {IRevenueClaims} from "../src/interfaces/IRevenueClaims.sol";
@@ -28,7 +29,8 @@ contract LendingVectorsTest is VectorFixtures {
 
     bytes32 internal constant LOAN_OFFER_TYPEHASH = keccak256(
         "LoanOffer(address lender,uint256 tokenId,uint32 tokenNonce,uint256 units,address currency,uint256 principal,"
-        "uint256 maxRepayment,uint32 aprBps,uint64 duration,uint256 counter,uint256 salt,uint64 expiry)"
+        "uint256 maxRepayment,uint32 aprBps,uint64 duration,uint16 minCreditScore,uint256 counter,uint256 salt,"
+        "uint64 expiry)"
     );
     bytes32 internal constant BORROW_REQUEST_TYPEHASH = keccak256(
         "BorrowRequest(address borrower,uint256 tokenId,uint32 tokenNonce,uint256 units,address currency,"
@@ -37,8 +39,8 @@ contract LendingVectorsTest is VectorFixtures {
     );
     bytes32 internal constant COLLECTION_OFFER_TYPEHASH = keccak256(
         "CollectionOffer(address lender,bytes32 assetClass,address issuer,uint256 minUnits,uint64 minRemainingTerm,"
-        "uint32 maxLtvBps,address currency,uint256 totalPrincipal,uint32 aprBps,uint64 duration,uint256 counter,"
-        "uint256 salt,uint64 expiry)"
+        "uint32 maxLtvBps,address currency,uint256 totalPrincipal,uint32 aprBps,uint64 duration,uint16 minCreditScore,"
+        "uint256 counter,uint256 salt,uint64 expiry)"
     );
 
     HashPowerLending internal lending;
@@ -49,8 +51,9 @@ contract LendingVectorsTest is VectorFixtures {
         IRevenueClaims r = IRevenueClaims(address(0x1001));
         IFrozenRedemption f = IFrozenRedemption(address(0x1002));
         IHashPowerValuation v = IHashPowerValuation(address(0x1003));
-        LendingModule m = new LendingModule(hpt, r, f, v);
-        HashPowerLending deployed = new HashPowerLending(address(manager), hpt, r, f, v, m, collateralVault);
+        ICreditScore cs = ICreditScore(address(0x1004));
+        LendingModule m = new LendingModule(hpt, r, f, v, cs);
+        HashPowerLending deployed = new HashPowerLending(address(manager), hpt, r, f, v, cs, m, collateralVault);
         _loadVectors(ORDERS, address(deployed));
         lending = HashPowerLending(vectorContract);
         math = vm.readFile(MATH);
@@ -62,6 +65,12 @@ contract LendingVectorsTest is VectorFixtures {
         uint256 v = _uint(path);
         assertLe(v, type(uint64).max, path);
         return uint64(v);
+    }
+
+    function _u16(string memory path) internal view returns (uint16) {
+        uint256 v = _uint(path);
+        assertLe(v, type(uint16).max, path);
+        return uint16(v);
     }
 
     function _u32(string memory path) internal view returns (uint32) {
@@ -91,6 +100,7 @@ contract LendingVectorsTest is VectorFixtures {
         o.maxRepayment = _uint(string.concat(p, ".maxRepayment"));
         o.aprBps = _u32(string.concat(p, ".aprBps"));
         o.duration = _u64(string.concat(p, ".duration"));
+        o.minCreditScore = _u16(string.concat(p, ".minCreditScore"));
         o.counter = _uint(string.concat(p, ".counter"));
         o.salt = _uint(string.concat(p, ".salt"));
         o.expiry = _u64(string.concat(p, ".expiry"));
@@ -124,6 +134,7 @@ contract LendingVectorsTest is VectorFixtures {
         o.totalPrincipal = _uint(string.concat(p, ".totalPrincipal"));
         o.aprBps = _u32(string.concat(p, ".aprBps"));
         o.duration = _u64(string.concat(p, ".duration"));
+        o.minCreditScore = _u16(string.concat(p, ".minCreditScore"));
         o.counter = _uint(string.concat(p, ".counter"));
         o.salt = _uint(string.concat(p, ".salt"));
         o.expiry = _u64(string.concat(p, ".expiry"));
@@ -133,7 +144,7 @@ contract LendingVectorsTest is VectorFixtures {
         return keccak256(
             bytes.concat(
                 abi.encode(LOAN_OFFER_TYPEHASH, o.lender, o.tokenId, o.tokenNonce, o.units, o.currency, o.principal),
-                abi.encode(o.maxRepayment, o.aprBps, o.duration, o.counter, o.salt, o.expiry)
+                abi.encode(o.maxRepayment, o.aprBps, o.duration, o.minCreditScore, o.counter, o.salt, o.expiry)
             )
         );
     }
@@ -151,8 +162,8 @@ contract LendingVectorsTest is VectorFixtures {
         return keccak256(
             bytes.concat(
                 abi.encode(COLLECTION_OFFER_TYPEHASH, o.lender, o.assetClass, o.issuer, o.minUnits, o.minRemainingTerm),
-                abi.encode(o.maxLtvBps, o.currency, o.totalPrincipal, o.aprBps, o.duration, o.counter),
-                abi.encode(o.salt, o.expiry)
+                abi.encode(o.maxLtvBps, o.currency, o.totalPrincipal, o.aprBps, o.duration, o.minCreditScore),
+                abi.encode(o.counter, o.salt, o.expiry)
             )
         );
     }

@@ -6,8 +6,9 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
-import {ZeroAddress, ZeroAmount} from "../common/Errors.sol";
+import {ZeroAddress} from "../common/Errors.sol";
 import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
+import {ICreditScore} from "../interfaces/ICreditScore.sol";
 import {IFrozenRedemption} from "../interfaces/IFrozenRedemption.sol";
 import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
 import {IHashPowerValuation} from "../interfaces/IHashPowerValuation.sol";
@@ -78,7 +79,9 @@ contract HashPowerLending is LendingOrders, AccessManaged, Pausable {
      * @param revenue_ The fulfillment vault (claims of escrowed tokens' revenue).
      * @param redemption_ The hardware registry (redemption of frozen products' tokens).
      * @param valuation_ The protocol's valuation.
-     * @param module_ The refinance and foreclosure module, deployed with the same four contracts.
+     * @param creditScores_ The credit registry that offers' minimum scores are checked against, or
+     * address(0) (offers asking for a minimum score are then refused).
+     * @param module_ The refinance and foreclosure module, deployed with the same five contracts.
      * @param collateralVault_ The collateral vault.
      */
     constructor(
@@ -87,13 +90,14 @@ contract HashPowerLending is LendingOrders, AccessManaged, Pausable {
         IRevenueClaims revenue_,
         IFrozenRedemption redemption_,
         IHashPowerValuation valuation_,
+        ICreditScore creditScores_,
         LendingModule module_,
         ICollateralVault collateralVault_
-    ) LendingBase(token_, revenue_, redemption_, valuation_) AccessManaged(authority) {
+    ) LendingBase(token_, revenue_, redemption_, valuation_, creditScores_) AccessManaged(authority) {
         if (address(module_) == address(0) || address(collateralVault_) == address(0)) revert ZeroAddress();
         if (
             module_.token() != token_ || module_.revenue() != revenue_ || module_.redemption() != redemption_
-                || module_.valuation() != valuation_
+                || module_.valuation() != valuation_ || module_.creditScores() != creditScores_
         ) revert ModuleMismatch();
         module = module_;
         collateralVault = collateralVault_;
@@ -109,6 +113,7 @@ contract HashPowerLending is LendingOrders, AccessManaged, Pausable {
      * the currency) to the caller.
      * @dev Reverts with {LoanOrderExpired}, {StaleLoanCounter}, {LoanOrderCancelled},
      * {InvalidLoanSignature}, {TokenNonceMismatch}, {TokenUnitsMismatch}, {CollateralNotAccepted},
+     * {BorrowerScoreTooLow} (an offer with a minimum credit score),
      * {InvalidLoanTerms}, {TermBeyondProduct}, {WrongCurrency}, `EnforcedPause`, and the token's and
      * currency's errors (`ERC721IncorrectOwner` when the caller does not own the token). Emits {LoanStarted}.
      * @param offer The lender's offer.
@@ -124,21 +129,7 @@ contract HashPowerLending is LendingOrders, AccessManaged, Pausable {
         bytes32 orderHash = hashLoanOffer(offer);
         _checkOrder(orderHash, offer.lender, offer.counter, offer.expiry, signature);
         IHashPowerToken.TokenData memory t = _tokenFor(offer.tokenId, offer.tokenNonce, offer.units);
-        return _start(
-            NewLoan({
-                lender: offer.lender,
-                borrower: msg.sender,
-                tokenId: offer.tokenId,
-                currency: offer.currency,
-                principal: offer.principal,
-                maxRepayment: offer.maxRepayment,
-                aprBps: offer.aprBps,
-                duration: offer.duration,
-                orderHash: orderHash,
-                kind: KIND_LOAN_OFFER
-            }),
-            t
-        );
+        return _start(_offerLoan(offer, orderHash, msg.sender), t);
     }
 
     /**
@@ -319,43 +310,34 @@ contract HashPowerLending is LendingOrders, AccessManaged, Pausable {
 
     /**
      * @notice Cancels orders the caller signed, by their order hashes ({hashLoanOffer} &amp; co.): a
-     * cancellation is recorded for the caller only, so nobody can cancel another maker's order.
-     * @dev Emits {LoanOrderCancelledBy} per hash.
-     * @param orderHashes The orders' EIP-712 digests.
+     * cancellation is recorded for the caller only, so nobody can cancel another maker's order (see
+     * {LendingModule-cancel}).
+     * @dev Runs the module by `delegatecall`. Emits {LoanOrderCancelledBy} per hash. Argument: the
+     * orders' EIP-712 digests.
      */
-    function cancel(bytes32[] calldata orderHashes) external {
-        for (uint256 i = 0; i < orderHashes.length; ++i) {
-            _s().cancelled[msg.sender][orderHashes[i]] = true;
-            emit LoanOrderCancelledBy(orderHashes[i], msg.sender);
-        }
+    function cancel(bytes32[] calldata) external {
+        _delegateToModule();
     }
 
     /**
-     * @notice Bumps the caller's counter: every order it signed so far dies.
-     * @dev Emits {CounterIncremented}.
+     * @notice Bumps the caller's counter: every order it signed so far dies (see
+     * {LendingModule-incrementCounter}).
+     * @dev Runs the module by `delegatecall`. Emits {CounterIncremented}.
      * @return The new counter.
      */
     function incrementCounter() external returns (uint256) {
-        uint256 c = ++_s().counters[msg.sender];
-        emit CounterIncremented(msg.sender, c);
-        return c;
+        _delegateToModule();
     }
 
     /**
-     * @notice Sends the caller's credit of `currency` (payments whose push failed) to `to`.
-     * @dev Reverts with `ZeroAddress`, `ZeroAmount` (nothing credited) and the currency's errors.
-     * Emits {CreditWithdrawn}.
-     * @param currency The currency.
-     * @param to The recipient.
-     * @return amount Amount sent.
+     * @notice Sends the caller's credit of `currency` (payments whose push failed) to `to` (see
+     * {LendingModule-withdraw}).
+     * @dev Runs the module by `delegatecall`; reverts with `ZeroAddress`, `ZeroAmount` (nothing
+     * credited) and the currency's errors. Emits {CreditWithdrawn}. Arguments: the currency, the recipient.
+     * @return Amount sent.
      */
-    function withdraw(address currency, address to) external nonReentrant returns (uint256 amount) {
-        if (to == address(0)) revert ZeroAddress();
-        amount = _s().credits[msg.sender][currency];
-        if (amount == 0) revert ZeroAmount();
-        _s().credits[msg.sender][currency] = 0;
-        emit CreditWithdrawn(msg.sender, currency, to, amount);
-        IERC20(currency).safeTransfer(to, amount);
+    function withdraw(address, address) external returns (uint256) {
+        _delegateToModule();
     }
 
     /// @notice Stops new loans and refinances (a circuit breaker; repayments, sweeps and foreclosures

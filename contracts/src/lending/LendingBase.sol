@@ -5,6 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ZeroAddress} from "../common/Errors.sol";
 import {Transfers} from "../common/Transfers.sol";
+import {ICreditScore} from "../interfaces/ICreditScore.sol";
 import {IFrozenRedemption} from "../interfaces/IFrozenRedemption.sol";
 import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
 import {IHashPowerValuation} from "../interfaces/IHashPowerValuation.sol";
@@ -60,6 +61,9 @@ abstract contract LendingBase is ReentrancyGuardTransient {
     IFrozenRedemption public immutable redemption;
     /// @notice The protocol's valuation (collection offers' loan-to-value, auction start prices).
     IHashPowerValuation public immutable valuation;
+    /// @notice Where borrowers' credit scores are read for the lender offers that ask for a minimum
+    /// (the credit registry), or address(0): then every score reads as 0 and such offers are refused.
+    ICreditScore public immutable creditScores;
 
     /// @notice The signature is not the maker's (ECDSA, or ERC-1271 for contract makers).
     error InvalidLoanSignature();
@@ -83,6 +87,8 @@ abstract contract LendingBase is ReentrancyGuardTransient {
     error CollectionMismatch(uint256 tokenId);
     /// @notice The order's currency is not what the collateral's product pays revenue in.
     error WrongCurrency(address expected, address actual);
+    /// @notice The borrower's credit score is below the minimum the lender's offer asks for.
+    error BorrowerScoreTooLow(address borrower, uint256 score, uint256 minScore);
     /// @notice Zero principal or duration, a max repayment below the principal or an APR above {MAX_APR_BPS}.
     error InvalidLoanTerms();
     /// @notice The loan would mature after its collateral's product ends.
@@ -202,12 +208,14 @@ abstract contract LendingBase is ReentrancyGuardTransient {
      * @param revenue_ The fulfillment vault (claims of escrowed tokens' revenue).
      * @param redemption_ The hardware registry (redemption of frozen products' tokens).
      * @param valuation_ The protocol's valuation.
+     * @param creditScores_ The credit registry, or address(0) (offers asking for a minimum score refused).
      */
     constructor(
         IHashPowerToken token_,
         IRevenueClaims revenue_,
         IFrozenRedemption redemption_,
-        IHashPowerValuation valuation_
+        IHashPowerValuation valuation_,
+        ICreditScore creditScores_
     ) {
         if (
             address(token_) == address(0) || address(revenue_) == address(0) || address(redemption_) == address(0)
@@ -217,6 +225,7 @@ abstract contract LendingBase is ReentrancyGuardTransient {
         revenue = revenue_;
         redemption = redemption_;
         valuation = valuation_;
+        creditScores = creditScores_;
     }
 
     // ---------------------------------------------------------------------------------------

@@ -2,9 +2,12 @@
 pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {ZeroAddress, ZeroAmount} from "../common/Errors.sol";
 import {Transfers} from "../common/Transfers.sol";
+import {ICreditScore} from "../interfaces/ICreditScore.sol";
 import {IFrozenRedemption} from "../interfaces/IFrozenRedemption.sol";
 import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
 import {IHashPowerValuation} from "../interfaces/IHashPowerValuation.sol";
@@ -18,26 +21,32 @@ import {LoanMath} from "./LoanMath.sol";
  * @title LendingModule
  * @notice What happens to a {HashPowerLending} loan after it starts, besides sweeps and repayment:
  * refinancing ({refinance}, {refinanceFromCollectionOffer}) and foreclosure ({startForeclosure}, the
- * descending-price auction {bid}, the lender's {claimCollateral} of an unsold token).
+ * descending-price auction {bid}, the lender's {claimCollateral} of an unsold token), and the makers'
+ * order cancellations ({cancel}, {incrementCounter}) and credit withdrawals ({withdraw}).
  *
  * A separately deployed module that the lending contract runs by `delegatecall` (its functions of
- * the same names forward here, checking the pause first), on the lending contract's storage
- * namespace, tokens and balances, under its re-entrancy lock. Called directly it has no loans and
- * does nothing. Split out only to keep each contract under the protocol's code size limit.
+ * the same names forward here, the refinances after checking the pause), on the lending contract's
+ * storage namespace, tokens and balances, under its re-entrancy lock. Called directly it acts on its
+ * own storage, which holds no loans, orders or credits. Split out only to keep each contract under the
+ * protocol's code size limit.
  */
 contract LendingModule is LendingOrders {
+    using SafeERC20 for IERC20;
+
     /**
      * @param token_ The hash power token.
      * @param revenue_ The fulfillment vault.
      * @param redemption_ The hardware registry.
      * @param valuation_ The protocol's valuation.
+     * @param creditScores_ The credit registry, or address(0).
      */
     constructor(
         IHashPowerToken token_,
         IRevenueClaims revenue_,
         IFrozenRedemption redemption_,
-        IHashPowerValuation valuation_
-    ) LendingBase(token_, revenue_, redemption_, valuation_) {}
+        IHashPowerValuation valuation_,
+        ICreditScore creditScores_
+    ) LendingBase(token_, revenue_, redemption_, valuation_, creditScores_) {}
 
     // ---------------------------------------------------------------------------------------
     // Refinance
@@ -70,23 +79,7 @@ contract LendingModule is LendingOrders {
         uint256 tokenId = _tokenOf(loanId);
         if (offer.tokenId != tokenId) revert WrongToken(tokenId, offer.tokenId);
         IHashPowerToken.TokenData memory t = _tokenFor(tokenId, offer.tokenNonce, offer.units);
-        _refinance(
-            loanId,
-            loan,
-            t,
-            NewLoan({
-                lender: offer.lender,
-                borrower: loan.borrower,
-                tokenId: tokenId,
-                currency: offer.currency,
-                principal: offer.principal,
-                maxRepayment: offer.maxRepayment,
-                aprBps: offer.aprBps,
-                duration: offer.duration,
-                orderHash: orderHash,
-                kind: KIND_LOAN_OFFER
-            })
-        );
+        _refinance(loanId, loan, t, _offerLoan(offer, orderHash, loan.borrower));
     }
 
     /**
@@ -196,6 +189,51 @@ contract LendingModule is LendingOrders {
         address lender = loan.lender;
         emit CollateralClaimed(loanId, lender, badDebt);
         token.transferFrom(address(this), lender, _tokenOf(loanId));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Orders and credits
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * @notice Cancels orders the caller signed, by their order hashes ({hashLoanOffer} &amp; co.): a
+     * cancellation is recorded for the caller only, so nobody can cancel another maker's order.
+     * @dev Emits {LoanOrderCancelledBy} per hash.
+     * @param orderHashes The orders' EIP-712 digests.
+     */
+    function cancel(bytes32[] calldata orderHashes) external {
+        for (uint256 i = 0; i < orderHashes.length; ++i) {
+            _s().cancelled[msg.sender][orderHashes[i]] = true;
+            emit LoanOrderCancelledBy(orderHashes[i], msg.sender);
+        }
+    }
+
+    /**
+     * @notice Bumps the caller's counter: every order it signed so far dies.
+     * @dev Emits {CounterIncremented}.
+     * @return The new counter.
+     */
+    function incrementCounter() external returns (uint256) {
+        uint256 c = ++_s().counters[msg.sender];
+        emit CounterIncremented(msg.sender, c);
+        return c;
+    }
+
+    /**
+     * @notice Sends the caller's credit of `currency` (payments whose push failed) to `to`.
+     * @dev Reverts with `ZeroAddress`, `ZeroAmount` (nothing credited) and the currency's errors.
+     * Emits {CreditWithdrawn}.
+     * @param currency The currency.
+     * @param to The recipient.
+     * @return amount Amount sent.
+     */
+    function withdraw(address currency, address to) external nonReentrant returns (uint256 amount) {
+        if (to == address(0)) revert ZeroAddress();
+        amount = _s().credits[msg.sender][currency];
+        if (amount == 0) revert ZeroAmount();
+        _s().credits[msg.sender][currency] = 0;
+        emit CreditWithdrawn(msg.sender, currency, to, amount);
+        IERC20(currency).safeTransfer(to, amount);
     }
 
     // ---------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {HashMixEIP712} from "../common/HashMixEIP712.sol";
+import {ICreditScore} from "../interfaces/ICreditScore.sol";
 import {SignaturePolicy} from "../common/SignaturePolicy.sol";
 import {IHashPowerToken} from "../interfaces/IHashPowerToken.sol";
 import {IHashPowerValuation} from "../interfaces/IHashPowerValuation.sol";
@@ -24,6 +25,8 @@ import {LoanMath} from "./LoanMath.sol";
 abstract contract LendingOrders is LendingBase, HashMixEIP712 {
     // solhint-disable gas-struct-packing
     /// @notice A lender's signed offer to lend against one token (the token's nonce and units are signed).
+    /// `minCreditScore` (0: none) is the least credit score the borrower must have when a loan starts or
+    /// is refinanced on the offer.
     struct LoanOffer {
         address lender;
         uint256 tokenId;
@@ -34,6 +37,7 @@ abstract contract LendingOrders is LendingBase, HashMixEIP712 {
         uint256 maxRepayment;
         uint32 aprBps;
         uint64 duration;
+        uint16 minCreditScore;
         uint256 counter;
         uint256 salt;
         uint64 expiry;
@@ -56,7 +60,8 @@ abstract contract LendingOrders is LendingBase, HashMixEIP712 {
     }
 
     /// @notice A lender's signed offer to lend against any token matching criteria (`issuer == 0`: any
-    /// issuer), each loan at most `maxLtvBps` of the token's valuation, up to `totalPrincipal` in all.
+    /// issuer), each loan at most `maxLtvBps` of the token's valuation, up to `totalPrincipal` in all,
+    /// to borrowers whose credit score is at least `minCreditScore` (0: any).
     struct CollectionOffer {
         address lender;
         bytes32 assetClass;
@@ -68,6 +73,7 @@ abstract contract LendingOrders is LendingBase, HashMixEIP712 {
         uint256 totalPrincipal;
         uint32 aprBps;
         uint64 duration;
+        uint16 minCreditScore;
         uint256 counter;
         uint256 salt;
         uint64 expiry;
@@ -94,7 +100,8 @@ abstract contract LendingOrders is LendingBase, HashMixEIP712 {
     // solhint-disable-next-line gas-small-strings
     bytes32 public constant LOAN_OFFER_TYPEHASH = keccak256(
         "LoanOffer(address lender,uint256 tokenId,uint32 tokenNonce,uint256 units,address currency,uint256 principal,"
-        "uint256 maxRepayment,uint32 aprBps,uint64 duration,uint256 counter,uint256 salt,uint64 expiry)"
+        "uint256 maxRepayment,uint32 aprBps,uint64 duration,uint16 minCreditScore,uint256 counter,uint256 salt,"
+        "uint64 expiry)"
     );
     /// @notice EIP-712 type hash of {BorrowRequest}.
     // solhint-disable-next-line gas-small-strings
@@ -107,8 +114,8 @@ abstract contract LendingOrders is LendingBase, HashMixEIP712 {
     // solhint-disable-next-line gas-small-strings
     bytes32 public constant COLLECTION_OFFER_TYPEHASH = keccak256(
         "CollectionOffer(address lender,bytes32 assetClass,address issuer,uint256 minUnits,uint64 minRemainingTerm,"
-        "uint32 maxLtvBps,address currency,uint256 totalPrincipal,uint32 aprBps,uint64 duration,uint256 counter,"
-        "uint256 salt,uint64 expiry)"
+        "uint32 maxLtvBps,address currency,uint256 totalPrincipal,uint32 aprBps,uint64 duration,uint16 minCreditScore,"
+        "uint256 counter,uint256 salt,uint64 expiry)"
     );
 
     /// @notice `kind` of {LoanStarted} and {LoanRefinanced}: a loan offer.
@@ -118,9 +125,9 @@ abstract contract LendingOrders is LendingBase, HashMixEIP712 {
     /// @notice `kind` of {LoanStarted} and {LoanRefinanced}: a collection offer.
     uint8 public constant KIND_COLLECTION_OFFER = 2;
 
-    uint256 private constant _LOAN_OFFER_SIZE = 12 * 32;
+    uint256 private constant _LOAN_OFFER_SIZE = 13 * 32;
     uint256 private constant _BORROW_REQUEST_SIZE = 12 * 32;
-    uint256 private constant _COLLECTION_OFFER_SIZE = 13 * 32;
+    uint256 private constant _COLLECTION_OFFER_SIZE = 14 * 32;
 
     /// @notice EIP-712 digest of a loan offer: what the lender signs, and its order hash.
     /// @param offer The offer.
@@ -162,15 +169,35 @@ abstract contract LendingOrders is LendingBase, HashMixEIP712 {
     // Internal: orders and terms
     // ---------------------------------------------------------------------------------------
 
-    /// @dev The terms of a collection-offer loan of `principal`: its cap is the principal plus interest
-    /// over the duration and the grace period.
+    /// @dev The terms of a loan on a loan offer, to `borrower` (whose credit score the offer may gate).
+    function _offerLoan(LoanOffer calldata offer, bytes32 orderHash, address borrower)
+        internal
+        view
+        returns (NewLoan memory n)
+    {
+        _checkBorrowerScore(borrower, offer.minCreditScore);
+        n.lender = offer.lender;
+        n.borrower = borrower;
+        n.tokenId = offer.tokenId;
+        n.currency = offer.currency;
+        n.principal = offer.principal;
+        n.maxRepayment = offer.maxRepayment;
+        n.aprBps = offer.aprBps;
+        n.duration = offer.duration;
+        n.orderHash = orderHash;
+        n.kind = KIND_LOAN_OFFER;
+    }
+
+    /// @dev The terms of a collection-offer loan of `principal` to `borrower` (whose credit score the
+    /// offer may gate): its cap is the principal plus interest over the duration and the grace period.
     function _collectionLoan(
         CollectionOffer calldata offer,
         bytes32 orderHash,
         address borrower,
         uint256 tokenId,
         uint256 principal
-    ) internal pure returns (NewLoan memory n) {
+    ) internal view returns (NewLoan memory n) {
+        _checkBorrowerScore(borrower, offer.minCreditScore);
         n.lender = offer.lender;
         n.borrower = borrower;
         n.tokenId = tokenId;
@@ -181,6 +208,29 @@ abstract contract LendingOrders is LendingBase, HashMixEIP712 {
         n.duration = offer.duration;
         n.orderHash = orderHash;
         n.kind = KIND_COLLECTION_OFFER;
+    }
+
+    /// @dev Reverts unless `borrower`'s credit score is at least `minScore` (0: no check, no call). A
+    /// registry's revert is bubbled up; without a registry (no code answers) every score reads as 0, so
+    /// an offer that asks for one is refused. A plain static call: the checked high-level call and its
+    /// decoder cost ~200 bytes of code in each lending contract, and both are at their size goal.
+    function _checkBorrowerScore(address borrower, uint256 minScore) internal view {
+        if (minScore == 0) return;
+        address source = address(creditScores);
+        bytes4 selector = ICreditScore.scoreOf.selector;
+        uint256 score;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 0x04), borrower)
+            if iszero(staticcall(gas(), source, ptr, 0x24, 0x00, 0x20)) {
+                returndatacopy(ptr, 0x00, returndatasize())
+                revert(ptr, returndatasize())
+            }
+            score := mul(mload(0x00), gt(returndatasize(), 0x1f))
+        }
+        if (score < minScore) revert BorrowerScoreTooLow(borrower, score, minScore);
     }
 
     /// @dev The order-independent term checks; returns the maturity.

@@ -12,6 +12,40 @@ import {IHashPowerToken} from "../../src/interfaces/IHashPowerToken.sol";
 import {IHashPowerValuation} from "../../src/interfaces/IHashPowerValuation.sol";
 import {IHoldingHistory} from "../../src/interfaces/IHoldingHistory.sol";
 
+/// @dev Credit scores the tests set (0 unless set), a switch that makes {scoreOf} revert with
+/// `ScoreUnavailable`, and one that makes it answer a single byte (malformed).
+contract MockCreditScore {
+    error ScoreUnavailable();
+
+    mapping(address account => uint256) public scores;
+    bool public reverting;
+    bool public garbage;
+    uint256 public calls;
+
+    function setScore(address account, uint256 score) external {
+        scores[account] = score;
+    }
+
+    function setReverting(bool r) external {
+        reverting = r;
+    }
+
+    function setGarbage(bool g) external {
+        garbage = g;
+    }
+
+    function scoreOf(address account) external view returns (uint256) {
+        if (reverting) revert ScoreUnavailable();
+        if (garbage) {
+            assembly {
+                mstore(0, 0xff)
+                return(31, 1)
+            }
+        }
+        return scores[account];
+    }
+}
+
 /// @dev A valuation the tests control: a value per token (or units x `perUnit` when none is set),
 /// a price per asset class, and a stale switch that makes every call revert with PriceUnusable.
 contract MockValuation is IHashPowerValuation {

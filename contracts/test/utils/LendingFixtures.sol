@@ -12,21 +12,24 @@ import {IFrozenRedemption} from "../../src/interfaces/IFrozenRedemption.sol";
 import {IRevenueClaims} from "../../src/interfaces/IRevenueClaims.sol";
 import {HashPowerToken} from "../../src/token/HashPowerToken.sol";
 import {TestPayoutToken} from "../../src/dev/TestPayoutToken.sol";
-import {MockValuation} from "../mocks/LendingMocks.sol";
+import {MockCreditScore, MockValuation} from "../mocks/LendingMocks.sol";
+import {ICreditScore} from "../../src/interfaces/ICreditScore.sol";
 import {FulfillmentFixtures} from "./FulfillmentFixtures.sol";
 import {MerkleHelper} from "./MerkleHelper.sol";
 
 /// @dev Lending on top of {FulfillmentFixtures} (token, collateral vault, hardware registry, the real
 /// fulfillment vault with 7-day BTC epochs): a mock valuation the tests control (100 numeraire units
-/// per hash power unit, BTC at 1e15 per satoshi, i.e. 100,000 per BTC), the lending contract with its
-/// module and lens, a borrower holding a 1,000-unit token of a 70-day product (10 epochs), two
-/// lenders funded with tWBTC, and helpers to build, sign and fill every order kind and to run
-/// fulfillment epochs that pay the escrowed token.
+/// per hash power unit, BTC at 1e15 per satoshi, i.e. 100,000 per BTC), a mock credit score source
+/// (every score 0 until set), the lending contract with its module and lens, a borrower holding a
+/// 1,000-unit token of a 70-day product (10 epochs), two lenders funded with tWBTC, and helpers to
+/// build, sign and fill every order kind and to run fulfillment epochs that pay the escrowed token.
 abstract contract LendingFixtures is FulfillmentFixtures {
     HashPowerLending internal lending;
     LendingModule internal module;
     LendingLens internal lendingLens;
     MockValuation internal valuation;
+    /// the borrowers' credit scores that offers with a minimum score are checked against
+    MockCreditScore internal creditScores;
     /// another ERC-20 (not the product's payout token)
     TestPayoutToken internal usdc;
 
@@ -63,8 +66,13 @@ abstract contract LendingFixtures is FulfillmentFixtures {
         valuation = new MockValuation(hpt);
         valuation.setPrice(btc, BTC_PRICE);
         valuation.setPerUnit(PER_UNIT);
+        creditScores = new MockCreditScore();
         module = new LendingModule(
-            hpt, IRevenueClaims(address(fv)), IFrozenRedemption(address(hardwareRegistry)), valuation
+            hpt,
+            IRevenueClaims(address(fv)),
+            IFrozenRedemption(address(hardwareRegistry)),
+            valuation,
+            ICreditScore(address(creditScores))
         );
         lending = new HashPowerLending(
             address(manager),
@@ -72,6 +80,7 @@ abstract contract LendingFixtures is FulfillmentFixtures {
             IRevenueClaims(address(fv)),
             IFrozenRedemption(address(hardwareRegistry)),
             valuation,
+            ICreditScore(address(creditScores)),
             module,
             collateralVault
         );
@@ -86,6 +95,11 @@ abstract contract LendingFixtures is FulfillmentFixtures {
         _fundLender(borrower, 10e8);
         _fundLender(bidder, 100e8);
         vm.warp(LOAN_START);
+    }
+
+    /// The fixture's score source as the lending contracts take it.
+    function _scores() internal view returns (ICreditScore) {
+        return ICreditScore(address(creditScores));
     }
 
     // ---------------------------------------------------------------- lenders' program

@@ -89,15 +89,16 @@ final class LendingDemoStep {
                 .tokenNonce(borrower.tokenization().tradeState(slice).join().nonce())
                 .units(borrower.tokenization().token(slice).join().units()).currency(wbtc).principal(principal)
                 .maxRepayment(principal.multiply(BigInteger.valueOf(11)).divide(BigInteger.TEN)).aprBps(1_200)
-                .duration(Duration.ofDays(20)).expiry(now + day).build();
+                .duration(Duration.ofDays(20)).minCreditScore(300).expiry(now + day).build();
         String json = LoanOrderJson.toJson(lender.lending().sign(offer));
         SignedLoanOrder received = borrower.lending().validator(Clock.systemUTC()).validateJson(json);
-        out.line("lender signs a loan offer offline: %s at %d bps for 20 days, cap %s (%d bytes of JSON, validated)",
-                principal, offer.aprBps(), offer.maxRepayment(), json.length());
+        out.line("lender signs a loan offer offline: %s at %d bps for 20 days, cap %s, borrower's credit score at least %d"
+                + " (%d bytes of JSON, validated)", principal, offer.aprBps(), offer.maxRepayment(), offer.minCreditScore(),
+                json.length());
         borrower.lending().approveCollateral().join();
         StartedLoan loan = borrower.lending().borrow(received).join();
-        out.line("%s started: the slice is escrowed, %s paid to the borrower (%s gas)", loan.id(), loan.principal(),
-                loan.receipt().gasUsed());
+        out.line("%s started: the borrower's credit score was checked, the slice is escrowed, %s paid to the borrower"
+                + " (%s gas)", loan.id(), loan.principal(), loan.receipt().gasUsed());
 
         BigInteger claimedTotal = BigInteger.ZERO;
         boolean projected = false;

@@ -274,12 +274,14 @@ public final class Domains {
         return withValuation
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.LENDING_MODULE, List.of(
                         address(d, ProtocolContract.HASH_POWER_TOKEN), address(d, ProtocolContract.FULFILLMENT_VAULT),
-                        address(d, ProtocolContract.HARDWARE_REGISTRY), address(d, valuation))))
+                        address(d, ProtocolContract.HARDWARE_REGISTRY), address(d, valuation),
+                        optional(d, ProtocolContract.CREDIT_REGISTRY))))
+                // the same credit registry as the module's (the lending contract checks it: ModuleMismatch)
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.HASH_POWER_LENDING, List.of(
                         address(d, ProtocolContract.ACCESS_MANAGER), address(d, ProtocolContract.HASH_POWER_TOKEN),
                         address(d, ProtocolContract.FULFILLMENT_VAULT), address(d, ProtocolContract.HARDWARE_REGISTRY),
-                        address(d, valuation), address(d, ProtocolContract.LENDING_MODULE),
-                        address(d, ProtocolContract.COLLATERAL_VAULT))))
+                        address(d, valuation), optional(d, ProtocolContract.CREDIT_REGISTRY),
+                        address(d, ProtocolContract.LENDING_MODULE), address(d, ProtocolContract.COLLATERAL_VAULT))))
                 .thenCompose(d -> ctx.deploy(d, ProtocolContract.LENDING_LENS,
                         List.of(address(d, ProtocolContract.HASH_POWER_LENDING))))
                 .thenCompose(d -> d.find(ProtocolContract.EMISSION_CONTROLLER).isEmpty() ? CompletableFuture.completedFuture(d)

@@ -191,7 +191,9 @@ public final class LendingClient {
      * principal from the lender.
      *
      * @return the loan; fails with e.g. {@link TokenNonceMismatchException}, {@link LoanOrderExpiredException},
-     *         {@link InvalidLoanSignatureException}, {@link TermBeyondProductException}, {@link WrongCurrencyException}
+     *         {@link InvalidLoanSignatureException}, {@link TermBeyondProductException}, {@link WrongCurrencyException},
+     *         {@link BorrowerScoreTooLowException} (this account's credit score is below the offer's
+     *         {@code minCreditScore})
      */
     public CompletableFuture<StartedLoan> borrow(SignedLoanOrder offer) {
         LoanOffer o;
@@ -225,7 +227,8 @@ public final class LendingClient {
      * Borrows {@code principal} against this account's token on a lender's {@link CollectionOffer}.
      *
      * @return the loan; fails with e.g. {@link CollectionMismatchException}, {@link LtvExceededException},
-     *         {@link OfferExhaustedException}, {@link io.hashmix.core.swap.PriceUnusableException}
+     *         {@link OfferExhaustedException}, {@link io.hashmix.core.swap.PriceUnusableException},
+     *         {@link BorrowerScoreTooLowException}
      */
     public CompletableFuture<StartedLoan> borrowFromCollectionOffer(SignedLoanOrder offer, TokenId tokenId,
                                                                     BigInteger principal) {
@@ -292,7 +295,8 @@ public final class LendingClient {
      *
      * @return the refinance ({@code refinanced} false when the sweep it starts with repaid the loan); fails with
      *         e.g. {@link TermsNotBetterException}, {@link RefinanceTooSoonException},
-     *         {@link LoanNotCurrentException}, {@link LoanOrderUsedException}
+     *         {@link LoanNotCurrentException}, {@link LoanOrderUsedException}, {@link BorrowerScoreTooLowException}
+     *         (the loan's borrower's credit score is below the offer's {@code minCreditScore})
      */
     public CompletableFuture<Refinance> refinance(LoanId loanId, SignedLoanOrder offer) {
         LoanOrder order = Objects.requireNonNull(offer, "offer").order();
@@ -534,6 +538,18 @@ public final class LendingClient {
     /** A maker's current counter (orders must carry it). */
     public CompletableFuture<BigInteger> counter(EvmAddress maker) {
         return lensContract.read("counter", lens.counter(maker.hex()), LendingClient::uint);
+    }
+
+    /**
+     * The credit registry the lending contract reads borrowers' scores from when an offer asks a
+     * {@code minCreditScore} ({@code creditScores()}), if it was deployed with one; without, it reads every score as 0
+     * and refuses such offers with {@link BorrowerScoreTooLowException}.
+     */
+    public CompletableFuture<Optional<EvmAddress>> creditScores() {
+        return contract.read("creditScores", lending.creditScores(), v -> {
+            EvmAddress a = EvmAddress.of((String) v.get(0).getValue());
+            return a.equals(EvmAddress.ZERO) ? Optional.<EvmAddress>empty() : Optional.of(a);
+        });
     }
 
     /** An order's state (cancelled, used by a refinance, principal lent from a collection offer). */
@@ -786,7 +802,8 @@ public final class LendingClient {
     private static HashPowerLending.LoanOffer offerStruct(LoanOffer o) {
         return new HashPowerLending.LoanOffer(o.lender().hex(), o.tokenId().value(), BigInteger.valueOf(o.tokenNonce()),
                 o.units(), o.currency().hex(), o.principal(), o.maxRepayment(), BigInteger.valueOf(o.aprBps()),
-                AbiValues.uint64(o.duration()), o.counter(), o.salt(), AbiValues.uint64(o.expiry()));
+                AbiValues.uint64(o.duration()), BigInteger.valueOf(o.minCreditScore()), o.counter(), o.salt(),
+                AbiValues.uint64(o.expiry()));
     }
 
     private static HashPowerLending.BorrowRequest requestStruct(BorrowRequest o) {
@@ -799,8 +816,8 @@ public final class LendingClient {
     private static HashPowerLending.CollectionOffer collectionStruct(CollectionOffer o) {
         return new HashPowerLending.CollectionOffer(o.lender().hex(), o.assetClass().value(), o.issuer().hex(),
                 o.minUnits(), AbiValues.uint64(o.minRemainingTerm()), BigInteger.valueOf(o.maxLtvBps()), o.currency().hex(),
-                o.totalPrincipal(), BigInteger.valueOf(o.aprBps()), AbiValues.uint64(o.duration()), o.counter(), o.salt(),
-                AbiValues.uint64(o.expiry()));
+                o.totalPrincipal(), BigInteger.valueOf(o.aprBps()), AbiValues.uint64(o.duration()),
+                BigInteger.valueOf(o.minCreditScore()), o.counter(), o.salt(), AbiValues.uint64(o.expiry()));
     }
 
     private static BigInteger uint(List<Type> v) {

@@ -39,6 +39,7 @@ public final class LendingErrors {
                 .map("CollateralNotAccepted(uint256)", CollateralNotAcceptedException::new)
                 .map("CollectionMismatch(uint256)", CollectionMismatchException::new)
                 .map("WrongCurrency(address,address)", WrongCurrencyException::new)
+                .map("BorrowerScoreTooLow(address,uint256,uint256)", BorrowerScoreTooLowException::new)
                 .map("InvalidLoanTerms()", InvalidLoanTermsException::new)
                 .map("TermBeyondProduct(uint64,uint64)", TermBeyondProductException::new)
                 .map("LtvExceeded(uint256,uint256)", LtvExceededException::new)

@@ -36,6 +36,7 @@ import io.hashmix.core.tokenization.MintedProduct;
 import io.hashmix.core.tx.TxReceipt;
 import io.hashmix.proofs.EvmAddress;
 import io.hashmix.proofs.TokenId;
+import io.hashmix.proofs.credit.CreditMath;
 import io.hashmix.proofs.fulfillment.FulfillmentReport;
 import io.hashmix.proofs.lending.BorrowRequest;
 import io.hashmix.proofs.lending.CollectionOffer;
@@ -53,7 +54,7 @@ import io.hashmix.testing.devnet.DevTokens;
 /**
  * Lending against a real local node: a loan repaid entirely from three epochs of revenue, an early repayment, a
  * refinance, a default foreclosed by a third account's bid and a default with no bid; plus a borrow request, a
- * collection offer, typed exceptions and events. The receipts' gas of each operation is printed (docs/benchmarks.md).
+ * collection offer, offers asking a minimum credit score, typed exceptions and events. The receipts' gas of each operation is printed (docs/benchmarks.md).
  */
 @ExtendWith(LocalChainExtension.class)
 class LendingClientIntegrationTest {
@@ -442,6 +443,56 @@ class LendingClientIntegrationTest {
         assertEquals(BigInteger.ONE, lender.lending().incrementCounter().join());
         assertEquals(BigInteger.ONE, borrower.lending().counter(lender.account()).join());
         assertEquals(List.of(), keeper.lending().events(10, 9).join());
+    }
+
+    /**
+     * Offers asking a minimum credit score: the lending contract reads the borrower's score in the credit registry
+     * (300 for a newcomer, as {@code hm.credit()} reads it); above it a loan offer and a collection offer are refused
+     * with the score and the minimum, and nothing moves; at it the same offer fills.
+     */
+    @Test
+    void offersAskingAHigherCreditScoreThanTheBorrowersAreRefused() {
+        EvmAddress registry = fx.chain().deployment().contract(ProtocolContract.CREDIT_REGISTRY).address();
+        assertEquals(Optional.of(registry), keeper.lending().creditScores().join(), "lending reads the protocol's registry");
+        long score = keeper.credit().score(borrower.account()).join();
+        assertEquals(CreditMath.NEWCOMER_SCORE, score, "a newcomer's score");
+        BigInteger lenderBefore = balance(lender);
+        BigInteger borrowerBefore = balance(borrower);
+        int min = 650;
+
+        LoanOffer picky = offer(lender, product.tokenId()).minCreditScore(min).build();
+        // the minimum travels in the signed JSON
+        SignedLoanOrder received = LoanOrderJson.fromJson(LoanOrderJson.toJson(lender.lending().sign(picky)));
+        assertEquals(min, ((LoanOffer) received.order()).minCreditScore());
+        BorrowerScoreTooLowException e = assertInstanceOf(BorrowerScoreTooLowException.class,
+                cause(borrower.lending().borrow(received)));
+        assertEquals(borrower.account(), e.borrower());
+        assertEquals(score, e.score());
+        assertEquals(min, e.minScore());
+
+        BigInteger max = borrower.lending().maxPrincipal(product.tokenId(), 5_000).join();
+        CollectionOffer collection = CollectionOffer.builder().lender(lender.account()).assetClass(TokenizationFixture.BTC)
+                .minUnits(BigInteger.ONE).maxLtvBps(5_000).currency(wbtc).totalPrincipal(BigInteger.valueOf(1_000_000))
+                .aprBps(APR).duration(Duration.ofDays(5)).minCreditScore(min).expiry(fx.now() + DAY).build();
+        BorrowerScoreTooLowException ce = assertInstanceOf(BorrowerScoreTooLowException.class, cause(
+                borrower.lending().borrowFromCollectionOffer(lender.lending().sign(collection), product.tokenId(), max)));
+        assertEquals(borrower.account(), ce.borrower());
+        assertEquals(score, ce.score());
+        assertEquals(min, ce.minScore());
+
+        assertEquals(borrower.account(), ownerOf(product.tokenId()), "the token did not move");
+        assertEquals(lenderBefore, balance(lender), "nothing was lent");
+        assertEquals(borrowerBefore, balance(borrower));
+        assertEquals(BigInteger.ZERO, keeper.lending().orderState(collection).join().lent());
+
+        // the same offer asking exactly the borrower's score fills
+        LoanOffer atScore = picky.toBuilder().minCreditScore((int) score).build();
+        StartedLoan loan = borrower.lending().borrow(lender.lending().sign(atScore)).join();
+        gas("start (loan offer, min credit score checked)", loan.receipt());
+        assertEquals(borrower.lending().address(), ownerOf(product.tokenId()));
+        assertEquals(lenderBefore.subtract(PRINCIPAL), balance(lender));
+        assertEquals(borrowerBefore.add(PRINCIPAL), balance(borrower));
+        assertEquals(borrower.account(), keeper.lending().loan(loan.id()).join().borrower());
     }
 
     /** The admin's circuit breaker stops new loans, and only the admin may pull it. */

@@ -80,7 +80,7 @@ class LendingErrorsTest {
             assertEquals(expected, decoded.getClass().getName(), e.signature());
             own++;
         }
-        assertEquals(28, own, "every lending error");
+        assertEquals(29, own, "every lending error");
     }
 
     @Test
@@ -115,6 +115,11 @@ class LendingErrorsTest {
         WrongCurrencyException wc = assertInstanceOf(WrongCurrencyException.class, decode("WrongCurrency", new Address(A), new Address(B)));
         assertEquals(EvmAddress.of(A), wc.expected());
         assertEquals(EvmAddress.of(B), wc.actual());
+        BorrowerScoreTooLowException score = assertInstanceOf(BorrowerScoreTooLowException.class,
+                decode("BorrowerScoreTooLow", new Address(A), u(300), u(650)));
+        assertEquals(EvmAddress.of(A), score.borrower());
+        assertEquals(300, score.score());
+        assertEquals(650, score.minScore());
         assertInstanceOf(InvalidLoanTermsException.class, decode("InvalidLoanTerms"));
         TermBeyondProductException tb = assertInstanceOf(TermBeyondProductException.class,
                 decode("TermBeyondProduct", new Uint64(BigInteger.valueOf(20)), new Uint64(BigInteger.TEN)));

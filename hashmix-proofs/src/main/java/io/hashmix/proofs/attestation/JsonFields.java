@@ -367,6 +367,18 @@ public final class JsonFields {
     }
 
     /**
+     * A required {@code uint16} field: a JSON integer or a canonical decimal string, 0 .. 65535.
+     *
+     * @param parent the object
+     * @param field field name
+     * @param path the object's path
+     * @return the value
+     */
+    public static int uint16(JsonNode parent, String field, String path) {
+        return unsigned(field(parent, field, path), path + "." + field, BigInteger.valueOf(0xFFFF), "uint16").intValue();
+    }
+
+    /**
      * A required positive chain id: a JSON integer or a decimal string, 1 .. 2^63-1.
      *
      * @param parent the object

@@ -14,7 +14,9 @@ import io.hashmix.proofs.eip712.Bytes32;
  * least {@code minUnits} and have at least {@code minRemainingTerm} seconds of term left; the principal may be
  * at most {@code maxLtvBps} of the token's valuation ({@link LoanMath#maxPrincipal}) and the offer lends at most
  * {@code totalPrincipal} over all its loans. Each loan's max repayment is its principal plus the interest of the
- * duration and the grace period ({@link LoanMath#collectionMaxRepayment}).
+ * duration and the grace period ({@link LoanMath#collectionMaxRepayment}). A non-zero {@code minCreditScore} makes
+ * the contract read the borrower's score in the credit registry when a loan starts or is refinanced on the offer
+ * and refuse it below that ({@code BorrowerScoreTooLow}).
  *
  * @param lender who signs and lends
  * @param assetClass the asset class wanted
@@ -26,18 +28,20 @@ import io.hashmix.proofs.eip712.Bytes32;
  * @param totalPrincipal the most lent over all loans ({@code uint256}, positive)
  * @param aprBps the annual rate in basis points ({@code uint32})
  * @param duration each loan's duration in seconds ({@code uint64}, unsigned, positive)
+ * @param minCreditScore the least credit score the borrower must have when a loan starts or is refinanced on this
+ *        offer (0: none; at most 1000, the highest score)
  * @param counter the lender's order counter ({@code uint256})
  * @param salt distinguishes equal offers ({@code uint256})
  * @param expiry the last second the offer may be filled ({@code uint64}, unsigned, non-zero)
  */
 public record CollectionOffer(EvmAddress lender, AssetClassId assetClass, EvmAddress issuer, BigInteger minUnits,
         long minRemainingTerm, long maxLtvBps, EvmAddress currency, BigInteger totalPrincipal, long aprBps, long duration,
-        BigInteger counter, BigInteger salt, long expiry) implements LoanOrder {
+        int minCreditScore, BigInteger counter, BigInteger salt, long expiry) implements LoanOrder {
 
     /** The exact EIP-712 type string shared with {@code HashPowerLending}. Do not change. */
     public static final String TYPE_STRING = "CollectionOffer(address lender,bytes32 assetClass,address issuer,"
             + "uint256 minUnits,uint64 minRemainingTerm,uint32 maxLtvBps,address currency,uint256 totalPrincipal,"
-            + "uint32 aprBps,uint64 duration,uint256 counter,uint256 salt,uint64 expiry)";
+            + "uint32 aprBps,uint64 duration,uint16 minCreditScore,uint256 counter,uint256 salt,uint64 expiry)";
 
     /** {@code keccak256(TYPE_STRING)}. */
     public static final Bytes32 TYPE_HASH = Bytes32.keccakUtf8(TYPE_STRING);
@@ -49,7 +53,7 @@ public record CollectionOffer(EvmAddress lender, AssetClassId assetClass, EvmAdd
      *
      * @throws IllegalArgumentException naming a null or out-of-range field
      * @throws LoanOrderValidationException if a lending rule is broken (zero total, duration or expiry, an APR above
-     *         the highest, the native coin)
+     *         the highest, the native coin, a minimum credit score above 1000)
      */
     public CollectionOffer {
         LoanOrderRules.notNull(WHAT, assetClass, "assetClass");
@@ -63,6 +67,7 @@ public record CollectionOffer(EvmAddress lender, AssetClassId assetClass, EvmAdd
                     WHAT + " totalPrincipal must be positive");
         }
         LoanOrderRules.loanTerms(WHAT, currency, aprBps, duration);
+        LoanOrderRules.minCreditScore(WHAT, minCreditScore);
     }
 
     /** {@inheritDoc} */
@@ -88,13 +93,13 @@ public record CollectionOffer(EvmAddress lender, AssetClassId assetClass, EvmAdd
 
     /**
      * {@code keccak256(abi.encode(TYPE_HASH, lender, assetClass, issuer, minUnits, minRemainingTerm, maxLtvBps, currency,
-     * totalPrincipal, aprBps, duration, counter, salt, expiry))}.
+     * totalPrincipal, aprBps, duration, minCreditScore, counter, salt, expiry))}.
      *
      * @return the struct hash (independent of the domain)
      */
     @Override
     public Bytes32 structHash() {
-        return AbiWords.of(14)
+        return AbiWords.of(15)
                 .bytes32(TYPE_HASH)
                 .address(lender)
                 .bytes32(assetClass.bytes())
@@ -106,6 +111,7 @@ public record CollectionOffer(EvmAddress lender, AssetClassId assetClass, EvmAdd
                 .uint256(totalPrincipal)
                 .uint64(aprBps)
                 .uint64(duration)
+                .uint64(minCreditScore)
                 .uint256(counter)
                 .uint256(salt)
                 .uint64(expiry)
@@ -113,7 +119,7 @@ public record CollectionOffer(EvmAddress lender, AssetClassId assetClass, EvmAdd
     }
 
     /**
-     * A builder (defaults: any issuer, no minimum units or term, APR 0, counter 0, random salt).
+     * A builder (defaults: any issuer, no minimum units, term or credit score, APR 0, counter 0, random salt).
      *
      * @return a new builder
      */
@@ -129,7 +135,8 @@ public record CollectionOffer(EvmAddress lender, AssetClassId assetClass, EvmAdd
     public Builder toBuilder() {
         return new Builder().lender(lender).assetClass(assetClass).issuer(issuer).minUnits(minUnits)
                 .minRemainingTerm(minRemainingTerm).maxLtvBps(maxLtvBps).currency(currency).totalPrincipal(totalPrincipal)
-                .aprBps(aprBps).duration(duration).counter(counter).salt(salt).expiry(expiry);
+                .aprBps(aprBps).duration(duration).minCreditScore(minCreditScore).counter(counter).salt(salt)
+                .expiry(expiry);
     }
 
     /** Mutable builder for {@link CollectionOffer}; {@code lender}, {@code assetClass}, {@code maxLtvBps} and
@@ -142,6 +149,7 @@ public record CollectionOffer(EvmAddress lender, AssetClassId assetClass, EvmAdd
         private long minRemainingTerm;
         private long maxLtvBps;
         private BigInteger totalPrincipal;
+        private int minCreditScore;
 
         private Builder() {
         }
@@ -223,11 +231,23 @@ public record CollectionOffer(EvmAddress lender, AssetClassId assetClass, EvmAdd
             return this;
         }
 
+        /**
+         * Sets {@code minCreditScore} (default 0: no check).
+         *
+         * @param v the least credit score the borrower must have when a loan starts or is refinanced on the offer
+         *        (at most 1000, the highest score)
+         * @return this builder
+         */
+        public Builder minCreditScore(int v) {
+            minCreditScore = v;
+            return this;
+        }
+
         /** {@inheritDoc} */
         @Override
         public CollectionOffer build() {
             return new CollectionOffer(lender, assetClass, issuer, minUnits, minRemainingTerm, maxLtvBps, currencyValue(),
-                    totalPrincipal, aprValue(), durationValue(), counterValue(), saltValue(), expiryValue());
+                    totalPrincipal, aprValue(), durationValue(), minCreditScore, counterValue(), saltValue(), expiryValue());
         }
     }
 }

@@ -22,15 +22,17 @@ import io.hashmix.proofs.eip712.Eip712Domain;
  *   "domain": { "name": "HashMix", "version": "1", "chainId": "31337", "verifyingContract": "0x..." },
  *   "order": { "lender": "0x...", "tokenId": "7", "tokenNonce": "3", "units": "1000", "currency": "0x...",
  *              "principal": "10000000", "maxRepayment": "20000000", "aprBps": "1000", "duration": "2419200",
- *              "counter": "0", "salt": "1234...", "expiry": "1738281600" },
+ *              "minCreditScore": "0", "counter": "0", "salt": "1234...", "expiry": "1738281600" },
  *   "signature": "0x<65 bytes r||s||v>"
  * }
  * }</pre>
  *
  * <p>{@code order} holds exactly the members of the kind's EIP-712 type string, under the same names. Integers are
- * decimal strings (JSON integers are accepted for {@code uint64} and {@code uint32} on input); reading is strict:
- * unknown, missing or null fields, wrong types, out-of-range values and orders that break a lending rule are a
- * {@link ProofJsonException} naming the JSON path.
+ * decimal strings (JSON integers are accepted for {@code uint64}, {@code uint32} and {@code uint16} on input); reading
+ * is strict: unknown, missing or null fields, wrong types, out-of-range values and orders that break a lending rule
+ * are a {@link ProofJsonException} naming the JSON path. An offer written before offers had {@code minCreditScore}
+ * lacks it and is refused (it is another EIP-712 type: its signature would not verify under the current one); there
+ * is no default.
  */
 public final class LoanOrderJson {
 
@@ -141,6 +143,12 @@ public final class LoanOrderJson {
         }
         n.put("aprBps", Long.toString(order.aprBps()));
         n.put("duration", Long.toUnsignedString(order.duration()));
+        switch (order) {
+            case LoanOffer o -> n.put("minCreditScore", Integer.toString(o.minCreditScore()));
+            case CollectionOffer c -> n.put("minCreditScore", Integer.toString(c.minCreditScore()));
+            case BorrowRequest r -> {
+            }
+        }
         n.put("counter", order.counter().toString());
         n.put("salt", order.salt().toString());
         n.put("expiry", Long.toUnsignedString(order.expiry()));
@@ -180,8 +188,9 @@ public final class LoanOrderJson {
                         JsonFields.uint32(node, "tokenNonce", path), JsonFields.uint256(node, "units", path),
                         JsonFields.address(node, "currency", path), JsonFields.uint256(node, "principal", path),
                         JsonFields.uint256(node, "maxRepayment", path), JsonFields.uint32(node, "aprBps", path),
-                        JsonFields.uint64(node, "duration", path), JsonFields.uint256(node, "counter", path),
-                        JsonFields.uint256(node, "salt", path), JsonFields.uint64(node, "expiry", path));
+                        JsonFields.uint64(node, "duration", path), JsonFields.uint16(node, "minCreditScore", path),
+                        JsonFields.uint256(node, "counter", path), JsonFields.uint256(node, "salt", path),
+                        JsonFields.uint64(node, "expiry", path));
                 case BORROW_REQUEST -> new BorrowRequest(JsonFields.address(node, "borrower", path), tokenId(node, path),
                         JsonFields.uint32(node, "tokenNonce", path), JsonFields.uint256(node, "units", path),
                         JsonFields.address(node, "currency", path), JsonFields.uint256(node, "principal", path),
@@ -194,8 +203,8 @@ public final class LoanOrderJson {
                         JsonFields.uint64(node, "minRemainingTerm", path), JsonFields.uint32(node, "maxLtvBps", path),
                         JsonFields.address(node, "currency", path), JsonFields.uint256(node, "totalPrincipal", path),
                         JsonFields.uint32(node, "aprBps", path), JsonFields.uint64(node, "duration", path),
-                        JsonFields.uint256(node, "counter", path), JsonFields.uint256(node, "salt", path),
-                        JsonFields.uint64(node, "expiry", path));
+                        JsonFields.uint16(node, "minCreditScore", path), JsonFields.uint256(node, "counter", path),
+                        JsonFields.uint256(node, "salt", path), JsonFields.uint64(node, "expiry", path));
             };
         } catch (LoanOrderValidationException e) {
             throw new ProofJsonException(path + e.field().map(f -> "." + f).orElse(""), e.getMessage(), e);

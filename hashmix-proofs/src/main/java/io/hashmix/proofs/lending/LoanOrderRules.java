@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 
 import io.hashmix.proofs.EvmAddress;
+import io.hashmix.proofs.credit.CreditMath;
 import io.hashmix.proofs.eip712.AbiWords;
 import io.hashmix.proofs.lending.LoanOrderValidationException.Reason;
 
@@ -11,6 +12,7 @@ import io.hashmix.proofs.lending.LoanOrderValidationException.Reason;
 final class LoanOrderRules {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int UINT16_MAX = 0xFFFF;
 
     private LoanOrderRules() {
     }
@@ -62,6 +64,22 @@ final class LoanOrderRules {
         if (maxRepayment.compareTo(principal) < 0) {
             throw new LoanOrderValidationException(Reason.MAX_REPAYMENT_BELOW_PRINCIPAL, "maxRepayment", what
                     + " maxRepayment " + maxRepayment + " is below its principal " + principal);
+        }
+    }
+
+    /**
+     * An offer's minimum borrower credit score: a {@code uint16}, and at most {@link CreditMath#MAX_SCORE} (no
+     * score is higher, so an offer asking more could never be filled: {@code BorrowerScoreTooLow} at every fill).
+     */
+    static void minCreditScore(String what, int minCreditScore) {
+        if (minCreditScore < 0 || minCreditScore > UINT16_MAX) {
+            throw new IllegalArgumentException(what + " field 'minCreditScore' must be within uint16 (0 .. 65535), got "
+                    + minCreditScore);
+        }
+        if (minCreditScore > CreditMath.MAX_SCORE) {
+            throw new LoanOrderValidationException(Reason.MIN_CREDIT_SCORE_TOO_HIGH, "minCreditScore", what
+                    + " minCreditScore " + minCreditScore + " is above the highest credit score, " + CreditMath.MAX_SCORE
+                    + ": no borrower could fill it");
         }
     }
 

@@ -44,6 +44,11 @@ public final class LoanOrderValidationException extends HashMixException {
          * so that revenue repays them in kind ({@code WrongCurrency}).
          */
         NATIVE_NOT_ALLOWED,
+        /**
+         * An offer's {@code minCreditScore} is above the highest credit score, 1000: no borrower could ever fill it
+         * ({@code BorrowerScoreTooLow} at every fill).
+         */
+        MIN_CREDIT_SCORE_TOO_HIGH,
         /** The input could not be parsed or is structurally invalid. */
         MALFORMED
     }

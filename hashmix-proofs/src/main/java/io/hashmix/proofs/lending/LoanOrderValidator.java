@@ -15,11 +15,11 @@ import io.hashmix.proofs.lending.LoanOrderValidationException.Reason;
  * the domain is the expected lending contract's, the order has not expired, and the signature is a canonical
  * 65-byte ECDSA signature by the maker. The order records already refuse what the contract refuses whatever
  * the chain state (zero units, principal, duration, expiry; a max repayment below the principal; an APR above
- * {@link LoanMath#MAX_APR_BPS}; the native coin).
+ * {@link LoanMath#MAX_APR_BPS}; the native coin; a minimum credit score above 1000, which no borrower has).
  *
  * <p>What only the chain knows is not checked: the maker's counter and cancellations, the token's owner, nonce,
- * units and product (term, status, currency), the valuation (a collection offer's loan-to-value), balances and
- * approvals. EIP-1271 makers fail here with {@link Reason#BAD_SIGNATURE} or {@link Reason#WRONG_SIGNER}. Immutable
+ * units and product (term, status, currency), the valuation (a collection offer's loan-to-value), the borrower's
+ * credit score (an offer's {@code minCreditScore}), balances and approvals. EIP-1271 makers fail here with {@link Reason#BAD_SIGNATURE} or {@link Reason#WRONG_SIGNER}. Immutable
  * and thread-safe.
  */
 public final class LoanOrderValidator {

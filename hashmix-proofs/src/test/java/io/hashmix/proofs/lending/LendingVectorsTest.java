@@ -67,7 +67,7 @@ class LendingVectorsTest {
                 count++;
             }
         }
-        assertEquals(8, count);
+        assertEquals(10, count);
     }
 
     /** Figures worked by hand: 0.1 BTC at 10% for 28 days is 76,712.33 sat of interest, rounded up. */

@@ -65,6 +65,60 @@ class LoanOrderTest {
         assertEquals(LoanOrderKind.COLLECTION_OFFER, c.kind());
     }
 
+    @Test
+    void minCreditScoreDefaultsToNoneAndIsSigned() {
+        LoanOffer none = offer().salt(BigInteger.ONE).build();
+        assertEquals(0, none.minCreditScore());
+        LoanOffer floor = none.toBuilder().minCreditScore(650).build();
+        assertEquals(650, floor.minCreditScore());
+        assertEquals(floor, floor.toBuilder().build());
+        assertNotEquals(none.structHash(), floor.structHash(), "the minimum is part of the signed struct");
+        assertEquals(1_000, offer().minCreditScore(1_000).build().minCreditScore(), "the highest score is allowed");
+        CollectionOffer c = (CollectionOffer) LendingVectors.collectionOffers().getFirst().order();
+        assertEquals(0, c.minCreditScore());
+        CollectionOffer cFloor = c.toBuilder().minCreditScore(300).build();
+        assertEquals(300, cFloor.minCreditScore());
+        assertEquals(cFloor, cFloor.toBuilder().build());
+        assertNotEquals(c.structHash(), cFloor.structHash());
+        assertTrue(LoanOffer.TYPE_STRING.contains("uint64 duration,uint16 minCreditScore,uint256 counter"));
+        assertTrue(CollectionOffer.TYPE_STRING.contains("uint64 duration,uint16 minCreditScore,uint256 counter"));
+        assertFalse(BorrowRequest.TYPE_STRING.contains("minCreditScore"), "a borrower asks no score of itself");
+    }
+
+    @Test
+    void minCreditScoreAboveTheHighestScoreIsRefused() {
+        rejects(Reason.MIN_CREDIT_SCORE_TOO_HIGH, "minCreditScore", b -> b.minCreditScore(1_001));
+        rejects(Reason.MIN_CREDIT_SCORE_TOO_HIGH, "minCreditScore", b -> b.minCreditScore(65_535));
+        assertThrows(IllegalArgumentException.class, () -> offer().minCreditScore(-1).build());
+        assertThrows(IllegalArgumentException.class, () -> offer().minCreditScore(65_536).build());
+        CollectionOffer.Builder c = ((CollectionOffer) LendingVectors.collectionOffers().getFirst().order()).toBuilder();
+        LoanOrderValidationException e = assertThrows(LoanOrderValidationException.class,
+                () -> c.minCreditScore(1_001).build());
+        assertEquals(Reason.MIN_CREDIT_SCORE_TOO_HIGH, e.reason());
+        assertEquals("minCreditScore", e.field().orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> c.minCreditScore(-1).build());
+    }
+
+    @Test
+    void jsonRequiresMinCreditScoreOnOffers() {
+        String offer = LoanOrderJson.toJson(LendingVectors.loanOffers().getFirst().signed());
+        assertTrue(offer.contains("\"minCreditScore\": \"0\""), offer);
+        // an offer written before the field existed is another EIP-712 type: refused, never defaulted
+        assertPath("$.order.minCreditScore", offer.replace("\"minCreditScore\": \"0\",", ""));
+        assertPath("$.order.minCreditScore", offer.replace("\"minCreditScore\": \"0\"", "\"minCreditScore\": \"1001\""));
+        assertPath("$.order.minCreditScore", offer.replace("\"minCreditScore\": \"0\"", "\"minCreditScore\": \"65536\""));
+        assertPath("$.order.minCreditScore", offer.replace("\"minCreditScore\": \"0\"", "\"minCreditScore\": -1"));
+        assertPath("$.order.minCreditScore", offer.replace("\"minCreditScore\": \"0\"", "\"minCreditScore\": null"));
+        LoanOffer o = (LoanOffer) LoanOrderJson.fromJson(offer.replace("\"minCreditScore\": \"0\"",
+                "\"minCreditScore\": 700")).order();
+        assertEquals(700, o.minCreditScore(), "a JSON integer is accepted on input, as for the other small uints");
+        String collection = LoanOrderJson.toJson(LendingVectors.collectionOffers().getFirst().signed());
+        assertPath("$.order.minCreditScore", collection.replace("\"minCreditScore\": \"0\",", ""));
+        String request = LoanOrderJson.toJson(LendingVectors.borrowRequests().getFirst().signed());
+        assertFalse(request.contains("minCreditScore"));
+        assertPath("$.order.minCreditScore", request.replace("\"counter\":", "\"minCreditScore\": \"0\", \"counter\":"));
+    }
+
     private static void rejects(Reason reason, String field, Consumer<LoanOffer.Builder> change) {
         LoanOffer.Builder b = offer();
         change.accept(b);

@@ -11,6 +11,7 @@ import io.hashmix.proofs.TokenId;
 import io.hashmix.proofs.asset.AssetClassId;
 import io.hashmix.proofs.attestation.AttestationJson;
 import io.hashmix.proofs.attestation.JsonFields;
+import io.hashmix.proofs.credit.CreditMath;
 import io.hashmix.proofs.eip712.AbiWords;
 import io.hashmix.proofs.eip712.Bytes32;
 import io.hashmix.proofs.eip712.Eip712Domain;
@@ -42,6 +43,8 @@ public final class LendingVectors {
     public static final Eip712Domain DOMAIN = Eip712Domain.hashMix(Fixtures.CHAIN_ID, LENDING);
     /** 28 days in seconds. */
     public static final long DAYS_28 = 28L * 86_400;
+    /** The highest minimum credit score an offer may ask: the highest score ({@link CreditMath#MAX_SCORE}). */
+    public static final int MAX_CREDIT_SCORE = (int) CreditMath.MAX_SCORE;
     /** The largest address. */
     public static final EvmAddress MAX_ADDRESS = EvmAddress.of("0xffffffffffffffffffffffffffffffffffffffff");
 
@@ -62,7 +65,10 @@ public final class LendingVectors {
     private LendingVectors() {
     }
 
-    /** Loan offers: a one-BTC loan, a refinance offer at a higher nonce, every field at its maximum. */
+    /**
+     * Loan offers: a one-BTC loan, a refinance offer at a higher nonce, an offer asking a minimum credit score,
+     * every field at its maximum (the highest credit score, 1000, for {@code minCreditScore}).
+     */
     public static List<Case> loanOffers() {
         return List.of(
                 new Case("btc-four-weeks", LoanOffer.builder().lender(TestKeys.address(1)).tokenId(TokenId.of(7))
@@ -73,9 +79,13 @@ public final class LendingVectors {
                         .tokenNonce(4).units(250).currency(MarketVectors.WBTC).principal(BigInteger.valueOf(100_000_000))
                         .aprBps(500).duration(10 * 86_400).counter(2).salt(MarketVectors.salt("loan-offer-2"))
                         .expiry(Fixtures.JAN_2026).build(), 2),
+                new Case("min-credit-score", LoanOffer.builder().lender(TestKeys.address(1)).tokenId(TokenId.of(9))
+                        .units(500).currency(MarketVectors.WBTC).principal(BigInteger.valueOf(25_000_000)).aprBps(800)
+                        .duration(DAYS_28).minCreditScore(650).salt(MarketVectors.salt("loan-offer-3"))
+                        .expiry(Fixtures.JAN_2025 + 14 * 86_400).build(), 1),
                 new Case("max-values", new LoanOffer(TestKeys.address(4), new TokenId(AbiWords.UINT256_MAX),
                         AbiWords.UINT32_MAX, AbiWords.UINT256_MAX, MAX_ADDRESS, AbiWords.UINT256_MAX, AbiWords.UINT256_MAX,
-                        LoanMath.MAX_APR_BPS, -1L, AbiWords.UINT256_MAX, AbiWords.UINT256_MAX, -1L), 4));
+                        LoanMath.MAX_APR_BPS, -1L, MAX_CREDIT_SCORE, AbiWords.UINT256_MAX, AbiWords.UINT256_MAX, -1L), 4));
     }
 
     /** Borrow requests: a plain request, a zero-rate request with a raised counter. */
@@ -91,7 +101,10 @@ public final class LendingVectors {
                         .salt(MarketVectors.salt("borrow-request-2")).expiry(Fixtures.JAN_2026).build(), 5));
     }
 
-    /** Collection offers: a BTC offer for any issuer, one for a given issuer, every field at its maximum. */
+    /**
+     * Collection offers: a BTC offer for any issuer, one for a given issuer, one asking a minimum credit score, every
+     * field at its maximum (the highest credit score, 1000, for {@code minCreditScore}).
+     */
     public static List<Case> collectionOffers() {
         return List.of(
                 new Case("btc-any-issuer", CollectionOffer.builder().lender(TestKeys.address(1))
@@ -105,9 +118,14 @@ public final class LendingVectors {
                         .maxLtvBps(2_500).currency(MarketVectors.USDC).totalPrincipal(BigInteger.TEN.pow(24)).aprBps(2_000)
                         .duration(90 * 86_400).counter(7).salt(MarketVectors.salt("collection-2"))
                         .expiry(Fixtures.JAN_2026).build(), 2),
+                new Case("btc-min-credit-score", CollectionOffer.builder().lender(TestKeys.address(2))
+                        .assetClass(AssetClassId.ofSymbol("BTC-SHA256")).minUnits(BigInteger.valueOf(10))
+                        .maxLtvBps(6_000).currency(MarketVectors.WBTC).totalPrincipal(BigInteger.valueOf(500_000_000))
+                        .aprBps(700).duration(DAYS_28).minCreditScore(500).salt(MarketVectors.salt("collection-3"))
+                        .expiry(Fixtures.JAN_2025 + 30 * 86_400).build(), 2),
                 new Case("max-values", new CollectionOffer(TestKeys.address(5),
                         new AssetClassId(Bytes32.fromHex("0x" + "ff".repeat(32))), MAX_ADDRESS, AbiWords.UINT256_MAX, -1L,
-                        AbiWords.UINT32_MAX, MAX_ADDRESS, AbiWords.UINT256_MAX, LoanMath.MAX_APR_BPS, -1L,
+                        AbiWords.UINT32_MAX, MAX_ADDRESS, AbiWords.UINT256_MAX, LoanMath.MAX_APR_BPS, -1L, MAX_CREDIT_SCORE,
                         AbiWords.UINT256_MAX, AbiWords.UINT256_MAX, -1L), 5));
     }
 
@@ -133,7 +151,8 @@ public final class LendingVectors {
                 + "structHash = keccak256(abi.encode(typeHash, fields...)); digest = keccak256(0x1901 || domainSeparator || "
                 + "structHash) is what HashPowerLending.hashLoanOffer/hashBorrowRequest/hashCollectionOffer return under this "
                 + "domain. Each case is signed by its maker: 65 bytes r||s||v, low s, v in {27,28}, RFC 6979 nonces. Every "
-                + "integer is a decimal string; issuer 0x0 in a collection offer means any issuer. Private keys are "
+                + "integer is a decimal string; issuer 0x0 in a collection offer means any issuer; minCreditScore 0 in an offer "
+                + "means no credit check (at most 1000, the highest score). Private keys are "
                 + "keccak256(\"hashmix-test-signer-<i>\"): PUBLIC TEST-ONLY KEYS, never use them on a real network.");
         root.set("domain", AttestationJson.domainToNode(DOMAIN));
         root.put("domainTypeString", Eip712Domain.TYPE_STRING);
