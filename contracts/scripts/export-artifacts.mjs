@@ -46,6 +46,7 @@ const EXPORTS = [
   { name: "TokenStakingProgram", source: "src/incentives/TokenStakingProgram.sol" },
   { name: "HookStakeProgram", source: "src/incentives/HookStakeProgram.sol" },
   { name: "RevenueShareProgram", source: "src/incentives/RevenueShareProgram.sol" },
+  { name: "MakerRewards", source: "src/incentives/MakerRewards.sol" },
   { name: "SwapPoolLens", source: "src/swap/SwapPoolLens.sol" },
   { name: "LendingModule", source: "src/lending/LendingModule.sol" },
   { name: "HashPowerLending", source: "src/lending/HashPowerLending.sol" },

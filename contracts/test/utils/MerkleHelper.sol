@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-/// @dev Reference Merkle tree (sorted-pair keccak, as OZ MerkleProof expects) over hardware ids.
+/// @dev Reference Merkle tree (sorted-pair keccak, as OZ MerkleProof expects) over hardware ids, or
+/// over leaves hashed by another rule (`rootOfLeaves`, `proofOfLeaves`).
 /// Leaf rule (spec): keccak256(bytes.concat(keccak256(abi.encode(hardwareId)))). An odd node at
 /// the end of a layer is carried up unchanged.
 library MerkleHelper {
@@ -21,13 +22,21 @@ library MerkleHelper {
     }
 
     function root(bytes32[] memory ids) internal pure returns (bytes32) {
-        bytes32[] memory layer = leaves(ids);
+        return rootOfLeaves(leaves(ids));
+    }
+
+    function proof(bytes32[] memory ids, uint256 index) internal pure returns (bytes32[] memory out) {
+        return proofOfLeaves(leaves(ids), index);
+    }
+
+    /// The root over leaves already hashed (any leaf rule).
+    function rootOfLeaves(bytes32[] memory layer) internal pure returns (bytes32) {
         while (layer.length > 1) layer = _up(layer);
         return layer[0];
     }
 
-    function proof(bytes32[] memory ids, uint256 index) internal pure returns (bytes32[] memory out) {
-        bytes32[] memory layer = leaves(ids);
+    /// The proof of leaf `index` among leaves already hashed.
+    function proofOfLeaves(bytes32[] memory layer, uint256 index) internal pure returns (bytes32[] memory out) {
         bytes32[] memory tmp = new bytes32[](256);
         uint256 n;
         while (layer.length > 1) {

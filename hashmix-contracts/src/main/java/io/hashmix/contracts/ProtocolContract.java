@@ -93,6 +93,13 @@ public enum ProtocolContract {
     /** Rewards by an amount x time a protocol contract reports (lenders: principal lent, from lending). */
     HOOK_STAKE_PROGRAM("HookStakeProgram", false),
 
+    /**
+     * The market makers' program: after each period the committee signs the Merkle root of every maker's
+     * cumulative reward, computed off chain from the market's fills ({@code MakerRewardsAllocator}); makers claim
+     * against a proof.
+     */
+    MAKER_REWARDS("MakerRewards", false),
+
     /** Lending's refinance and foreclosure module, run by the lending contract by delegatecall. */
     LENDING_MODULE("LendingModule", false),
 

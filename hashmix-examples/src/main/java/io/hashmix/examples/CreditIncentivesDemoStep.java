@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -16,6 +17,7 @@ import io.hashmix.core.credit.CreditReportCheck;
 import io.hashmix.core.credit.CreditScore;
 import io.hashmix.core.fulfillment.SettledEpoch;
 import io.hashmix.core.incentives.IncentivesClient;
+import io.hashmix.core.incentives.MakerRewardsState;
 import io.hashmix.core.incentives.RewardProgram;
 import io.hashmix.core.incentives.Rewards;
 import io.hashmix.core.tokenization.MintedProduct;
@@ -34,6 +36,11 @@ import io.hashmix.proofs.fulfillment.FulfillmentReport;
 import io.hashmix.proofs.fulfillment.ReportBundle;
 import io.hashmix.proofs.fulfillment.SourceChain;
 import io.hashmix.proofs.hardware.HardwareId;
+import io.hashmix.proofs.incentives.MakerAllocation;
+import io.hashmix.proofs.incentives.MakerFill;
+import io.hashmix.proofs.incentives.MakerRewardsAllocator;
+import io.hashmix.proofs.incentives.MakerRoot;
+import io.hashmix.proofs.incentives.MakerRootBundle;
 import io.hashmix.proofs.merkle.MerkleTree;
 import io.hashmix.testing.devnet.DevAccounts;
 import io.hashmix.testing.devnet.DevChainControl;
@@ -44,7 +51,7 @@ import io.hashmix.testing.devnet.DevTokens;
  * issuer's score as each record arrived (rebuilt offline from the registry's events and checked
  * against the contract: its duplicate-hardware fraud dominates), an honest farm's score and required
  * collateral before and after a bad (unreported) epoch, and every player's HMX rewards, with a
- * holder's and an attestor's claims.
+ * holder's, an attestor's and the market maker's claims.
  */
 final class CreditIncentivesDemoStep {
 
@@ -127,7 +134,7 @@ final class CreditIncentivesDemoStep {
                     admin.credit().record(a).join().slashes());
         }
         line("liquidity providers and lenders: their programs are deployed with the swap pool and lending");
-        line("market makers: not paid per fill on chain (fills stay gas-lean); see docs/incentives.md");
+        marketMaker(admin, issuer, accounts);
 
         HashMix buyer = holders.get(1);
         BigInteger paid = buyer.incentives().claimAll(buyer.account()).join();
@@ -139,6 +146,35 @@ final class CreditIncentivesDemoStep {
             check(attestor.incentives().claim(RewardProgram.ATTESTORS).join().amount().signum() == 0, "never twice");
             line("claiming again pays 0 (never twice)");
         }
+    }
+
+    /**
+     * The market makers' period: the committee allocates what the makers' program can pay by the fees of the
+     * market's fills (the issuer's listing bought by the second buyer), signs the tree's root 3-of-N, anyone publishes
+     * it, and the issuer claims its share with the tree.
+     */
+    private void marketMaker(HashMix admin, HashMix issuer, List<Credentials> accounts) {
+        IncentivesClient incentives = admin.incentives();
+        MakerRewardsState state = incentives.makerRewardsState().join();
+        long toBlock = admin.market().blockNumber().join();
+        List<MakerFill> fills = incentives.makerFills(admin.market().deployBlock(), toBlock).join();
+        // fees valued per wei of the native coin (the demo's listing is priced in it)
+        MakerAllocation allocation = MakerRewardsAllocator.allocate(Map.of(), incentives.makerRewardsUnallocated().join(),
+                fills, Map.of(EvmAddress.ZERO, BigInteger.ONE));
+        Committee committee = admin.committee().committee().join();
+        Credentials[] signers = accounts.stream().filter(c -> committee.contains(EvmAddress.of(c.getAddress()))).limit(3)
+                .toArray(Credentials[]::new);
+        long now = new DevChainControl(admin.rpc()).latestTimestamp().join();
+        MakerRoot root = MakerRoot.of(state.nextPeriod(), toBlock, allocation.tree(), BigInteger.valueOf(now), now + 3600,
+                committee.epoch());
+        incentives.publishMakerRoot(MakerRootBundle.builder(incentives.makerRewardsDomain(), root).signWith(signers).build())
+                .join();
+        line("market makers: %d fill(s) to block %d, %d maker(s); period %d's root (%s HMX wei) signed %d-of-%d, published",
+                fills.size(), toBlock, allocation.cumulative().size(), root.period(), root.total(), signers.length,
+                committee.size());
+        BigInteger earned = issuer.incentives().claimMakerReward(allocation.tree(), issuer.account()).join().amount();
+        check(earned.equals(allocation.cumulative().get(issuer.account())), "the maker is paid its leaf");
+        line("the issuer, maker of the listing, claims its maker rewards with the tree's proof: %s HMX wei", earned);
     }
 
     /**

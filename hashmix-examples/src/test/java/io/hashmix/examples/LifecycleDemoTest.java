@@ -37,7 +37,7 @@ class LifecycleDemoTest {
                 "offline report and CreditRegistry agree", "CollateralBelowRequiredException", "after two clean epochs: score",
                 "-> UNREPORTED; score", "the farm's offline credit report matches", "a newcomer needs",
                 "the farm claims its issuer rewards", "attestor 1 claims its report rewards", "the buyer claims its holder rewards",
-                "claiming again pays 0",
+                "claiming again pays 0", "signed 3-of-4, published", "claims its maker rewards with the tree's proof",
                 "Lending: borrow against", "revenue swept", "repaid by its own revenue", "the token is back with",
                 "SPV evidence required (version 1)", "-> SpvEvidenceRequiredException", "-> ScriptNotCommittedException (SCRIPT_NOT_COMMITTED)",
                 "bound to the committed script", "FULFILLED]", "71.35 sat per TH/s per day, offline and on chain agree",

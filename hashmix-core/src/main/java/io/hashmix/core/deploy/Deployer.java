@@ -70,7 +70,11 @@ public final class Deployer {
      * Deploys every protocol contract in dependency order, plus dev tokens if asked for: the
      * {@code HashMixAccessManager}, then each domain's contracts ({@code AssetClassRegistry},
      * {@code AttestorRegistry}, {@code CollateralVault}, {@code HashPowerToken},
-     * {@code HardwareRegistry}, {@code TokenMetadataRenderer}, the {@code BtcSpvVerifier} and the
+     * {@code HardwareRegistry}, {@code TokenMetadataRenderer}, the {@code EmissionController} (and
+     * its {@code HMXToken}) with the issuers', attestors' and holders' programs and the market makers'
+     * {@code MakerRewards} (roots signed under the committee threshold of {@link #BITCOIN_ASSET_CLASS};
+     * the liquidity providers' and lenders' programs come with the swap pool and lending), the
+     * {@code BtcSpvVerifier} and the
      * {@code BitcoinEvidence} binding unless {@link DeployOptions#bitcoinNetwork()} is null,
      * {@code FulfillmentVault} (then linked to the binding), {@code FulfillmentLens},
      * {@code HashMixMarket}, ...). Then it wires the AccessManager: each hook of the wiring table is

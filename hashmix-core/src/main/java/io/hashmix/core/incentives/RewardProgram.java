@@ -17,7 +17,15 @@ public enum RewardProgram {
      */
     LIQUIDITY_PROVIDERS(ProtocolContract.REVENUE_SHARE_PROGRAM),
     /** Lenders, by principal x time (once lending and its program are deployed and wired). */
-    LENDERS(ProtocolContract.HOOK_STAKE_PROGRAM);
+    LENDERS(ProtocolContract.HOOK_STAKE_PROGRAM),
+    /**
+     * Market makers, by the protocol fees of their orders' fills: after each period the committee signs the Merkle
+     * root of every maker's cumulative reward, computed off chain from the market's fills; a maker claims against a
+     * proof of its leaf ({@link IncentivesClient#claimMakerReward}). What a maker can claim depends on that
+     * off-chain tree, so this program is not in {@link IncentivesClient#claimable} nor {@link IncentivesClient#claimAll}
+     * (use {@link IncentivesClient#makerClaimable}).
+     */
+    MARKET_MAKERS(ProtocolContract.MAKER_REWARDS);
 
     private final ProtocolContract contract;
 
@@ -30,8 +38,12 @@ public enum RewardProgram {
         return contract;
     }
 
-    /** Whether its participants claim per account (all but {@link #HOLDERS}, who claim per holding). */
+    /**
+     * Whether its participants claim per account from what the program holds on chain, with
+     * {@link IncentivesClient#claim}: all but {@link #HOLDERS}, who claim per holding, and {@link #MARKET_MAKERS},
+     * who claim against a proof of the committee's off-chain tree.
+     */
     public boolean perAccount() {
-        return this != HOLDERS;
+        return this != HOLDERS && this != MARKET_MAKERS;
     }
 }

@@ -89,7 +89,10 @@ public final class Domains {
      * Incentives: the emission controller (and the HMX it creates: cap one billion, 1 HMX a second
      * from an hour after deployment, halving yearly) and the issuers' and holders' programs of
      * BTC-SHA256 and the attestors' program, with initial weights 50, 30 and 20, told by the observer
-     * router. Liquidity-provider and lender programs are deployed when the swap pool and lending are.
+     * router; and the market makers' program ({@code MakerRewards}: committee-attested Merkle roots of
+     * makers' cumulative rewards, under the committee threshold of BTC-SHA256, the Bitcoin header
+     * checkpoints' class), weight 5, which no contract tells. Liquidity-provider
+     * and lender programs are deployed when the swap pool and lending are.
      */
     public static final Domain<IncentivesClient> INCENTIVES = new Simple<>("incentives",
             List.of(ProtocolContract.EMISSION_CONTROLLER, ProtocolContract.HMX_TOKEN, ProtocolContract.ISSUER_REWARDS,
@@ -201,7 +204,10 @@ public final class Domains {
                                 .thenCompose(x -> router.send("addProgram", r.addProgram(program)));
                     }
                     return done.thenApply(x -> d);
-                });
+                })
+                .thenCompose(d -> ctx.deploy(d, ProtocolContract.MAKER_REWARDS, List.of(
+                        address(d, ProtocolContract.ATTESTOR_REGISTRY), address(d, ProtocolContract.EMISSION_CONTROLLER), btc)))
+                .thenCompose(d -> addEmissionProgram(ctx, d, ProtocolContract.MAKER_REWARDS, MAKERS_WEIGHT));
     }
 
     /** The address of an optional contract of the deployment, or the zero address. */
@@ -340,6 +346,12 @@ public final class Domains {
 
     /** Emission weight of the liquidity providers' program (the incentives domain's: issuers 50, attestors 20, holders 30). */
     static final long LIQUIDITY_WEIGHT = 10;
+
+    /**
+     * Emission weight of the market makers' program (issuers 50, holders 30, attestors 20, liquidity providers 10,
+     * lenders 10).
+     */
+    static final long MAKERS_WEIGHT = 5;
 
     /**
      * Emission weight of the lenders' program (one program; the admin sets it for a loan currency with

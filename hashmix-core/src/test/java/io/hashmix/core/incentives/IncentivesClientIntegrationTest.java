@@ -69,11 +69,11 @@ class IncentivesClientIntegrationTest {
     @Test
     void theProgramsAndTheirWeights() {
         List<ProgramInfo> programs = admin.incentives().programs().join();
-        assertEquals(5, programs.size());
+        assertEquals(6, programs.size());
         Map<RewardProgram, Long> weights = new java.util.EnumMap<>(RewardProgram.class);
         programs.forEach(p -> weights.put(p.program(), p.weight()));
         assertEquals(Map.of(RewardProgram.ISSUERS, 50L, RewardProgram.HOLDERS, 30L, RewardProgram.ATTESTORS, 20L,
-                RewardProgram.LIQUIDITY_PROVIDERS, 10L, RewardProgram.LENDERS, 10L), weights);
+                RewardProgram.LIQUIDITY_PROVIDERS, 10L, RewardProgram.LENDERS, 10L, RewardProgram.MARKET_MAKERS, 5L), weights);
         assertInstanceOf(InvalidRequestException.class, cause(admin.incentives().claim(RewardProgram.HOLDERS)));
         assertEquals(BigInteger.ZERO, admin.incentives().claim(RewardProgram.LENDERS).join().amount(), "lent nothing");
     }

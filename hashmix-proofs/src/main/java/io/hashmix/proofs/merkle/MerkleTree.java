@@ -1,8 +1,6 @@
 package io.hashmix.proofs.merkle;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,20 +29,20 @@ import io.hashmix.proofs.hardware.HardwareId;
  * verification mirrors OpenZeppelin: it returns {@code false} when a well-formed proof does not lead to the
  * root, and throws {@link IllegalArgumentException} for a malformed multiproof (where OpenZeppelin reverts
  * with {@code MerkleProofInvalidMultiproof}) or null input. Instances are immutable and thread-safe.
+ *
+ * <p>Everything from the leaves up (layout, pair hash, proofs and their checks) is {@link StandardMerkleLayout}'s;
+ * this class only says how a hardware id becomes its leaf.
  */
 public final class MerkleTree {
 
-    private final byte[][] nodes;
+    private final StandardMerkleLayout layout;
     private final List<HardwareId> hardwareIds;
-    private final Map<HardwareId, Integer> treeIndex;
-    private final List<HardwareId> sortedIds;
+    private final Map<Bytes32, HardwareId> idOfLeaf;
 
-    private MerkleTree(List<HardwareId> hardwareIds, byte[][] nodes, Map<HardwareId, Integer> treeIndex,
-            List<HardwareId> sortedIds) {
+    private MerkleTree(List<HardwareId> hardwareIds, StandardMerkleLayout layout, Map<Bytes32, HardwareId> idOfLeaf) {
         this.hardwareIds = hardwareIds;
-        this.nodes = nodes;
-        this.treeIndex = treeIndex;
-        this.sortedIds = sortedIds;
+        this.layout = layout;
+        this.idOfLeaf = idOfLeaf;
     }
 
     /**
@@ -59,29 +57,17 @@ public final class MerkleTree {
             throw new IllegalArgumentException("a Merkle tree needs at least one hardware id");
         }
         List<HardwareId> copy = new ArrayList<>(ids.size());
-        Map<HardwareId, byte[]> leafOf = new HashMap<>(ids.size() * 2);
+        Map<Bytes32, HardwareId> idOfLeaf = new HashMap<>(ids.size() * 2);
         for (HardwareId id : ids) {
             if (id == null) {
                 throw new IllegalArgumentException("hardware id #" + copy.size() + " is null");
             }
-            if (leafOf.putIfAbsent(id, leafBytes(id)) != null) {
+            if (idOfLeaf.putIfAbsent(new Bytes32(leafBytes(id)), id) != null) {
                 throw new IllegalArgumentException("duplicate hardware id " + id + " (a unit of hardware can back a product only once)");
             }
             copy.add(id);
         }
-        List<HardwareId> sorted = new ArrayList<>(copy);
-        sorted.sort((a, b) -> Arrays.compareUnsigned(leafOf.get(a), leafOf.get(b)));
-        int n = sorted.size();
-        byte[][] leaves = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            leaves[i] = leafOf.get(sorted.get(i));
-        }
-        byte[][] nodes = layout(leaves);
-        Map<HardwareId, Integer> index = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            index.put(sorted.get(i), nodes.length - 1 - i);
-        }
-        return new MerkleTree(List.copyOf(copy), nodes, index, List.copyOf(sorted));
+        return new MerkleTree(List.copyOf(copy), StandardMerkleLayout.of(idOfLeaf.keySet()), Map.copyOf(idOfLeaf));
     }
 
     /**
@@ -91,20 +77,12 @@ public final class MerkleTree {
      * @return the {@code 2n-1} nodes, root first
      */
     static byte[][] layout(byte[][] leaves) {
-        int n = leaves.length;
-        byte[][] tree = new byte[2 * n - 1][];
-        for (int i = 0; i < n; i++) {
-            tree[tree.length - 1 - i] = leaves[i];
-        }
-        for (int i = tree.length - 1 - n; i >= 0; i--) {
-            tree[i] = hashPair(tree[2 * i + 1], tree[2 * i + 2]);
-        }
-        return tree;
+        return StandardMerkleLayout.layout(leaves);
     }
 
     /** The Merkle root, as committed in a product attestation's {@code hardwareRoot}. */
     public Bytes32 root() {
-        return new Bytes32(nodes[0]);
+        return layout.root();
     }
 
     /** Number of hardware ids ({@code hardwareCount}). */
@@ -124,7 +102,7 @@ public final class MerkleTree {
      * @return true if it is a leaf of this tree
      */
     public boolean contains(HardwareId id) {
-        return id != null && treeIndex.containsKey(id);
+        return id != null && idOfLeaf.containsKey(new Bytes32(leafBytes(id)));
     }
 
     /**
@@ -135,14 +113,7 @@ public final class MerkleTree {
      * @throws IllegalArgumentException if the id is not in the tree
      */
     public MerkleProofData proof(HardwareId id) {
-        int index = indexOf(id);
-        List<Bytes32> proof = new ArrayList<>();
-        while (index > 0) {
-            int sibling = (index % 2 == 1) ? index + 1 : index - 1;
-            proof.add(new Bytes32(nodes[sibling]));
-            index = (index - 1) / 2;
-        }
-        return new MerkleProofData(id, proof);
+        return new MerkleProofData(id, layout.proof(leafOf(id)));
     }
 
     /**
@@ -158,41 +129,9 @@ public final class MerkleTree {
         if (ids == null) {
             throw new IllegalArgumentException("multiproof ids must not be null");
         }
-        List<Integer> indices = new ArrayList<>(ids.size());
-        for (HardwareId id : ids) {
-            indices.add(indexOf(id));
-        }
-        indices.sort((a, b) -> Integer.compare(b, a));
-        for (int i = 1; i < indices.size(); i++) {
-            if (indices.get(i).equals(indices.get(i - 1))) {
-                throw new IllegalArgumentException("cannot prove a duplicated hardware id in one multiproof");
-            }
-        }
-        List<HardwareId> leaves = new ArrayList<>(indices.size());
-        for (int i : indices) {
-            leaves.add(sortedIds.get(nodes.length - 1 - i));
-        }
-        ArrayDeque<Integer> stack = new ArrayDeque<>(indices);
-        List<Bytes32> proof = new ArrayList<>();
-        List<Boolean> flags = new ArrayList<>();
-        while (!stack.isEmpty() && stack.peekFirst() > 0) {
-            int j = stack.pollFirst();
-            int s = (j % 2 == 1) ? j + 1 : j - 1;
-            int p = (j - 1) / 2;
-            Integer head = stack.peekFirst();
-            if (head != null && head == s) {
-                flags.add(Boolean.TRUE);
-                stack.pollFirst();
-            } else {
-                flags.add(Boolean.FALSE);
-                proof.add(new Bytes32(nodes[s]));
-            }
-            stack.addLast(p);
-        }
-        if (indices.isEmpty()) {
-            proof.add(new Bytes32(nodes[0]));
-        }
-        return new MultiProof(leaves, proof, flags);
+        StandardMerkleLayout.LeafMultiProof mp = layout.multiProof(ids.stream().map(this::leafOf).toList());
+        List<HardwareId> proven = mp.leaves().stream().map(idOfLeaf::get).toList();
+        return new MultiProof(proven, mp.proof(), mp.proofFlags());
     }
 
     /**
@@ -204,10 +143,7 @@ public final class MerkleTree {
      * @throws IllegalArgumentException if {@code leafCount < 1}
      */
     public static int maxProofLength(long leafCount) {
-        if (leafCount < 1) {
-            throw new IllegalArgumentException("a tree has at least one leaf, got " + leafCount);
-        }
-        return 64 - Long.numberOfLeadingZeros(leafCount - 1);
+        return StandardMerkleLayout.maxProofLength(leafCount);
     }
 
     /**
@@ -248,29 +184,7 @@ public final class MerkleTree {
         id.value().copyTo(pair, 0);
         keccak.hashInto(pair, 0, 32, pair, 0);
         keccak.hashInto(pair, 0, 32, pair, 0);
-        walk(keccak, pair, proof);
-        byte[] expected = new byte[32];
-        root.copyTo(expected, 0);
-        return Arrays.equals(pair, 0, 32, expected, 0, 32);
-    }
-
-    /** Hashes the proof into {@code pair[0..32)}, which holds the leaf on entry and the computed root on exit. */
-    private static void walk(Keccak256 keccak, byte[] pair, List<Bytes32> proof) {
-        for (int i = 0; i < proof.size(); i++) {
-            Bytes32 p = proof.get(i);
-            if (p == null) {
-                throw new IllegalArgumentException("proof element " + i + " is null");
-            }
-            p.copyTo(pair, 32);
-            if (Arrays.compareUnsigned(pair, 0, 32, pair, 32, 64) > 0) {
-                for (int j = 0; j < 32; j++) {
-                    byte t = pair[j];
-                    pair[j] = pair[32 + j];
-                    pair[32 + j] = t;
-                }
-            }
-            keccak.hashInto(pair, 0, 64, pair, 0);
-        }
+        return StandardMerkleLayout.walkTo(keccak, pair, root, proof);
     }
 
     /**
@@ -281,13 +195,7 @@ public final class MerkleTree {
      * @return the computed root
      */
     public static Bytes32 processProof(Bytes32 leaf, List<Bytes32> proof) {
-        if (leaf == null || proof == null) {
-            throw new IllegalArgumentException("proof processing needs a leaf and a proof list");
-        }
-        byte[] pair = new byte[64];
-        leaf.copyTo(pair, 0);
-        walk(new Keccak256(), pair, proof);
-        return new Bytes32(Arrays.copyOf(pair, 32));
+        return StandardMerkleLayout.processProof(leaf, proof);
     }
 
     /**
@@ -316,51 +224,7 @@ public final class MerkleTree {
      *         or if a step would read a hash that was not computed yet
      */
     public static Bytes32 processMultiProof(List<Bytes32> proof, List<Boolean> proofFlags, List<Bytes32> leaves) {
-        if (proof == null || proofFlags == null || leaves == null) {
-            throw new IllegalArgumentException("multiproof processing needs proof, flags and leaves");
-        }
-        int leavesLen = leaves.size();
-        int flagsLen = proofFlags.size();
-        if (leavesLen + proof.size() != flagsLen + 1) {
-            throw new IllegalArgumentException("invalid multiproof: leaves (" + leavesLen + ") + proof (" + proof.size()
-                    + ") must equal flags (" + flagsLen + ") + 1");
-        }
-        byte[][] hashes = new byte[flagsLen][];
-        int leafPos = 0;
-        int hashPos = 0;
-        int proofPos = 0;
-        for (int i = 0; i < flagsLen; i++) {
-            byte[] a;
-            if (leafPos < leavesLen) {
-                a = element(leaves, leafPos++, "leaf");
-            } else {
-                a = computed(hashes, hashPos++, i);
-            }
-            byte[] b;
-            Boolean flag = proofFlags.get(i);
-            if (flag == null) {
-                throw new IllegalArgumentException("invalid multiproof: flag " + i + " is null");
-            }
-            if (flag) {
-                b = leafPos < leavesLen ? element(leaves, leafPos++, "leaf") : computed(hashes, hashPos++, i);
-            } else {
-                if (proofPos >= proof.size()) {
-                    throw new IllegalArgumentException("invalid multiproof: proof exhausted at step " + i);
-                }
-                b = element(proof, proofPos++, "proof element");
-            }
-            hashes[i] = hashPair(a, b);
-        }
-        if (flagsLen > 0) {
-            if (proofPos != proof.size()) {
-                throw new IllegalArgumentException("invalid multiproof: " + (proof.size() - proofPos) + " proof hash(es) unused");
-            }
-            return new Bytes32(hashes[flagsLen - 1]);
-        } else if (leavesLen > 0) {
-            return new Bytes32(element(leaves, 0, "leaf"));
-        } else {
-            return new Bytes32(element(proof, 0, "proof element"));
-        }
+        return StandardMerkleLayout.processMultiProof(proof, proofFlags, leaves);
     }
 
     /**
@@ -371,47 +235,21 @@ public final class MerkleTree {
      * @return the parent node
      */
     public static Bytes32 hashPair(Bytes32 a, Bytes32 b) {
-        if (a == null || b == null) {
-            throw new IllegalArgumentException("pair hashing needs two nodes");
-        }
-        return new Bytes32(hashPair(a.value(), b.value()));
-    }
-
-    static byte[] hashPair(byte[] a, byte[] b) {
-        byte[] buf = new byte[64];
-        boolean aFirst = Arrays.compareUnsigned(a, b) <= 0;
-        System.arraycopy(aFirst ? a : b, 0, buf, 0, 32);
-        System.arraycopy(aFirst ? b : a, 0, buf, 32, 32);
-        return Hash.sha3(buf);
+        return StandardMerkleLayout.hashPair(a, b);
     }
 
     private static byte[] leafBytes(HardwareId id) {
         return Hash.sha3(Hash.sha3(id.value().value()));
     }
 
-    private int indexOf(HardwareId id) {
+    private Bytes32 leafOf(HardwareId id) {
         if (id == null) {
             throw new IllegalArgumentException("hardware id must not be null");
         }
-        Integer index = treeIndex.get(id);
-        if (index == null) {
+        Bytes32 leaf = new Bytes32(leafBytes(id));
+        if (!idOfLeaf.containsKey(leaf)) {
             throw new IllegalArgumentException("hardware id " + id + " is not in this tree");
         }
-        return index;
-    }
-
-    private static byte[] element(List<Bytes32> list, int i, String what) {
-        Bytes32 v = list.get(i);
-        if (v == null) {
-            throw new IllegalArgumentException("invalid multiproof: " + what + " " + i + " is null");
-        }
-        return v.value();
-    }
-
-    private static byte[] computed(byte[][] hashes, int pos, int step) {
-        if (pos >= step) {
-            throw new IllegalArgumentException("invalid multiproof: step " + step + " reads a hash not computed yet");
-        }
-        return hashes[pos];
+        return leaf;
     }
 }

@@ -23,14 +23,7 @@ public record MultiProof(List<HardwareId> leaves, List<Bytes32> proof, List<Bool
      * @throws IllegalArgumentException if a list or an element is null
      */
     public MultiProof {
-        if (leaves == null || proof == null || proofFlags == null) {
-            throw new IllegalArgumentException("a multiproof needs leaves, proof and flags");
-        }
-        // (not List.contains(null): immutable lists throw NullPointerException for it)
-        if (leaves.stream().anyMatch(x -> x == null) || proof.stream().anyMatch(x -> x == null)
-                || proofFlags.stream().anyMatch(x -> x == null)) {
-            throw new IllegalArgumentException("a multiproof must not hold null elements");
-        }
+        StandardMerkleLayout.checkMultiProofParts(leaves, proof, proofFlags);
         leaves = List.copyOf(leaves);
         proof = List.copyOf(proof);
         proofFlags = List.copyOf(proofFlags);

@@ -64,7 +64,7 @@ class TestVectorsTest {
     @ParameterizedTest
     @ValueSource(strings = {TestVectorGenerator.EIP712_FILE, TestVectorGenerator.MERKLE_FILE, TestVectorGenerator.HARDWARE_FILE,
             MarketVectors.FILE, FulfillmentVectors.FILE, SwapVectors.PRICES_FILE,
-            SwapVectors.MATH_FILE, CreditVectors.FILE})
+            SwapVectors.MATH_FILE, CreditVectors.FILE, MakerRewardsVectors.FILE})
     void committedVectorsEqualGeneratedOnes(String name) throws IOException {
         String generated = generate(name);
         assertEquals(generated, generate(name), "generation must be deterministic");
@@ -276,6 +276,7 @@ class TestVectorsTest {
             case SwapVectors.PRICES_FILE -> SwapVectors.generatePrices();
             case SwapVectors.MATH_FILE -> SwapVectors.generateMath();
             case CreditVectors.FILE -> CreditVectors.generate();
+            case MakerRewardsVectors.FILE -> MakerRewardsVectors.generate();
             default -> TestVectorGenerator.hardwareIds();
         };
     }
