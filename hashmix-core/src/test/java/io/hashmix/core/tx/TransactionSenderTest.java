@@ -587,12 +587,23 @@ class TransactionSenderTest {
 
     @Test
     void connectionLostAfterTheSendIsUnknownCarryingTheHashAndTheLineBehindFailsNotSent() throws Exception {
-        node.on("eth_sendRawTransaction", ScriptedNode.Fault.DROP_CONNECTION);
+        // the node holds the first send until the other two are in line: on a busy machine the first could
+        // otherwise fail before the second is even submitted, which then sends alone (a flaky test, seen in CI)
+        CountDownLatch lineFormed = new CountDownLatch(1);
+        node.on("eth_sendRawTransaction", (ScriptedNode.Responder) params -> {
+            try {
+                lineFormed.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ScriptedNode.Fault.DROP_CONNECTION;
+        });
         TransactionSender sender = sender();
 
         CompletableFuture<SentTransaction> first = sender.submit(request());
         CompletableFuture<SentTransaction> second = sender.submit(request());
         CompletableFuture<SentTransaction> third = sender.submit(request());
+        lineFormed.countDown();
 
         TransactionOutcomeUnknownException unknown = assertInstanceOf(TransactionOutcomeUnknownException.class, failure(first));
         assertEquals(Hash.sha3(rawTransactions().get(0)), unknown.transactionHash());
