@@ -364,3 +364,32 @@ contract HashMixMarketGasTest is MarketFixtures, GasBench {
         }
     }
 }
+
+/// @notice A listing's later partial fill: an earlier buyer carved the same token an hour before, so
+/// this carve first moves the holding that the token's slice kept from the earlier carve to a slot
+/// of its own (HoldingERC721), which the first carve of a token does not pay. Same steady state as
+/// {HashMixMarketGasTest}: the earlier fill accrued the market's native fees and paid the seller.
+contract HashMixMarketLaterPartialGasTest is MarketFixtures, GasBench {
+    address internal fresh = makeAddr("freshTaker");
+    HashMixMarket.Listing internal listing;
+    bytes internal listingSig;
+
+    function setUp() public override {
+        super.setUp();
+        vm.deal(fresh, 1_000 ether);
+        listing = _listing(seller, tokenId, CAPACITY, 1, NATIVE, PRICE);
+        listingSig = _signListing(sellerKey, listing);
+        vm.warp(block.timestamp + 1 hours);
+        _buy(taker, listing, listingSig, CAPACITY / 4, PRICE * (CAPACITY / 4));
+        vm.warp(block.timestamp + 1 hours);
+    }
+
+    function test_gas_fillListing_laterPartialNative() public {
+        bytes memory data = abi.encodeCall(HashMixMarket.fillListing, (listing, listingSig, CAPACITY / 3));
+        _bench(
+            "later partial fill with carve (token carved before), native", address(market), fresh, data, PRICE * (CAPACITY / 3), 0
+        );
+        assertEq(hpt.balanceOf(fresh), 1);
+        assertEq(hpt.holdingCount(tokenId), 3, "the seller's holdings before each carve, and the open one");
+    }
+}

@@ -79,3 +79,27 @@ contract HashPowerTokenGasTest is HashPowerFixtures, GasBench {
         assertEq(hpt.tokenNonce(moveToken), 1);
     }
 }
+
+/// @notice A token's later carve: the slice keeps the closed holding of one carve (no new slot), so
+/// the next carve of the same token first moves that one to a slot of its own. Same steady state as
+/// above: the token was carved an hour before, and its holding since is an hour old.
+contract HashPowerTokenCarveAgainGasTest is HashPowerFixtures, GasBench {
+    address internal fresh = makeAddr("freshHolder");
+    uint256 internal token;
+
+    function setUp() public override {
+        super.setUp();
+        (, token) = _mintDefault();
+        vm.warp(block.timestamp + 1 hours);
+        vm.prank(issuer);
+        hpt.carve(token, CAPACITY / 4, issuer);
+        vm.warp(block.timestamp + 1 hours);
+    }
+
+    function test_gas_carve_again() public {
+        bytes memory data = abi.encodeCall(HashPowerToken.carve, (token, CAPACITY / 3, fresh));
+        _bench("carve of a token carved before, to a fresh holder", address(hpt), issuer, data, 0, 0);
+        assertEq(hpt.balanceOf(fresh), 1);
+        assertEq(hpt.holdingCount(token), 3, "two closed by the carves, one open");
+    }
+}

@@ -569,4 +569,169 @@ contract HoldingERC721Test is TokenAreaFixtures {
             }
         }
     }
+
+    // ------------------------------------------------ every holding against a model
+
+    struct ModelHolding {
+        address holder;
+        uint256 start;
+        uint256 end;
+        uint256 units;
+    }
+
+    uint256[] internal live; // the model's live tokens
+    uint256[] internal modelTokens; // every token the model knows, live or burnt
+    mapping(uint256 id => address) internal modelOwner;
+    mapping(uint256 id => uint256) internal modelUnits;
+    mapping(uint256 id => uint256) internal modelSince;
+    mapping(uint256 id => ModelHolding[]) internal modelClosed;
+
+    /// The token is about to change owner or units (or burn): its open holding closes now, unless it
+    /// began this second (a holding of zero length is not recorded).
+    function _modelClose(uint256 id) internal {
+        if (modelSince[id] < block.timestamp) {
+            modelClosed[id].push(ModelHolding(modelOwner[id], modelSince[id], block.timestamp, modelUnits[id]));
+        }
+        modelSince[id] = block.timestamp;
+    }
+
+    function _modelAdd(uint256 id, address owner, uint256 units, uint256 since) internal {
+        modelOwner[id] = owner;
+        modelUnits[id] = units;
+        modelSince[id] = since;
+        live.push(id);
+        modelTokens.push(id);
+    }
+
+    /// Random transfers, carves (of carved tokens too, several in one holding, in the second of an
+    /// earlier carve, before and after transfers) and splits: every holding of every token, read
+    /// from the token, is exactly the one a plain model of "closed by every transfer, carve and
+    /// burn, zero-length ones skipped" gives (so every account's units x time is exactly what it
+    /// held), whether a carve's holding sits in the slice or in its own slot. Fulfillment pays by
+    /// these holdings, so a wrong one is a wrong payout.
+    function testFuzz_holdings_matchAModelOfOwnership(uint256 seed) public {
+        address[4] memory people = [issuer, alice, bob, carol];
+        uint256 productId = hpt.tokenData(ids[0]).productId;
+        for (uint256 i; i < ids.length; i++) {
+            _modelAdd(ids[i], issuer, hpt.tokenData(ids[i]).units, T0);
+        }
+        for (uint256 step; step < 14; step++) {
+            seed = uint256(keccak256(abi.encode(seed, step)));
+            vm.warp(block.timestamp + (seed % 3 == 0 ? 0 : 1 + (seed >> 8) % 50)); // a third in the same second
+            uint256 slot = (seed >> 16) % live.length;
+            uint256 id = live[slot];
+            address owner = modelOwner[id];
+            address to = people[(seed >> 24) % 4];
+            uint256 units = modelUnits[id];
+            uint256 op = (seed >> 32) % 3;
+            _modelClose(id);
+            vm.startPrank(owner);
+            if (op == 0 || units < 2) {
+                hpt.transferFrom(owner, to, id);
+                modelOwner[id] = to;
+            } else if (op == 1) {
+                uint256 part = 1 + (seed >> 40) % (units - 1);
+                uint256 newId = hpt.carve(id, part, to);
+                modelUnits[id] = units - part;
+                _modelAdd(newId, to, part, block.timestamp);
+            } else {
+                uint256 part = 1 + (seed >> 40) % (units - 1);
+                uint256[] memory parts = new uint256[](2);
+                parts[0] = part;
+                parts[1] = units - part;
+                uint256[] memory newIds = hpt.split(id, parts);
+                live[slot] = live[live.length - 1];
+                live.pop();
+                _modelAdd(newIds[0], owner, part, block.timestamp);
+                _modelAdd(newIds[1], owner, units - part, block.timestamp);
+            }
+            vm.stopPrank();
+        }
+        vm.warp(block.timestamp + 7);
+        _assertHistoryMatchesModel(productId);
+        _assertUnitsTimesTimeConserved(block.timestamp - T0);
+    }
+
+    function _assertHistoryMatchesModel(uint256 productId) internal view {
+        for (uint256 i; i < modelTokens.length; i++) {
+            uint256 id = modelTokens[i];
+            ModelHolding[] storage closed = modelClosed[id];
+            bool isLive = _isLiveInModel(id);
+            assertEq(hpt.holdingCount(id), closed.length + (isLive ? 1 : 0), "holding count");
+            for (uint256 k; k <= closed.length; k++) {
+                if (k == closed.length && !isLive) break;
+                ModelHolding memory m = k < closed.length
+                    ? closed[k]
+                    : ModelHolding(modelOwner[id], modelSince[id], OPEN, modelUnits[id]);
+                IHoldingHistory.Holding memory h = hpt.holding(id, k);
+                assertEq(h.holder, m.holder, "holder");
+                assertEq(h.start, m.start, "start");
+                assertEq(h.end, m.end, "end");
+                assertEq(h.units, m.units, "units");
+                assertEq(h.productId, productId, "product");
+            }
+        }
+    }
+
+    function _isLiveInModel(uint256 id) internal view returns (bool) {
+        for (uint256 i; i < live.length; i++) {
+            if (live[i] == id) return true;
+        }
+        return false;
+    }
+
+    /// The slice keeps the holding a carve closes (no new slot); it moves to a slot of its own when
+    /// the slice needs the room (a later carve) or when the holding after it closes in the second it
+    /// opened (it names the kept one's holder). Each path, and the history reads the same.
+    function test_holdings_carveKeepsItsClosedHoldingInTheSlice() public {
+        uint256 id = ids[2]; // 600e6 units, issuer since T0
+        vm.warp(T0 + 10);
+        vm.prank(issuer);
+        uint256 c1 = hpt.carve(id, 100e6, alice); // [T0, T0+10) issuer 600 kept in the slice
+        _assertHolding(id, 0, issuer, T0, T0 + 10, 600e6);
+        _assertHolding(id, 1, issuer, T0 + 10, OPEN, 500e6);
+        vm.warp(T0 + 20);
+        vm.prank(issuer);
+        hpt.transferFrom(issuer, bob, id); // the holding after the kept one closes: it names the holder
+        _assertHolding(id, 0, issuer, T0, T0 + 10, 600e6);
+        _assertHolding(id, 1, issuer, T0 + 10, T0 + 20, 500e6);
+        vm.warp(T0 + 30);
+        vm.prank(bob);
+        uint256 c2 = hpt.carve(id, 50e6, carol); // moves the issuer's kept holding, keeps bob's
+        vm.prank(bob);
+        hpt.carve(id, 50e6, carol); // same second: nothing closes
+        vm.prank(bob);
+        hpt.transferFrom(bob, alice, id); // same second: the kept holding moves out, with bob
+        vm.warp(T0 + 40);
+        vm.prank(alice);
+        hpt.carve(id, 100e6, alice);
+        vm.warp(T0 + 50);
+        vm.prank(alice);
+        uint256[] memory parts = hpt.split(id, _units(100e6, 200e6)); // burns id with a kept holding
+
+        assertEq(hpt.holdingCount(id), 5);
+        _assertHolding(id, 0, issuer, T0, T0 + 10, 600e6);
+        _assertHolding(id, 1, issuer, T0 + 10, T0 + 20, 500e6);
+        _assertHolding(id, 2, bob, T0 + 20, T0 + 30, 500e6);
+        _assertHolding(id, 3, alice, T0 + 30, T0 + 40, 400e6);
+        _assertHolding(id, 4, alice, T0 + 40, T0 + 50, 300e6);
+        vm.expectRevert(abi.encodeWithSelector(HoldingERC721.UnknownHolding.selector, id, 5));
+        hpt.holding(id, 5);
+        _assertHolding(c1, 0, alice, T0 + 10, OPEN, 100e6);
+        _assertHolding(c2, 0, carol, T0 + 30, OPEN, 50e6);
+        _assertHolding(parts[0], 0, alice, T0 + 50, OPEN, 100e6);
+
+        // a carve, then a burn in the same second: the kept holding moves out before the owner goes
+        uint256 other = ids[1]; // 300e6, issuer since T0
+        vm.warp(T0 + 60);
+        vm.startPrank(issuer);
+        hpt.carve(other, 100e6, issuer);
+        hpt.split(other, _units(100e6, 100e6));
+        vm.stopPrank();
+        assertEq(hpt.holdingCount(other), 1);
+        _assertHolding(other, 0, issuer, T0, T0 + 60, 300e6);
+
+        vm.warp(T0 + 70);
+        _assertUnitsTimesTimeConserved(70);
+    }
 }

@@ -86,13 +86,6 @@ contract HashPowerToken is
         bytes32 metadataHash;
     }
 
-    /// @dev A slice (one slot): its product and units. Kept after the burn so that its holdings
-    /// stay readable.
-    struct Slice {
-        uint48 productId;
-        uint64 units;
-    }
-
     /// @notice EIP-712 type hash of {ProductAttestation}.
     // solhint-disable-next-line gas-small-strings
     bytes32 public constant PRODUCT_ATTESTATION_TYPEHASH = keccak256(
@@ -120,7 +113,6 @@ contract HashPowerToken is
     mapping(uint256 productId => ProductStorage) private _products;
     mapping(uint256 productId => address[]) private _productSigners;
     mapping(uint256 productId => bytes32 digest) private _productDigests;
-    mapping(uint256 tokenId => Slice) private _slices;
 
     /// @notice The attested capacity does not fit 64 bits.
     error CapacityTooLarge(uint256 capacity);
@@ -290,7 +282,7 @@ contract HashPowerToken is
         returns (uint256[] memory newTokenIds)
     {
         address holder = _requireAuthorized(tokenId);
-        Slice memory slice = _slices[tokenId];
+        Slice storage slice = _slices[tokenId];
         uint256 productId = slice.productId;
         _requireNotFrozen(productId);
         uint256 n = units.length;
@@ -367,20 +359,14 @@ contract HashPowerToken is
      * @return newTokenId The new token.
      */
     function carve(uint256 tokenId, uint256 units, address to) external returns (uint256 newTokenId) {
-        TokenRecord memory rec = _records[tokenId];
-        address holder = rec.owner;
-        if (holder == address(0)) revert ERC721NonexistentToken(tokenId);
-        if (!_isAuthorized(rec, holder, msg.sender, tokenId)) revert NotAuthorized(msg.sender, tokenId);
-        Slice memory slice = _slices[tokenId];
+        _requireAuthorized(tokenId);
+        Slice storage slice = _slices[tokenId];
         uint256 productId = slice.productId;
         _requireNotFrozen(productId);
         if (units == 0) revert ZeroUnits();
         if (units >= slice.units) revert UnitsMismatch(slice.units, units);
 
-        _closeHolding(tokenId, rec, slice.units);
-        _records[tokenId] = rec;
-        slice.units -= uint64(units);
-        _slices[tokenId] = slice;
+        _setUnits(tokenId, slice.units - units);
         newTokenId = _nextTokenId;
         _nextTokenId = newTokenId + 1;
         _addSlice(productId, newTokenId, units, to, block.timestamp);
@@ -505,9 +491,9 @@ contract HashPowerToken is
     /// @inheritdoc IHashPowerToken
     /// @dev Reverts with `ERC721NonexistentToken` for burnt or never-minted ids.
     function tokenData(uint256 tokenId) external view returns (TokenData memory t) {
-        TokenRecord memory rec = _records[tokenId];
+        TokenRecord storage rec = _records[tokenId];
         if (rec.owner == address(0)) revert ERC721NonexistentToken(tokenId);
-        Slice memory slice = _slices[tokenId];
+        Slice storage slice = _slices[tokenId];
         ProductStorage storage p = _products[slice.productId];
         t.productId = slice.productId;
         t.assetClass = p.assetClass;
@@ -530,7 +516,7 @@ contract HashPowerToken is
         TokenRecord memory rec = _records[tokenId];
         owner = rec.owner;
         if (owner == address(0)) revert ERC721NonexistentToken(tokenId);
-        Slice memory slice = _slices[tokenId];
+        Slice storage slice = _slices[tokenId];
         ProductStorage storage p = _products[slice.productId];
         return (owner, slice.units, rec.nonce, !(p.frozen || p.defaulted));
     }
@@ -591,11 +577,6 @@ contract HashPowerToken is
     // Internal
     // ---------------------------------------------------------------------------------------
 
-    function _sliceOf(uint256 tokenId) internal view override returns (uint256 productId, uint256 units) {
-        Slice memory slice = _slices[tokenId];
-        return (slice.productId, slice.units);
-    }
-
     /// @dev The owner of a live token the caller may act for, else `ERC721NonexistentToken` /
     /// {NotAuthorized}.
     function _requireAuthorized(uint256 tokenId) private view returns (address holder) {
@@ -645,7 +626,10 @@ contract HashPowerToken is
     /// @dev `units` fits 64 bits (capacity is checked at mint), `productId` 48 bits (one mint per
     /// transaction) and `since` 32 bits (until 2106).
     function _addSlice(uint256 productId, uint256 tokenId, uint256 units, address to, uint256 since) private {
-        _slices[tokenId] = Slice({productId: uint48(productId), units: uint64(units)});
+        // two fields of a new slot (a whole-struct write would also write the three kept-holding fields)
+        Slice storage slice = _slices[tokenId];
+        slice.productId = uint48(productId);
+        slice.units = uint64(units);
         _mint(to, tokenId, since);
     }
 

@@ -20,9 +20,16 @@ import {IHoldingHistory} from "../interfaces/IHoldingHistory.sol";
  * separate slice slot), never reads the approval slot unless an approval was given, and appends
  * one closed holding (the one storage slot exact units x time payouts need).
  *
- * A holding is closed by every transfer, by the burn of the token, and by its inheritor before a
- * change of units ({_closeHolding}); a holding of zero length (closed in the second it opened) is
- * not recorded. Times are 32-bit seconds (until 2106).
+ * A holding is closed by every transfer, by the burn of the token, and by a change of its units (a
+ * carve: {_setUnits}); a holding of zero length (closed in the second it opened) is not
+ * recorded. Times are 32-bit seconds (until 2106).
+ *
+ * A holding closed by a change of units keeps its holder, so it needs only a start and units: the
+ * token's slice slot, which the change of units writes anyway, keeps the last such holding (its
+ * holder is read from the next holding), and the carve writes no new slot for it. When the slice
+ * must make room (the next carve) or the next holding would leave no record of the holder (it closes
+ * in the second it opened), the kept holding moves to a slot of its own. The history reads the same
+ * either way.
  */
 abstract contract HoldingERC721 is ERC165, IERC721Metadata, IERC721Errors, IHoldingHistory {
     /// @dev One slot per token.
@@ -41,7 +48,19 @@ abstract contract HoldingERC721 is ERC165, IERC721Metadata, IERC721Errors, IHold
         uint64 units;
     }
 
+    /// @dev A slice (one slot): its product and units, and the closed holding kept here (see the
+    /// contract's notes): its index, start and units (0: none kept). Kept after the burn so that
+    /// the token's holdings stay readable.
+    struct Slice {
+        uint48 productId;
+        uint64 units;
+        uint24 keptIndex;
+        uint32 keptStart;
+        uint64 keptUnits;
+    }
+
     mapping(uint256 tokenId => TokenRecord) internal _records;
+    mapping(uint256 tokenId => Slice) internal _slices;
     mapping(uint256 tokenId => mapping(uint256 index => ClosedHolding)) private _closedHoldings;
     mapping(address owner => uint256) private _balances;
     mapping(uint256 tokenId => address) private _tokenApprovals;
@@ -84,7 +103,7 @@ abstract contract HoldingERC721 is ERC165, IERC721Metadata, IERC721Errors, IHold
 
     /// @inheritdoc IERC721
     function getApproved(uint256 tokenId) public view returns (address) {
-        TokenRecord memory rec = _records[tokenId];
+        TokenRecord storage rec = _records[tokenId];
         if (rec.owner == address(0)) revert ERC721NonexistentToken(tokenId);
         return rec.approved ? _tokenApprovals[tokenId] : address(0);
     }
@@ -129,33 +148,32 @@ abstract contract HoldingERC721 is ERC165, IERC721Metadata, IERC721Errors, IHold
 
     /// @inheritdoc IHoldingHistory
     function holdingCount(uint256 tokenId) external view returns (uint256) {
-        (uint256 productId,) = _sliceOf(tokenId);
-        if (productId == 0) return 0;
-        TokenRecord memory rec = _records[tokenId];
+        if (_slices[tokenId].productId == 0) return 0;
+        TokenRecord storage rec = _records[tokenId];
         return uint256(rec.closedCount) + (rec.owner == address(0) ? 0 : 1);
     }
 
     /// @inheritdoc IHoldingHistory
     /// @dev Reverts with {UnknownHolding}. Times are not clipped to the product's term.
     function holding(uint256 tokenId, uint256 index) external view returns (Holding memory h) {
-        (uint256 productId, uint256 units) = _sliceOf(tokenId);
-        TokenRecord memory rec = _records[tokenId];
+        Slice storage slice = _slices[tokenId];
+        TokenRecord storage rec = _records[tokenId];
         uint256 closed = rec.closedCount;
-        if (productId == 0 || index > closed || (index == closed && rec.owner == address(0))) {
+        h.productId = slice.productId;
+        if (h.productId == 0 || index > closed || (index == closed && rec.owner == address(0))) {
             revert UnknownHolding(tokenId, index);
         }
-        h.productId = productId;
         if (index == closed) {
-            h.holder = rec.owner;
-            h.start = rec.since;
-            h.end = type(uint64).max;
-            h.units = units;
+            (h.holder, h.start, h.end, h.units) = (rec.owner, rec.since, type(uint64).max, slice.units);
+            return h;
+        }
+        address nextHolder;
+        (nextHolder, h.end) = _holderAndStart(tokenId, index + 1, rec, slice);
+        if (_isKept(slice, index)) {
+            (h.holder, h.start, h.units) = (nextHolder, slice.keptStart, slice.keptUnits);
         } else {
-            ClosedHolding memory c = _closedHoldings[tokenId][index];
-            h.holder = c.holder;
-            h.start = c.start;
-            h.end = index + 1 < closed ? _closedHoldings[tokenId][index + 1].start : rec.since;
-            h.units = c.units;
+            ClosedHolding storage c = _closedHoldings[tokenId][index];
+            (h.holder, h.start, h.units) = (c.holder, c.start, c.units);
         }
     }
 
@@ -163,8 +181,33 @@ abstract contract HoldingERC721 is ERC165, IERC721Metadata, IERC721Errors, IHold
     // Internal
     // ---------------------------------------------------------------------------------------
 
-    /// @dev The product id (0: never minted) and the current units of a token; kept by the inheritor.
-    function _sliceOf(uint256 tokenId) internal view virtual returns (uint256 productId, uint256 units);
+    /// @dev Holder and start of holding `i` of a token (`rec` and `slice` are its own): the open one
+    /// (`i` = `closedCount`; after the burn, `since` is the end of the last) from the record, a
+    /// closed one from its slot or, if kept in the slice, from there with the next holding's holder.
+    function _holderAndStart(uint256 tokenId, uint256 i, TokenRecord storage rec, Slice storage slice)
+        private
+        view
+        returns (address holder, uint64 start)
+    {
+        if (i >= rec.closedCount) return (rec.owner, rec.since);
+        if (_isKept(slice, i)) {
+            (holder,) = _holderAndStart(tokenId, i + 1, rec, slice);
+            return (holder, slice.keptStart);
+        }
+        ClosedHolding storage c = _closedHoldings[tokenId][i];
+        return (c.holder, c.start);
+    }
+
+    function _isKept(Slice storage slice, uint256 i) private view returns (bool) {
+        return slice.keptUnits != 0 && slice.keptIndex == i;
+    }
+
+    /// @dev Copies the holding kept in a token's slice to a slot of its own, with `holder`; the
+    /// caller clears or replaces the slice's copy.
+    function _moveKept(uint256 tokenId, Slice storage slice, address holder) private {
+        _closedHoldings[tokenId][slice.keptIndex] =
+            ClosedHolding({holder: holder, start: slice.keptStart, units: slice.keptUnits});
+    }
 
     /// @dev The owner of a live token, else {ERC721NonexistentToken}.
     function _requireOwned(uint256 tokenId) internal view returns (address owner) {
@@ -194,8 +237,7 @@ abstract contract HoldingERC721 is ERC165, IERC721Metadata, IERC721Errors, IHold
 
     /// @dev Moves a token: closes the sender's holding, bumps the nonce, drops the approval.
     function _transfer(TokenRecord memory rec, address from, address to, uint256 tokenId) private {
-        (, uint256 units) = _sliceOf(tokenId);
-        _closeHolding(tokenId, rec, units);
+        _closeHolding(tokenId, rec, _slices[tokenId].units);
         rec.owner = to;
         ++rec.nonce;
         rec.approved = false;
@@ -235,15 +277,45 @@ abstract contract HoldingERC721 is ERC165, IERC721Metadata, IERC721Errors, IHold
     }
 
     /// @dev Records the open holding of `rec.owner` with `units` as closed (unless it has zero
-    /// length) and opens the next one now. The caller writes `rec` back.
-    function _closeHolding(uint256 tokenId, TokenRecord memory rec, uint256 units) internal {
+    /// length) and opens the next one now, before a change of owner (transfer, burn). A holding of
+    /// zero length that follows the kept one would take the kept one's holder with it: the kept one
+    /// moves to its own slot first. The caller writes `rec` back.
+    function _closeHolding(uint256 tokenId, TokenRecord memory rec, uint256 units) private {
         uint32 now32 = uint32(block.timestamp);
         if (rec.since < now32) {
             uint24 index = rec.closedCount;
             _closedHoldings[tokenId][index] =
                 ClosedHolding({holder: rec.owner, start: rec.since, units: uint64(units)});
             rec.closedCount = index + 1;
+        } else {
+            Slice storage slice = _slices[tokenId];
+            if (slice.keptUnits != 0 && uint256(slice.keptIndex) + 1 == rec.closedCount) {
+                _moveKept(tokenId, slice, rec.owner);
+                slice.keptUnits = 0;
+            }
         }
         rec.since = now32;
+    }
+
+    /// @dev Sets a live token's units to `units`, first closing its open holding (unless it has zero
+    /// length) and opening the next one now, with the same holder: the slice keeps the closed one
+    /// (moving the one it kept before, if any, to its own slot). Writes the slice and the record.
+    function _setUnits(uint256 tokenId, uint256 units) internal {
+        TokenRecord storage rec = _records[tokenId];
+        Slice storage slice = _slices[tokenId];
+        uint32 since = rec.since;
+        if (since < uint32(block.timestamp)) {
+            if (slice.keptUnits != 0) {
+                (address holder,) = _holderAndStart(tokenId, uint256(slice.keptIndex) + 1, rec, slice);
+                _moveKept(tokenId, slice, holder);
+            }
+            uint24 index = rec.closedCount;
+            slice.keptIndex = index;
+            slice.keptStart = since;
+            slice.keptUnits = slice.units;
+            rec.closedCount = index + 1;
+            rec.since = uint32(block.timestamp);
+        }
+        slice.units = uint64(units);
     }
 }

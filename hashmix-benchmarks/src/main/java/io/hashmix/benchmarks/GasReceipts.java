@@ -365,6 +365,19 @@ public final class GasReceipts {
                     () -> fresh.market().fillListing(usdPartial, third).join().receipt().transactionHash());
         });
         isolated(() -> {
+            // an earlier buyer carved the same token an hour before: this carve moves the holding the
+            // token's slice kept to a slot of its own
+            HashMix taker = client(TAKER);
+            taker.market().fillListing(nativePartial, CAPACITY.divide(BigInteger.valueOf(4))).join();
+            closeClients();
+            control.increaseTime(Duration.ofHours(1)).join();
+            control.mine().join();
+            HashMix fresh = client(FRESH);
+            return measure("fills", "later partial fill (token carved before), native coin",
+                    "test_gas_fillListing_laterPartialNative", fresh,
+                    () -> fresh.market().fillListing(nativePartial, third).join().receipt().transactionHash());
+        });
+        isolated(() -> {
             HashMix fresh = client(FRESH);
             return measure("fills", "partial fill of a listing of half the token (status written), native",
                     "test_gas_fillListing_partialOfPartListingNative", fresh,
@@ -423,6 +436,14 @@ public final class GasReceipts {
         isolated(() -> {
             HashMix issuer = client(ISSUER);
             return measure("token", "carve to a fresh holder", "test_gas_carve", issuer,
+                    () -> hashOf(issuer.tokenization().carve(wholeToken, CAPACITY.divide(BigInteger.valueOf(3)), freshHolder).join()));
+        });
+        isolated(() -> {
+            HashMix issuer = client(ISSUER);
+            issuer.tokenization().carve(wholeToken, CAPACITY.divide(BigInteger.valueOf(4)), issuer.account()).join();
+            control.increaseTime(Duration.ofHours(1)).join();
+            control.mine().join();
+            return measure("token", "carve of a token carved before, to a fresh holder", "test_gas_carve_again", issuer,
                     () -> hashOf(issuer.tokenization().carve(wholeToken, CAPACITY.divide(BigInteger.valueOf(3)), freshHolder).join()));
         });
         isolated(() -> {

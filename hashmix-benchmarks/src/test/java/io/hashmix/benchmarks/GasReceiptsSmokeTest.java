@@ -26,7 +26,7 @@ class GasReceiptsSmokeTest {
         List<GasReceipts.Measurement> all = GasReceipts.run(new PrintStream(buffer, true, StandardCharsets.UTF_8), false);
         String printed = buffer.toString(StandardCharsets.UTF_8);
 
-        assertEquals(22, all.size(), printed);
+        assertEquals(24, all.size(), printed);
         Map<String, Long> gas = all.stream().collect(Collectors.toMap(GasReceipts.Measurement::scenario,
                 GasReceipts.Measurement::gasUsed));
         for (GasReceipts.Measurement m : all) {
@@ -35,10 +35,14 @@ class GasReceiptsSmokeTest {
             assertTrue(printed.contains(m.scenario()), m.scenario());
         }
         // every Hardhat gas test has its receipt
-        assertEquals(15, all.stream().filter(m -> !m.hardhatTest().isEmpty()).count());
+        assertEquals(17, all.stream().filter(m -> !m.hardhatTest().isEmpty()).count());
         long whole = gas.get("whole token, native coin (fresh taker)");
         assertTrue(gas.get("whole token, ERC-20 (fresh taker)") > whole, "an ERC-20 fill costs more than a native one");
         assertTrue(gas.get("partial fill (carve), native coin") > whole, "a carve costs more than a transfer");
+        assertTrue(gas.get("later partial fill (token carved before), native coin") > gas.get("partial fill (carve), native coin"),
+                "a token's later carve moves the holding its slice kept to a slot of its own");
+        assertTrue(gas.get("carve of a token carved before, to a fresh holder") > gas.get("carve to a fresh holder"),
+                "a token's later carve moves the holding its slice kept to a slot of its own");
         assertTrue(gas.get("safeTransferFrom to a fresh holder (TokenizationClient.transfer)")
                 > gas.get("transferFrom to a fresh holder"), "safeTransferFrom adds the receiver check");
     }
