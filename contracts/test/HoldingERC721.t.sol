@@ -604,7 +604,7 @@ contract HoldingERC721Test is TokenAreaFixtures {
     }
 
     /// Random transfers, carves (of carved tokens too, several in one holding, in the second of an
-    /// earlier carve, before and after transfers) and splits: every holding of every token, read
+    /// earlier carve, before and after transfers), splits and merges: every holding of every token, read
     /// from the token, is exactly the one a plain model of "closed by every transfer, carve and
     /// burn, zero-length ones skipped" gives (so every account's units x time is exactly what it
     /// held), whether a carve's holding sits in the slice or in its own slot. Fulfillment pays by
@@ -618,38 +618,68 @@ contract HoldingERC721Test is TokenAreaFixtures {
         for (uint256 step; step < 14; step++) {
             seed = uint256(keccak256(abi.encode(seed, step)));
             vm.warp(block.timestamp + (seed % 3 == 0 ? 0 : 1 + (seed >> 8) % 50)); // a third in the same second
-            uint256 slot = (seed >> 16) % live.length;
-            uint256 id = live[slot];
-            address owner = modelOwner[id];
-            address to = people[(seed >> 24) % 4];
-            uint256 units = modelUnits[id];
-            uint256 op = (seed >> 32) % 3;
-            _modelClose(id);
-            vm.startPrank(owner);
-            if (op == 0 || units < 2) {
-                hpt.transferFrom(owner, to, id);
-                modelOwner[id] = to;
-            } else if (op == 1) {
-                uint256 part = 1 + (seed >> 40) % (units - 1);
-                uint256 newId = hpt.carve(id, part, to);
-                modelUnits[id] = units - part;
-                _modelAdd(newId, to, part, block.timestamp);
-            } else {
-                uint256 part = 1 + (seed >> 40) % (units - 1);
-                uint256[] memory parts = new uint256[](2);
-                parts[0] = part;
-                parts[1] = units - part;
-                uint256[] memory newIds = hpt.split(id, parts);
-                live[slot] = live[live.length - 1];
-                live.pop();
-                _modelAdd(newIds[0], owner, part, block.timestamp);
-                _modelAdd(newIds[1], owner, units - part, block.timestamp);
-            }
-            vm.stopPrank();
+            _modelStep(seed, people);
         }
         vm.warp(block.timestamp + 7);
         _assertHistoryMatchesModel(productId);
         _assertUnitsTimesTimeConserved(block.timestamp - T0);
+    }
+
+    /// One random operation on a random live token, as its owner: transfer, carve, split, or merge
+    /// with another token of the same owner (a transfer when the token cannot be carved or split, or
+    /// the owner has no other token).
+    function _modelStep(uint256 seed, address[4] memory people) internal {
+        uint256 id = live[(seed >> 16) % live.length];
+        address owner = modelOwner[id];
+        uint256 units = modelUnits[id];
+        uint256 op = (seed >> 32) % 4;
+        uint256 other = op == 3 ? _otherLiveTokenOf(owner, id) : 0;
+        if ((op == 1 || op == 2) && units < 2 || op == 3 && other == 0) op = 0;
+        _modelClose(id);
+        vm.startPrank(owner);
+        if (op == 0) {
+            address to = people[(seed >> 24) % 4];
+            hpt.transferFrom(owner, to, id);
+            modelOwner[id] = to;
+        } else if (op == 1) {
+            uint256 part = 1 + (seed >> 40) % (units - 1);
+            address to = people[(seed >> 24) % 4];
+            uint256 newId = hpt.carve(id, part, to);
+            modelUnits[id] = units - part;
+            _modelAdd(newId, to, part, block.timestamp);
+        } else if (op == 2) {
+            uint256 part = 1 + (seed >> 40) % (units - 1);
+            uint256[] memory parts = new uint256[](2);
+            (parts[0], parts[1]) = (part, units - part);
+            uint256[] memory newIds = hpt.split(id, parts);
+            _removeLive(id);
+            _modelAdd(newIds[0], owner, part, block.timestamp);
+            _modelAdd(newIds[1], owner, units - part, block.timestamp);
+        } else {
+            _modelClose(other);
+            uint256 newId = hpt.merge(_ids(id, other));
+            _removeLive(id);
+            _removeLive(other);
+            _modelAdd(newId, owner, units + modelUnits[other], block.timestamp);
+        }
+        vm.stopPrank();
+    }
+
+    function _otherLiveTokenOf(address owner, uint256 id) internal view returns (uint256) {
+        for (uint256 i; i < live.length; i++) {
+            if (live[i] != id && modelOwner[live[i]] == owner) return live[i];
+        }
+        return 0;
+    }
+
+    function _removeLive(uint256 id) internal {
+        for (uint256 i; i < live.length; i++) {
+            if (live[i] == id) {
+                live[i] = live[live.length - 1];
+                live.pop();
+                return;
+            }
+        }
     }
 
     function _assertHistoryMatchesModel(uint256 productId) internal view {
