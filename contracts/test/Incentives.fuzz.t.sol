@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {Test} from "forge-std/Test.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {HashMixAccessManager} from "../src/access/HashMixAccessManager.sol";
 import {TestPayoutToken} from "../src/dev/TestPayoutToken.sol";
 import {EmissionController} from "../src/incentives/EmissionController.sol";
@@ -116,5 +117,58 @@ contract IncentivesFuzzTest is IncentiveMathBase {
         assertApproxEqAbs(ra + rb, dayReward, 2);
         assertApproxEqAbs(ra, (dayReward * pa) / (uint256(pa) + pb), 1);
         assertLe(ra + rb + points.undistributed(), controller.programOf(address(points)).allocated);
+    }
+
+    /// An account earning on two days (the second earn converts the first day in the same record) is
+    /// paid each day's pro rata share, floored per day, as a plain model computes it; a rival earns on
+    /// both days too, so neither day pays one account everything.
+    function testFuzz_points_earlierDayConvertedOnTheNextEarn(uint64 pa1, uint64 pa2, uint64 pb, uint32 gap) public {
+        pa1 = uint64(bound(pa1, 1, type(uint64).max));
+        pa2 = uint64(bound(pa2, 1, type(uint64).max));
+        pb = uint64(bound(pb, 1, type(uint64).max));
+        uint256 day1 = start / 1 days + 2;
+        uint256 day2 = day1 + bound(gap, 1, 20);
+        _earnOn(day1, pa1, pb);
+        _earnOn(day2, pa2, pb); // a's earn converts day 1 into `accrued`
+        uint256 expected1 = _dayShare(day1, pa1);
+        (uint256 d, uint256 p, uint256 accrued) = points.accountOf(a);
+        assertEq(d, day2, "latest day");
+        assertEq(p, pa2, "its points there");
+        assertEq(accrued, expected1, "day 1 converted, floored");
+        vm.warp((day2 + 1) * 1 days + 10);
+        vm.prank(a);
+        assertEq(points.claim(), expected1 + _dayShare(day2, pa2), "both days, each floored");
+        (, p, accrued) = points.accountOf(a);
+        assertEq(p + accrued, 0, "nothing left");
+    }
+
+    function _earnOn(uint256 day, uint256 pa, uint256 pb) private {
+        vm.warp(day * 1 days + 100);
+        points.earn(b, pb);
+        points.earn(a, pa);
+    }
+
+    function _dayShare(uint256 day, uint256 pts) private view returns (uint256) {
+        (uint256 dayPoints, uint256 reward) = points.dayOf(day);
+        return (reward * pts) / dayPoints;
+    }
+
+    /// One account's points on one day are bounded by the record's 104 bits: reaching the bound
+    /// reverts with SafeCast's typed error and changes nothing; up to it, the points are kept whole.
+    function testFuzz_points_oneDayBoundIs104Bits(uint256 first, uint256 second) public {
+        uint256 max = type(uint104).max;
+        first = bound(first, 1, max);
+        second = bound(second, max - first + 1, type(uint128).max - first);
+        vm.warp((start / 1 days + 2) * 1 days);
+        points.earn(a, first);
+        vm.expectRevert(
+            abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 104, first + second)
+        );
+        points.earn(a, second);
+        (, uint256 p,) = points.accountOf(a);
+        assertEq(p, first, "unchanged");
+        points.earn(a, max - first);
+        (, p,) = points.accountOf(a);
+        assertEq(p, max, "up to the bound");
     }
 }

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ZeroAddress} from "../common/Errors.sol";
 import {ICreditScore} from "../interfaces/ICreditScore.sol";
 import {IFulfillmentObserver} from "../interfaces/IFulfillmentObserver.sol";
@@ -53,7 +54,7 @@ contract AttestorRewards is PointsProgram, IFulfillmentObserver, AccessManaged {
         for (uint256 i = 0; i < n; ++i) {
             address signer = signers[i];
             Account storage a = _account(signer);
-            if (a.points == 0 && a.accrued == 0) a.mark = uint128(credit.slashesOf(signer));
+            if (a.points == 0 && a.accrued == 0) a.mark = SafeCast.toUint32(credit.slashesOf(signer));
             _earn(signer, 1);
         }
     }

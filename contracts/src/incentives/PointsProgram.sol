@@ -28,12 +28,16 @@ abstract contract PointsProgram is ReentrancyGuardTransient {
         uint128 reward;
     }
 
-    /// @dev An account: its latest day and points there, what it converted and not claimed yet.
+    /// @dev An account, in one slot (an event that converts an earlier day, and a claim, touch no
+    /// other): its latest day and points there, what it converted and not claimed yet, and a
+    /// subclass's mark (the attestors' slash count when they started earning). 104 bits of points on
+    /// one day: 2^104 unit-seconds is 2^64 units for 2^40 seconds. 96 bits of HMX: the emission
+    /// controller refuses a cap above 2^96 - 1, and an account never accrues more than was emitted.
     struct Account {
-        uint64 day;
-        uint192 points;
-        uint128 accrued;
-        uint128 mark;
+        uint24 day;
+        uint104 points;
+        uint96 accrued;
+        uint32 mark;
     }
 
     /// @notice Length of a reward day.
@@ -176,9 +180,9 @@ abstract contract PointsProgram is ReentrancyGuardTransient {
         Account storage a = _accounts[account];
         if (a.day != today) {
             _convert(a);
-            a.day = uint64(today);
+            a.day = SafeCast.toUint24(today);
         }
-        a.points += SafeCast.toUint192(points);
+        a.points = SafeCast.toUint104(a.points + points);
         _days[today].points += SafeCast.toUint128(points);
         emit PointsEarned(account, today, points);
     }
@@ -188,7 +192,7 @@ abstract contract PointsProgram is ReentrancyGuardTransient {
         uint256 points = a.points;
         if (points == 0 || a.day >= block.timestamp / DAY) return;
         Day memory d = _days[a.day];
-        a.accrued += uint128(Math.mulDiv(points, d.reward, d.points));
+        a.accrued = SafeCast.toUint96(a.accrued + Math.mulDiv(points, d.reward, d.points));
         a.points = 0;
     }
 
