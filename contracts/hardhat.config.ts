@@ -9,7 +9,7 @@
 //      long     - `npm run invariant:long`: invariants 1,000 runs x depth 500
 import { readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus } from "node:os";
+import { availableParallelism } from "node:os";
 import { defineConfig } from "hardhat/config";
 import type { HardhatPlugin } from "hardhat/types/plugins";
 
@@ -98,9 +98,10 @@ const testJobsPlugin: HardhatPlugin = {
 // Hardhat runs os.cpus() - 1 solc jobs at once: one at a time on the 2-core CI machine, where compiling
 // from scratch is nearly half of the Solidity test phase. Each solc-js job is its own process, so every
 // core is used instead (docs/contracts.md section 7 has the timings); HASHMIX_SOLC_JOBS overrides it.
-const SOLC_JOBS = Number(process.env.HASHMIX_SOLC_JOBS ?? cpus().length);
+const SOLC_JOBS_ENV = process.env.HASHMIX_SOLC_JOBS;
+const SOLC_JOBS = SOLC_JOBS_ENV === undefined ? Math.max(1, availableParallelism()) : Number(SOLC_JOBS_ENV);
 if (!Number.isInteger(SOLC_JOBS) || SOLC_JOBS < 1) {
-  throw new Error(`HASHMIX_SOLC_JOBS must be a whole number of at least 1, not "${process.env.HASHMIX_SOLC_JOBS}"`);
+  throw new Error(`HASHMIX_SOLC_JOBS must be a whole number of at least 1, not "${SOLC_JOBS_ENV}"`);
 }
 const buildConcurrencyPlugin: HardhatPlugin = {
   id: "hashmix-build-concurrency",

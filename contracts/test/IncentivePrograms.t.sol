@@ -327,6 +327,30 @@ contract IncentiveProgramsTest is IncentivesFixtures {
         assertGt(attestorRewards.undistributed(), before);
     }
 
+    /// An attestor slashed before it first earns keeps that count as its mark, in the slot that also
+    /// holds its points and reward: later days converted into its reward are paid in full, like an
+    /// attestor never slashed; a slash after it earned forfeits them.
+    function test_attestors_slashedBeforeEarningKeepsItsMarkAcrossConversions() public {
+        (uint256 pid,) = _defaultProduct();
+        vm.mockCall(address(credit), abi.encodeCall(credit.slashesOf, (att[0])), abi.encode(uint256(1)));
+        vm.warp(_epochEnd(0, TERM));
+        _report(pid, 0, UNITS, 100, 1); // signed by att[0..2]: att[0] starts earning, mark 1
+        vm.warp(_epochEnd(1, TERM));
+        _report(pid, 1, UNITS, 100, 1); // converts the first day into the reward, beside the mark
+        vm.warp(block.timestamp + 1 days);
+        (,, uint256 accrued) = attestorRewards.accountOf(att[0]);
+        assertGt(accrued, 0, "the first day was converted");
+        uint256 owed = attestorRewards.claimable(att[0]);
+        assertGt(owed, accrued, "and the second day counts too");
+        assertEq(owed, attestorRewards.claimable(att[1]), "paid like an attestor never slashed");
+        vm.mockCall(address(credit), abi.encodeCall(credit.slashesOf, (att[0])), abi.encode(uint256(2)));
+        assertEq(attestorRewards.claimable(att[0]), 0, "slashed since it started earning");
+        vm.prank(att[0]);
+        assertEq(attestorRewards.claim(), 0);
+        vm.prank(att[1]);
+        assertEq(attestorRewards.claim(), owed);
+    }
+
     function test_item28_aDayWithoutReportsPaysNobody() public {
         (uint256 pid,) = _defaultProduct();
         vm.warp(_epochEnd(1, TERM)); // two quiet weeks before the first report

@@ -31,8 +31,9 @@ abstract contract PointsProgram is ReentrancyGuardTransient {
     /// @dev An account, in one slot (an event that converts an earlier day, and a claim, touch no
     /// other): its latest day and points there, what it converted and not claimed yet, and a
     /// subclass's mark (the attestors' slash count when they started earning). 104 bits of points on
-    /// one day: 2^104 unit-seconds is 2^64 units for 2^40 seconds. 96 bits of HMX: the emission
-    /// controller refuses a cap above 2^96 - 1, and an account never accrues more than was emitted.
+    /// one day: 2^104 unit-seconds is 2^64 units for 2^40 seconds. 96 bits of HMX: an account never
+    /// accrues more than the program pulled in total, which the emission controller keeps below 2^96
+    /// (`SafeCast.toUint96` on each program's cumulative allocation).
     struct Account {
         uint24 day;
         uint104 points;
@@ -59,7 +60,8 @@ abstract contract PointsProgram is ReentrancyGuardTransient {
     /// @notice `account` claimed `amount`.
     event RewardPaid(address indexed account, uint256 amount);
 
-    /// @param source_ The emission controller.
+    /// @param source_ The emission controller (a source must never hand one program 2^96 or more in
+    /// total: an account's converted reward is kept in 96 bits, and a conversion beyond reverts).
     constructor(IRewardSource source_) {
         if (address(source_) == address(0)) revert ZeroAddress();
         source = source_;

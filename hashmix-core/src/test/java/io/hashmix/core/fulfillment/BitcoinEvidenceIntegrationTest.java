@@ -178,7 +178,7 @@ class BitcoinEvidenceIntegrationTest {
                         + "1 proof %s, 3 proofs %s%n", first.report().receipt().gasUsed(), one.report().receipt().gasUsed(),
                 many.report().receipt().gasUsed());
         // the binding's bounds (400,000 and 700,000) plus what the deployment's credit and incentive observer
-        // (issue #13) spends on every report: about 260,000 here (attestors' points, holders' days; docs/benchmarks.md)
+        // (issue #13) spends on every report: about 195,000 here (attestors' points, holders' days; docs/benchmarks.md)
         BigInteger observer = BigInteger.valueOf(OBSERVED_REPORT_EXTRA);
         assertTrue(one.report().receipt().gasUsed().compareTo(BigInteger.valueOf(400_000).add(observer)) < 0);
         assertTrue(many.report().receipt().gasUsed().compareTo(BigInteger.valueOf(700_000).add(observer)) < 0);
